@@ -1,0 +1,32 @@
+package com.eventphotos.api;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Everything an operator sets for the API. Each property can be overridden by an environment variable
+ * (e.g. {@code event-photos.bucket} by {@code EVENT_PHOTOS_BUCKET}).
+ */
+@ConfigMapping(prefix = "event-photos")
+public interface UploadApiConfig {
+
+    /** The bucket the presigned URLs upload to. */
+    String bucket();
+
+    /** The bucket's AWS region; also the region the URLs are signed for. */
+    String region();
+
+    /** How long an issued upload URL stays valid. Short, because anyone holding the URL can use it. */
+    @WithDefault("PT5M")
+    Duration uploadUrlExpiry();
+
+    /** The largest {@code contentLength} a client may declare, in bytes. */
+    @WithDefault("26214400")
+    long maxContentLength();
+
+    /** Web origins allowed to call this API from a browser (CORS); never {@code *} by default. */
+    List<String> allowedOrigins();
+}

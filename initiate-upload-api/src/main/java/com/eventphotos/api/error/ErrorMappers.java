@@ -1,0 +1,90 @@
+package com.eventphotos.api.error;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.eventphotos.api.upload.EventAccessDeniedException;
+import com.eventphotos.api.upload.InvalidUploadRequestException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+/** Turns every client mistake into a 4xx with a JSON {@link ErrorResponse}, never a bare 500. */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> invalidRequest(InvalidUploadRequestException e) {
+        return json(Response.Status.BAD_REQUEST, ErrorResponse.forField(400, "Bad Request", e.field(), e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> constraintViolation(ConstraintViolationException e) {
+        List<ErrorResponse.FieldError> violations = e.getConstraintViolations().stream()
+                .map(v -> new ErrorResponse.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(ErrorResponse.FieldError::field))
+                .toList();
+        String message = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+        return json(Response.Status.BAD_REQUEST, new ErrorResponse(400, "Bad Request", message, violations));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> unreadableJson(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return json(Response.Status.BAD_REQUEST,
+                    ErrorResponse.forField(400, "Bad Request", field, "has the wrong type or format"));
+        }
+        return json(Response.Status.BAD_REQUEST, ErrorResponse.of(400, "Bad Request",
+                "the request body is not valid JSON: " + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> unsupportedMediaType(NotSupportedException e) {
+        return json(Response.Status.UNSUPPORTED_MEDIA_TYPE,
+                ErrorResponse.of(415, "Unsupported Media Type", "send the request body as application/json"));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> methodNotAllowed(NotAllowedException e) {
+        return json(Response.Status.METHOD_NOT_ALLOWED, ErrorResponse.of(405, "Method Not Allowed",
+                "allowed: " + String.join(", ", e.getResponse().getAllowedMethods())));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> accessDenied(EventAccessDeniedException e) {
+        LOG.debugf("upload refused: %s", e.getMessage());
+        return json(Response.Status.FORBIDDEN, ErrorResponse.of(403, "Forbidden", e.getMessage()));
+    }
+
+    private static RestResponse<ErrorResponse> json(Response.Status status, ErrorResponse body) {
+        return RestResponse.ResponseBuilder.create(status, body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** "initiateUpload.request.title" is "title"; a violation on the whole body is "body". */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
+        Path.Node last = nodes.get(nodes.size() - 1);
+        if (last.getKind() == jakarta.validation.ElementKind.PARAMETER && nodes.size() == 2
+                && last.getName().equals("request")) {
+            return "body";
+        }
+        return last.getName();
+    }
+}

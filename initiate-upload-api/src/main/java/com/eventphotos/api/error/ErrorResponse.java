@@ -1,0 +1,21 @@
+package com.eventphotos.api.error;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The body of every 4xx: what went wrong and, where it is about one field, which one. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record ErrorResponse(int status, String error, String message, List<FieldError> violations) {
+
+    public record FieldError(String field, String message) {
+    }
+
+    public static ErrorResponse of(int status, String error, String message) {
+        return new ErrorResponse(status, error, message, List.of());
+    }
+
+    public static ErrorResponse forField(int status, String error, String field, String message) {
+        return new ErrorResponse(status, error, field + ": " + message, List.of(new FieldError(field, message)));
+    }
+}

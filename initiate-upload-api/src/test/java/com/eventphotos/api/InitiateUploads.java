@@ -1,0 +1,34 @@
+package com.eventphotos.api;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** Calls POST /events/{eventId}/photos/initiate-upload as a signed-in client. */
+public final class InitiateUploads {
+
+    public static final String SUBJECT = "7f1c2d3e-user-alice";
+
+    private InitiateUploads() {
+    }
+
+    public static Map<String, Object> request(String title, String description, String contentType) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", title);
+        body.put("description", description);
+        body.put("contentType", contentType);
+        return body;
+    }
+
+    public static ValidatableResponse initiate(String eventId, Object body) {
+        return given().auth().oauth2(Tokens.forSubject(SUBJECT))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when().post("/events/{eventId}/photos/initiate-upload", eventId)
+                .then();
+    }
+}
