@@ -8,8 +8,8 @@ import java.util.stream.StreamSupport;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
-import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -21,6 +21,7 @@ import com.eventphotos.api.upload.EventAccessDeniedException;
 import com.eventphotos.api.upload.InvalidUploadRequestException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /** Turns every client mistake into a 4xx with a JSON {@link ErrorResponse}, never a bare 500. */
 public class ErrorMappers {
@@ -44,27 +45,56 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> unreadableJson(JsonProcessingException e) {
+        return json(Response.Status.BAD_REQUEST, unreadableJsonBody(e));
+    }
+
+    /** More specific than the mapper above, so it also wins over Quarkus' built-in one for this type. */
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> mismatchedJson(MismatchedInputException e) {
+        return json(Response.Status.BAD_REQUEST, unreadableJsonBody(e));
+    }
+
+    /**
+     * Quarkus REST reports framework-level client errors (unparseable body, unknown path, ...) as a
+     * WebApplicationException with an empty body; give them the same JSON shape as ours.
+     */
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(Response.Status.BAD_REQUEST, unreadableJsonBody(json));
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
+            LOG.error("request failed", e);
+            return RestResponse.ResponseBuilder.<ErrorResponse>create(status.getStatusCode())
+                    .entity(ErrorResponse.of(status.getStatusCode(), status.getReasonPhrase(), "internal error"))
+                    .type(MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        RestResponse.ResponseBuilder<ErrorResponse> response = RestResponse.ResponseBuilder.<ErrorResponse>create(status.getStatusCode())
+                .entity(ErrorResponse.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage()))
+                .type(MediaType.APPLICATION_JSON_TYPE);
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(value -> response.header(name, value));
+            }
+        });
+        return response.build();
+    }
+
+    private static ErrorResponse unreadableJsonBody(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            return json(Response.Status.BAD_REQUEST,
-                    ErrorResponse.forField(400, "Bad Request", field, "has the wrong type or format"));
+            return ErrorResponse.forField(400, "Bad Request", field, "has the wrong type or format");
         }
-        return json(Response.Status.BAD_REQUEST, ErrorResponse.of(400, "Bad Request",
-                "the request body is not valid JSON: " + e.getOriginalMessage()));
+        return ErrorResponse.of(400, "Bad Request", "the request body is not valid JSON: " + e.getOriginalMessage());
     }
 
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> unsupportedMediaType(NotSupportedException e) {
         return json(Response.Status.UNSUPPORTED_MEDIA_TYPE,
                 ErrorResponse.of(415, "Unsupported Media Type", "send the request body as application/json"));
-    }
-
-    @ServerExceptionMapper
-    public RestResponse<ErrorResponse> methodNotAllowed(NotAllowedException e) {
-        return json(Response.Status.METHOD_NOT_ALLOWED, ErrorResponse.of(405, "Method Not Allowed",
-                "allowed: " + String.join(", ", e.getResponse().getAllowedMethods())));
     }
 
     @ServerExceptionMapper

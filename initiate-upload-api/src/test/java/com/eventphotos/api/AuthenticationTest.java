@@ -1,0 +1,63 @@
+package com.eventphotos.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.Test;
+
+import com.eventphotos.testsupport.LocalS3ServerTestResource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(LocalS3ServerTestResource.class)
+class AuthenticationTest {
+
+    private static final String VALID_BODY = "{\"title\":\"t\",\"contentType\":\"image/png\"}";
+
+    @Test
+    void initiateUpload_returns401_withoutToken() {
+        assertUnauthorized(given());
+    }
+
+    @Test
+    void initiateUpload_returns401_forExpiredToken() {
+        assertUnauthorized(given().auth().oauth2(Tokens.expired("alice")));
+    }
+
+    @Test
+    void initiateUpload_returns401_forTokenFromAnotherIssuer() {
+        assertUnauthorized(given().auth().oauth2(Tokens.fromIssuer("https://evil.example.com")));
+    }
+
+    @Test
+    void initiateUpload_returns401_forTokenMeantForAnotherAudience() {
+        assertUnauthorized(given().auth().oauth2(Tokens.forAudience("https://other-service.example.com")));
+    }
+
+    @Test
+    void initiateUpload_returns401_forGarbageToken() {
+        assertUnauthorized(given().auth().oauth2("not.a.jwt"));
+    }
+
+    @Test
+    void healthAndApiDocs_needNoToken() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/events/{eventId}/photos/initiate-upload"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    private static void assertUnauthorized(RequestSpecification request) {
+        request.contentType(ContentType.JSON).body(VALID_BODY)
+                .post("/events/e1/photos/initiate-upload")
+                .then().statusCode(401)
+                .body(not(containsString("s3PutObjectUrl")));
+    }
+}

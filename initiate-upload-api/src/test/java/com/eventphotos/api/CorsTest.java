@@ -1,0 +1,42 @@
+package com.eventphotos.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import org.junit.jupiter.api.Test;
+
+import com.eventphotos.testsupport.LocalS3ServerTestResource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+/** The test profile allows https://photos.example.com only (event-photos.allowed-origins). */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(LocalS3ServerTestResource.class)
+class CorsTest {
+
+    @Test
+    void preflight_isAllowed_forTheConfiguredWebOrigin() {
+        given().header("Origin", "https://photos.example.com")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .options("/events/e1/photos/initiate-upload")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("https://photos.example.com"))
+                .header("Access-Control-Allow-Methods", containsString("POST"))
+                .header("Access-Control-Allow-Headers", containsString("Authorization"));
+    }
+
+    @Test
+    void preflight_isRefused_forAForeignOrigin() {
+        given().header("Origin", "https://evil.example.com")
+                .header("Access-Control-Request-Method", "POST")
+                .options("/events/e1/photos/initiate-upload")
+                .then()
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+}

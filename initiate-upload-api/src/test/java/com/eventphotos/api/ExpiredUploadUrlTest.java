@@ -1,0 +1,44 @@
+package com.eventphotos.api;
+
+import static com.eventphotos.api.InitiateUploads.initiate;
+import static com.eventphotos.api.InitiateUploads.request;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.eventphotos.testsupport.LocalS3ServerTestResource;
+import com.eventphotos.testsupport.TestImages;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@TestProfile(ExpiredUploadUrlTest.OneSecondUrls.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(LocalS3ServerTestResource.class)
+class ExpiredUploadUrlTest {
+
+    public static class OneSecondUrls implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("event-photos.upload-url-expiry", "PT1S");
+        }
+    }
+
+    @Test
+    void put_isRejected_afterTheUrlExpired() throws InterruptedException {
+        JsonPath upload = initiate("e1", request("late", "", "image/png")).statusCode(201).extract().jsonPath();
+        Instant expiresAt = Instant.parse(upload.getString("expiresAt"));
+        // SigV4 expiry has one-second resolution: wait until it has surely passed.
+        Thread.sleep(Math.max(0, expiresAt.toEpochMilli() - System.currentTimeMillis()) + 1500);
+
+        PresignedUrlProtectionTest.assertRejected(upload, upload.getString("s3PutObjectUrl"), upload.getMap("headers"),
+                TestImages.png(8, 8));
+    }
+}

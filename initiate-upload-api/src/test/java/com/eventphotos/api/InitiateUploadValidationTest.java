@@ -1,0 +1,158 @@
+package com.eventphotos.api;
+
+import static com.eventphotos.api.InitiateUploads.initiate;
+import static com.eventphotos.api.InitiateUploads.request;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.eventphotos.testsupport.LocalS3ServerTestResource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** One test per rule: each mistake is a 4xx whose JSON body names the field and the problem, and no URL. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(LocalS3ServerTestResource.class)
+class InitiateUploadValidationTest {
+
+    @Test
+    void rejects_missingTitle() {
+        Map<String, Object> body = request(null, "d", "image/png");
+        body.remove("title");
+        assertFieldError(initiate("e1", body), "title", "must not be blank");
+    }
+
+    @Test
+    void rejects_blankTitle() {
+        assertFieldError(initiate("e1", request("   ", "d", "image/png")), "title", "must not be blank");
+    }
+
+    @Test
+    void rejects_titleOver200Characters() {
+        assertFieldError(initiate("e1", request("x".repeat(201), "", "image/png")), "title", "at most 200 characters");
+    }
+
+    @Test
+    void accepts_titleOf200Emoji_becauseCharactersAreCodePoints() {
+        initiate("e1", request("🎆".repeat(200), "", "image/png")).statusCode(201);
+    }
+
+    @Test
+    void rejects_descriptionOver1000Characters() {
+        assertFieldError(initiate("e1", request("t", "d".repeat(1001), "image/png")), "description", "at most 1000 characters");
+    }
+
+    @Test
+    void rejects_unsupportedContentType_listingTheSupportedOnes() {
+        assertFieldError(initiate("e1", request("t", "", "application/pdf")), "contentType",
+                "image/jpeg, image/png, image/webp, image/gif, image/heic");
+    }
+
+    @Test
+    void rejects_missingContentType() {
+        Map<String, Object> body = request("t", "", null);
+        assertFieldError(initiate("e1", body), "contentType", "must not be blank");
+    }
+
+    @Test
+    void rejects_malformedJson() {
+        noUrl(given().auth().oauth2(Tokens.forSubject("u")).contentType(ContentType.JSON).body("{\"title\": \"t\",")
+                .post("/events/e1/photos/initiate-upload").then()
+                .statusCode(400)
+                .body("message", containsString("not valid JSON")));
+    }
+
+    @Test
+    void rejects_wrongJsonType_namingTheField() {
+        noUrl(given().auth().oauth2(Tokens.forSubject("u")).contentType(ContentType.JSON)
+                .body("{\"title\":\"t\",\"contentType\":\"image/png\",\"contentLength\":\"big\"}")
+                .post("/events/e1/photos/initiate-upload").then()
+                .statusCode(400)
+                .body("violations.field", hasItem("contentLength")));
+    }
+
+    @Test
+    void rejects_missingBody() {
+        noUrl(given().auth().oauth2(Tokens.forSubject("u")).contentType(ContentType.JSON)
+                .post("/events/e1/photos/initiate-upload").then()
+                .statusCode(400)
+                .body("violations.field", hasItem("body")));
+    }
+
+    @Test
+    void rejects_wrongMediaType() {
+        noUrl(given().auth().oauth2(Tokens.forSubject("u")).contentType(ContentType.TEXT).body("title=t")
+                .post("/events/e1/photos/initiate-upload").then()
+                .statusCode(415)
+                .body("message", containsString("application/json")));
+    }
+
+    @Test
+    void rejects_eventIdWithCharactersOutsideTheKeyAlphabet() {
+        assertFieldError(initiate("bad.event", request("t", "", "image/png")), "eventId", "[A-Za-z0-9_-]{1,64}");
+    }
+
+    @Test
+    void rejects_eventIdLongerThan64Characters() {
+        assertFieldError(initiate("e".repeat(65), request("t", "", "image/png")), "eventId", "[A-Za-z0-9_-]{1,64}");
+    }
+
+    @Test
+    void rejects_zeroContentLength() {
+        Map<String, Object> body = request("t", "", "image/png");
+        body.put("contentLength", 0);
+        assertFieldError(initiate("e1", body), "contentLength", "positive");
+    }
+
+    @Test
+    void rejects_negativeContentLength() {
+        Map<String, Object> body = request("t", "", "image/png");
+        body.put("contentLength", -5);
+        assertFieldError(initiate("e1", body), "contentLength", "positive");
+    }
+
+    @Test
+    void rejects_contentLengthAboveTheConfiguredMaximum() {
+        Map<String, Object> body = request("t", "", "image/png");
+        body.put("contentLength", 25L * 1024 * 1024 + 1);
+        assertFieldError(initiate("e1", body), "contentLength", "at most 26214400 bytes");
+    }
+
+    @Test
+    void accepts_contentLengthAtTheConfiguredMaximum() {
+        Map<String, Object> body = request("t", "", "image/png");
+        body.put("contentLength", 25L * 1024 * 1024);
+        initiate("e1", body).statusCode(201);
+    }
+
+    @Test
+    void rejects_koreanTextTooLargeForS3Metadata_givingTheByteBudget() {
+        // 600 Hangul syllables are within 1,000 characters but 1,800 UTF-8 bytes, 2,400 once base64-encoded.
+        assertFieldError(initiate("e1", request("제목", "가".repeat(600), "image/png")), "description",
+                "over their budget of");
+    }
+
+    private static void assertFieldError(ValidatableResponse response, String field, String messagePart) {
+        noUrl(response.statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("status", equalTo(400))
+                .body("violations.field", hasItem(field))
+                .body("message", allOf(containsString(field), containsString(messagePart))));
+    }
+
+    private static void noUrl(ValidatableResponse response) {
+        response.body(not(containsString("s3PutObjectUrl"))).body(not(containsString("X-Amz-Signature")));
+    }
+}
