@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -68,6 +70,9 @@ public final class LocalS3Server implements AutoCloseable {
                 .region(REGION)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .forcePathStyle(true)
+                // s3rver does not understand the SDK's default aws-chunked checksum trailers
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }

@@ -32,8 +32,7 @@ public class LocalS3ServerTestResource implements QuarkusTestResourceLifecycleMa
                 "quarkus.s3.aws.credentials.type", "static",
                 "quarkus.s3.aws.credentials.static-provider.access-key-id", s3.accessKeyId(),
                 "quarkus.s3.aws.credentials.static-provider.secret-access-key", s3.secretAccessKey(),
-                "event-photos.bucket", BUCKET,
-                "event-photos.region", LocalS3Server.REGION.id());
+                "event-photos.bucket", BUCKET);
     }
 
     @Override

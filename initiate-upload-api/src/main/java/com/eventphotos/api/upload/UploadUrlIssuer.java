@@ -8,17 +8,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.eventphotos.api.UploadApiConfig;
 import com.eventphotos.contract.PhotoContentType;
 import com.eventphotos.contract.PhotoMetadata;
+import com.eventphotos.contract.UploadKey;
+import com.eventphotos.contract.UploadUrlPresigner;
+import com.eventphotos.contract.UploadUrlPresigner.PresignedUpload;
 
 /** Turns a validated request into an upload URL, enforcing the rules that need config or encoding to check. */
 @ApplicationScoped
 public class UploadUrlIssuer {
 
     private final UploadApiConfig config;
-    private final PresignedPutFactory presignedPuts;
+    private final UploadUrlPresigner presigner;
 
-    UploadUrlIssuer(UploadApiConfig config, PresignedPutFactory presignedPuts) {
+    UploadUrlIssuer(UploadApiConfig config, UploadUrlPresigner presigner) {
         this.config = config;
-        this.presignedPuts = presignedPuts;
+        this.presigner = presigner;
     }
 
     public InitiateUploadResponse issue(String eventId, InitiateUploadRequest request, String uploadedBy) {
@@ -34,7 +37,10 @@ public class UploadUrlIssuer {
                 UUID.randomUUID(), contentType, uploadedBy);
         Map<String, String> userMetadata = metadata.toUserMetadata();
         requireWithinS3MetadataLimit(metadata, userMetadata);
-        return presignedPuts.presign(metadata.key(), userMetadata, request.contentLength());
+        UploadKey key = metadata.key();
+        PresignedUpload upload = presigner.presign(key, userMetadata, request.contentLength());
+        return new InitiateUploadResponse(key.photoId(), key.toString(), upload.url(), upload.method(),
+                upload.headers(), upload.expiresAt());
     }
 
     private static void requireWithinS3MetadataLimit(PhotoMetadata metadata, Map<String, String> userMetadata) {

@@ -1,5 +1,7 @@
-package com.eventphotos.api.upload;
+package com.eventphotos.contract;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -7,50 +9,56 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.eventphotos.api.UploadApiConfig;
-import com.eventphotos.contract.PhotoMetadata;
-import com.eventphotos.contract.UploadKey;
-
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
- * Signs S3 PUT URLs. Metadata goes into the signed query string, not headers, so a browser needs to send
- * only Content-Type (and Content-Length, when the size was declared) and cannot change the metadata.
+ * Signs the S3 PUT URL for one photo. This is how our metadata gets onto an object, so it is part of the
+ * contract the processor relies on: every {@link PhotoMetadata} field travels as a signed
+ * {@code x-amz-meta-*} query parameter (not a header), so a browser sends only Content-Type (and
+ * Content-Length when the size was declared) and cannot change any of it.
  */
-@ApplicationScoped
-public class PresignedPutFactory {
+public final class UploadUrlPresigner {
 
-    private final S3Presigner presigner;
-    private final UploadApiConfig config;
-
-    PresignedPutFactory(S3Presigner presigner, UploadApiConfig config) {
-        this.presigner = presigner;
-        this.config = config;
+    /** What a client needs to upload: one PUT to {@code url} with exactly {@code headers}. */
+    public record PresignedUpload(String url, String method, Map<String, String> headers, Instant expiresAt) {
     }
 
-    public InitiateUploadResponse presign(UploadKey key, Map<String, String> userMetadata, Long contentLength) {
+    private final S3Presigner presigner;
+    private final String bucket;
+    private final Duration expiry;
+
+    public UploadUrlPresigner(S3Presigner presigner, String bucket, Duration expiry) {
+        this.presigner = presigner;
+        this.bucket = bucket;
+        this.expiry = expiry;
+    }
+
+    /** @param contentLength the exact size to enforce, or null to accept any size */
+    public PresignedUpload presign(PhotoMetadata metadata, Long contentLength) {
+        return presign(metadata.key(), metadata.toUserMetadata(), contentLength);
+    }
+
+    /** For callers that already encoded the metadata (to check its size) and should not encode it twice. */
+    public PresignedUpload presign(UploadKey key, Map<String, String> userMetadata, Long contentLength) {
         AwsRequestOverrideConfiguration.Builder signedQuery = AwsRequestOverrideConfiguration.builder();
         userMetadata.forEach((name, value) -> signedQuery.putRawQueryParameter(PhotoMetadata.HEADER_PREFIX + name, value));
 
         PutObjectRequest put = PutObjectRequest.builder()
-                .bucket(config.bucket())
+                .bucket(bucket)
                 .key(key.toString())
                 .contentType(key.contentType().mimeType())
                 .contentLength(contentLength)
                 .overrideConfiguration(signedQuery.build())
                 .build();
         PresignedPutObjectRequest presigned = presigner.presignPutObject(request -> request
-                .signatureDuration(config.uploadUrlExpiry())
+                .signatureDuration(expiry)
                 .putObjectRequest(put));
 
-        return new InitiateUploadResponse(key.photoId(), key.toString(), presigned.url().toString(),
-                presigned.httpRequest().method().name(), headersTheClientSends(presigned.signedHeaders()),
-                presigned.expiration());
+        return new PresignedUpload(presigned.url().toString(), presigned.httpRequest().method().name(),
+                headersTheClientSends(presigned.signedHeaders()), presigned.expiration());
     }
 
     /** Every signed header but Host, which the HTTP client derives from the URL. */

@@ -1,0 +1,139 @@
+package com.eventphotos.processor;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.eventphotos.contract.UploadKey;
+import com.eventphotos.processor.ProcessingSummary.RecordResult;
+import com.eventphotos.processor.S3EventNotification.Record;
+
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Handles every record of an S3 event notification. Per record: decode the key, skip what is not an
+ * ObjectCreated under {@code uploads/}, inspect the object, write its record. A permanent problem with one
+ * record rejects that record only; a transient one (S3 or DynamoDB unavailable) fails the invocation after
+ * all other records were handled, so Lambda retries and nothing is silently dropped.
+ */
+@ApplicationScoped
+public class UploadedPhotoProcessor {
+
+    private static final Logger LOG = Logger.getLogger(UploadedPhotoProcessor.class);
+
+    private final UploadInspector inspector;
+    private final PhotoRecordWriter writer;
+    private final ProcessorConfig config;
+
+    UploadedPhotoProcessor(UploadInspector inspector, PhotoRecordWriter writer, ProcessorConfig config) {
+        this.inspector = inspector;
+        this.writer = writer;
+        this.config = config;
+    }
+
+    public ProcessingSummary process(S3EventNotification event) {
+        List<RecordResult> results = new ArrayList<>();
+        List<SdkException> failures = new ArrayList<>();
+        for (Record record : event.records()) {
+            try {
+                results.add(process(record));
+            } catch (SdkException e) {
+                LOG.errorf(e, "outcome=FAILED key=%s reason=\"%s\" (will be retried)", rawKey(record), e.getMessage());
+                failures.add(e);
+            }
+        }
+        ProcessingSummary summary = ProcessingSummary.of(results);
+        LOG.infof("processed %d record(s): stored=%d alreadyProcessed=%d ignored=%d rejected=%d failed=%d",
+                event.records().size(), summary.stored(), summary.alreadyProcessed(), summary.ignored(),
+                summary.rejected(), failures.size());
+        if (!failures.isEmpty()) {
+            TransientProcessingException failure = new TransientProcessingException(failures.size() + " of "
+                    + event.records().size() + " record(s) failed transiently; failing the invocation so Lambda retries it",
+                    failures.get(0));
+            failures.stream().skip(1).forEach(failure::addSuppressed);
+            throw failure;
+        }
+        return summary;
+    }
+
+    private RecordResult process(Record record) {
+        String eventName = Optional.ofNullable(record.eventName()).orElse("");
+        if (!eventName.startsWith("ObjectCreated:")) {
+            return ignored(rawKey(record), "event " + eventName + " is not ObjectCreated");
+        }
+        if (record.s3() == null || record.s3().bucket() == null || record.s3().object() == null) {
+            return ignored(rawKey(record), "record has no s3 bucket/object");
+        }
+        if (!config.bucket().equals(record.s3().bucket().name())) {
+            return ignored(rawKey(record), "bucket " + record.s3().bucket().name() + " is not " + config.bucket());
+        }
+        String key;
+        try {
+            key = URLDecoder.decode(rawKey(record), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return ignored(rawKey(record), "key is not valid URL encoding");
+        }
+        if (!key.startsWith(UploadKey.PREFIX)) {
+            return ignored(key, "key is outside " + UploadKey.PREFIX);
+        }
+        Optional<UploadKey> uploadKey = UploadKey.parse(key);
+        if (uploadKey.isEmpty()) {
+            return rejected(key, "key does not follow uploads/event_{eventId}/{photoId}.{suffix}");
+        }
+        String bucket = config.bucket();
+        String sequencer = record.s3().object().sequencer();
+        Instant uploadedAt = eventTime(record);
+        try {
+            Optional<UploadedPhoto> photo = inspector.inspect(bucket, uploadKey.get(), uploadedAt);
+            if (photo.isEmpty()) {
+                return ignored(key, "object no longer exists");
+            }
+            if (!writer.writeReady(photo.get(), sequencer)) {
+                return alreadyProcessed(key, sequencer);
+            }
+            LOG.infof("outcome=STORED key=%s size=%d", key, photo.get().size());
+            return new RecordResult(key, RecordOutcome.STORED, null);
+        } catch (RejectedUploadException e) {
+            if (!writer.writeRejected(uploadKey.get(), uploadedAt, sequencer, e.getMessage())) {
+                return alreadyProcessed(key, sequencer);
+            }
+            return rejected(key, e.getMessage());
+        }
+    }
+
+    /** S3's eventTime is when the object was stored; a record without a readable one falls back to now. */
+    private static Instant eventTime(Record record) {
+        try {
+            return record.eventTime() == null ? Instant.now() : Instant.parse(record.eventTime());
+        } catch (DateTimeParseException e) {
+            return Instant.now();
+        }
+    }
+
+    private static RecordResult ignored(String key, String reason) {
+        LOG.infof("outcome=IGNORED key=%s reason=\"%s\"", key, reason);
+        return new RecordResult(key, RecordOutcome.IGNORED, reason);
+    }
+
+    private static RecordResult rejected(String key, String reason) {
+        LOG.warnf("outcome=REJECTED key=%s reason=\"%s\"", key, reason);
+        return new RecordResult(key, RecordOutcome.REJECTED, reason);
+    }
+
+    private static RecordResult alreadyProcessed(String key, String sequencer) {
+        LOG.infof("outcome=ALREADY_PROCESSED key=%s sequencer=%s", key, sequencer);
+        return new RecordResult(key, RecordOutcome.ALREADY_PROCESSED, "the record already reflects this or a newer event");
+    }
+
+    private static String rawKey(Record record) {
+        return record.s3() == null || record.s3().object() == null ? null : record.s3().object().key();
+    }
+}

@@ -1,0 +1,77 @@
+package com.eventphotos.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.eventphotos.contract.PhotoContentType;
+import com.eventphotos.contract.PhotoMetadata;
+import com.eventphotos.contract.UploadKey;
+import com.eventphotos.contract.UploadUrlPresigner;
+import com.eventphotos.testsupport.BrowserStylePut;
+import com.eventphotos.testsupport.LocalS3Server;
+import com.eventphotos.testsupport.LocalS3ServerTestResource;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** Puts real objects into the local S3 server: through our presigned URLs, or behind their back. */
+final class Uploads {
+
+    static final String BUCKET = LocalS3ServerTestResource.BUCKET;
+    private static final AtomicLong SEQUENCER = new AtomicLong(0x5F0000000000000L);
+
+    private Uploads() {
+    }
+
+    /** Uploads like a browser would after the API issued the URL; returns the object key. */
+    static UploadKey viaUploadUrl(PhotoMetadata metadata, byte[] body) {
+        return viaUploadUrl(metadata.key(), metadata.toUserMetadata(), body);
+    }
+
+    /** Signs whatever metadata is given for the key: lets a test produce metadata that disagrees with the key. */
+    static UploadKey viaUploadUrl(UploadKey key, Map<String, String> userMetadata, byte[] body) {
+        LocalS3Server server = LocalS3ServerTestResource.server();
+        try (S3Presigner presigner = S3Presigner.builder()
+                .endpointOverride(server.endpoint())
+                .region(LocalS3Server.REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build()) {
+            UploadUrlPresigner.PresignedUpload upload = new UploadUrlPresigner(presigner, BUCKET, Duration.ofMinutes(5))
+                    .presign(key, userMetadata, null);
+            BrowserStylePut.Result result = BrowserStylePut.put(upload.url(), upload.headers(), body);
+            assertEquals(200, result.status(), result.body());
+        }
+        return key;
+    }
+
+    /** Someone with bucket access writes an object directly, without our metadata. */
+    static void directly(String key, String contentType, Map<String, String> userMetadata, byte[] body) {
+        try (S3Client s3 = LocalS3ServerTestResource.server().newClient()) {
+            s3.putObject(p -> p.bucket(BUCKET).key(key).contentType(contentType).metadata(userMetadata),
+                    RequestBody.fromBytes(body));
+        }
+    }
+
+    static PhotoMetadata metadata(String eventId, String title, String description, PhotoContentType type) {
+        return new PhotoMetadata(title, description, eventId, UUID.randomUUID(), type, "user-" + eventId);
+    }
+
+    /** Increasing S3-style sequencers (hex), as S3 gives successive events of one key. */
+    static String nextSequencer() {
+        return Long.toHexString(SEQUENCER.incrementAndGet()).toUpperCase();
+    }
+
+    static String uniqueEventId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,120 @@
+package com.eventphotos.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.eventphotos.contract.PhotoTable;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * DynamoDB Local, in this JVM, in memory, on a loopback port. It accepts any credentials
+ * ({@code -sharedDb}: every client sees the same tables).
+ */
+public final class LocalDynamoDb implements AutoCloseable {
+
+    /** DynamoDB Local checks nothing; these only satisfy the SDK's signer. */
+    public static final AwsBasicCredentials ANY_CREDENTIALS = AwsBasicCredentials.create("local", "local");
+
+    private final DynamoDBProxyServer server;
+    private final URI endpoint;
+
+    private LocalDynamoDb(DynamoDBProxyServer server, URI endpoint) {
+        this.server = server;
+        this.endpoint = endpoint;
+    }
+
+    /** @param port 0 picks a free port */
+    public static LocalDynamoDb start(int port) {
+        useBundledSqliteNatives();
+        int boundPort = port == 0 ? freePort() : port;
+        try {
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[]{
+                    "-inMemory", "-sharedDb", "-port", Integer.toString(boundPort)});
+            server.start();
+            return new LocalDynamoDb(server, URI.create("http://127.0.0.1:" + boundPort));
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local could not start on port " + boundPort + ": " + e.getMessage(), e);
+        }
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public DynamoDbClient newClient() {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(LocalS3Server.REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(ANY_CREDENTIALS))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** Creates the photo table with the key schema of {@link PhotoTable}, unless it exists. */
+    public void createPhotoTable(String tableName) {
+        try (DynamoDbClient dynamo = newClient()) {
+            dynamo.createTable(t -> t.tableName(tableName)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(
+                            stringAttribute(PhotoTable.EVENT_ID),
+                            stringAttribute(PhotoTable.PHOTO_ID),
+                            stringAttribute(PhotoTable.UPLOADED_AT_PHOTO_ID))
+                    .keySchema(key(PhotoTable.EVENT_ID, KeyType.HASH), key(PhotoTable.PHOTO_ID, KeyType.RANGE))
+                    .localSecondaryIndexes(LocalSecondaryIndex.builder()
+                            .indexName(PhotoTable.BY_UPLOAD_TIME_INDEX)
+                            .keySchema(key(PhotoTable.EVENT_ID, KeyType.HASH), key(PhotoTable.UPLOADED_AT_PHOTO_ID, KeyType.RANGE))
+                            .projection(p -> p.projectionType(ProjectionType.ALL))
+                            .build()));
+        } catch (ResourceInUseException alreadyThere) {
+            // created by an earlier test class in this JVM
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not stop", e);
+        }
+    }
+
+    private static AttributeDefinition stringAttribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    /** sqlite4java loads its native library from this folder, filled by test-support's build. */
+    private static void useBundledSqliteNatives() {
+        if (System.getProperty("sqlite4java.library.path") == null) {
+            System.setProperty("sqlite4java.library.path", RepositoryPaths.find("test-support/target/native-libs").toString());
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package com.eventphotos.testsupport;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Points a {@code @QuarkusTest} at DynamoDB Local with the photo table created. One server per JVM,
+ * shared by every test class and profile; tests keep apart by using their own event ids.
+ */
+public class LocalDynamoDbTestResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String TABLE = "event-photos-test";
+
+    private static LocalDynamoDb dynamoDb;
+
+    public static synchronized LocalDynamoDb dynamoDb() {
+        if (dynamoDb == null) {
+            dynamoDb = LocalDynamoDb.start(0);
+            dynamoDb.createPhotoTable(TABLE);
+            Runtime.getRuntime().addShutdownHook(new Thread(dynamoDb::close));
+        }
+        return dynamoDb;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        LocalDynamoDb dynamo = dynamoDb();
+        return Map.of(
+                "quarkus.dynamodb.endpoint-override", dynamo.endpoint().toString(),
+                "quarkus.dynamodb.aws.region", LocalS3Server.REGION.id(),
+                "quarkus.dynamodb.aws.credentials.type", "static",
+                "quarkus.dynamodb.aws.credentials.static-provider.access-key-id", LocalDynamoDb.ANY_CREDENTIALS.accessKeyId(),
+                "quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", LocalDynamoDb.ANY_CREDENTIALS.secretAccessKey(),
+                "event-photos.table", TABLE);
+    }
+
+    @Override
+    public void stop() {
+        // Shared across test profiles; stopped by the JVM shutdown hook.
+    }
+}

@@ -1,0 +1,46 @@
+package com.eventphotos.testsupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import com.eventphotos.contract.PhotoTable;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+class LocalServersTest {
+
+    @Test
+    void s3Server_storesObjects_andRefusesUnknownCredentials() {
+        try (LocalS3Server server = LocalS3Server.builder().workDir(RepositoryPaths.targetDir("local-s3-selftest")).start();
+             S3Client s3 = server.newClient()) {
+            server.createBucket("selftest");
+            s3.putObject(p -> p.bucket("selftest").key("a/b.txt"), RequestBody.fromString("hello"));
+            assertEquals("hello", s3.getObjectAsBytes(g -> g.bucket("selftest").key("a/b.txt")).asUtf8String());
+
+            try (S3Client wrongSecret = S3Client.builder().endpointOverride(server.endpoint()).region(LocalS3Server.REGION)
+                    .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(server.accessKeyId(), "wrong-secret"))).build()) {
+                S3Exception refused = assertThrows(S3Exception.class, () -> wrongSecret.listBuckets());
+                assertEquals(403, refused.statusCode());
+            }
+        }
+    }
+
+    @Test
+    void dynamoDbLocal_createsThePhotoTableWithItsIndex() {
+        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(0); DynamoDbClient client = dynamoDb.newClient()) {
+            dynamoDb.createPhotoTable("photos");
+            var table = client.describeTable(d -> d.tableName("photos")).table();
+            assertTrue(table.localSecondaryIndexes().stream()
+                    .anyMatch(index -> index.indexName().equals(PhotoTable.BY_UPLOAD_TIME_INDEX)));
+        }
+    }
+}
