@@ -16,6 +16,9 @@ public interface UploadApiConfig {
     /** The bucket the presigned URLs upload to. */
     String bucket();
 
+    /** The DynamoDB table of photo records written by the processor. */
+    String table();
+
     /** The bucket's AWS region; also the region the URLs are signed for. */
     String region();
 

@@ -7,17 +7,12 @@ import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
 
-import com.eventphotos.testsupport.LocalS3ServerTestResource;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(LocalS3ServerTestResource.class)
 class AuthenticationTest {
 
     private static final String VALID_BODY = "{\"title\":\"t\",\"contentType\":\"image/png\"}";

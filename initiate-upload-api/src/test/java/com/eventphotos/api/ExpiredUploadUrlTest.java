@@ -8,20 +8,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.eventphotos.testsupport.LocalS3ServerTestResource;
 import com.eventphotos.testsupport.TestImages;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 @TestProfile(ExpiredUploadUrlTest.OneSecondUrls.class)
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(LocalS3ServerTestResource.class)
 class ExpiredUploadUrlTest {
 
     public static class OneSecondUrls implements QuarkusTestProfile {

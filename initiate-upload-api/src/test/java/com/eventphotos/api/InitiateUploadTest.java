@@ -25,9 +25,7 @@ import com.eventphotos.testsupport.BrowserStylePut;
 import com.eventphotos.testsupport.LocalS3ServerTestResource;
 import com.eventphotos.testsupport.TestImages;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -35,8 +33,6 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(LocalS3ServerTestResource.class)
 class InitiateUploadTest {
 
     private static final String KOREAN_TITLE = "서울 불꽃축제 🎆 2026";
@@ -118,6 +114,13 @@ class InitiateUploadTest {
         String first = initiate("e1", request("same", "", "image/webp")).statusCode(201).extract().path("objectKey");
         String second = initiate("e1", request("same", "", "image/webp")).statusCode(201).extract().path("objectKey");
         assertTrue(first.endsWith(".webp") && !first.equals(second), first + " vs " + second);
+    }
+
+    @Test
+    void initiateUpload_pointsLocationAtThePhotoRecordToPoll() {
+        var response = initiate("e1", request("t", "", "image/gif")).statusCode(201).extract();
+        assertTrue(response.header("Location").endsWith("/events/e1/photos/" + response.path("photoId")),
+                response.header("Location"));
     }
 
     static Map<String, String> queryParameters(String url) {

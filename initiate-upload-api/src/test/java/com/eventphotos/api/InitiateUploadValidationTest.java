@@ -13,18 +13,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.eventphotos.testsupport.LocalS3ServerTestResource;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** One test per rule: each mistake is a 4xx whose JSON body names the field and the problem, and no URL. */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(LocalS3ServerTestResource.class)
 class InitiateUploadValidationTest {
 
     @Test

@@ -14,16 +14,12 @@ import com.eventphotos.testsupport.BrowserStylePut;
 import com.eventphotos.testsupport.LocalS3ServerTestResource;
 import com.eventphotos.testsupport.TestImages;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The S3 server, not the client, has the last word: anything the client changes breaks the signature. */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(LocalS3ServerTestResource.class)
 class PresignedUrlProtectionTest {
 
     private final byte[] png = TestImages.png(16, 16);

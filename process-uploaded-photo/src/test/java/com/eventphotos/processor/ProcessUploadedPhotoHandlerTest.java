@@ -23,11 +23,8 @@ import com.eventphotos.contract.PhotoMetadata;
 import com.eventphotos.contract.PhotoTable;
 import com.eventphotos.contract.UploadKey;
 import com.eventphotos.processor.S3EventDocuments.ObjectEvent;
-import com.eventphotos.testsupport.LocalDynamoDbTestResource;
-import com.eventphotos.testsupport.LocalS3ServerTestResource;
 import com.eventphotos.testsupport.TestImages;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,8 +34,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * objects into a signature-checking S3 server; records land in DynamoDB Local.
  */
 @QuarkusTest
-@QuarkusTestResource(LocalS3ServerTestResource.class)
-@QuarkusTestResource(LocalDynamoDbTestResource.class)
 class ProcessUploadedPhotoHandlerTest {
 
     private static final String BUCKET = Uploads.BUCKET;

@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.eventphotos.api.upload.EventAccessDeniedException;
-import com.eventphotos.api.upload.InvalidUploadRequestException;
+import com.eventphotos.api.error.EventAccessDeniedException;
+import com.eventphotos.api.error.InvalidRequestException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -29,7 +29,7 @@ public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
     @ServerExceptionMapper
-    public RestResponse<ErrorResponse> invalidRequest(InvalidUploadRequestException e) {
+    public RestResponse<ErrorResponse> invalidRequest(InvalidRequestException e) {
         return json(Response.Status.BAD_REQUEST, ErrorResponse.forField(400, "Bad Request", e.field(), e.getMessage()));
     }
 

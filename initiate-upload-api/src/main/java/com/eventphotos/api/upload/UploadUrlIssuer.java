@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.eventphotos.api.UploadApiConfig;
+import com.eventphotos.api.error.InvalidRequestException;
 import com.eventphotos.contract.PhotoContentType;
 import com.eventphotos.contract.PhotoMetadata;
 import com.eventphotos.contract.UploadKey;
@@ -26,11 +27,11 @@ public class UploadUrlIssuer {
 
     public InitiateUploadResponse issue(String eventId, InitiateUploadRequest request, String uploadedBy) {
         PhotoContentType contentType = PhotoContentType.fromMimeType(request.contentType())
-                .orElseThrow(() -> new InvalidUploadRequestException("contentType",
+                .orElseThrow(() -> new InvalidRequestException("contentType",
                         "'" + request.contentType() + "' is not supported; supported types are "
                                 + PhotoContentType.supportedMimeTypes()));
         if (request.contentLength() != null && request.contentLength() > config.maxContentLength()) {
-            throw new InvalidUploadRequestException("contentLength",
+            throw new InvalidRequestException("contentLength",
                     "must be at most " + config.maxContentLength() + " bytes, was " + request.contentLength());
         }
         PhotoMetadata metadata = new PhotoMetadata(request.title(), request.description(), eventId,
@@ -51,7 +52,7 @@ public class UploadUrlIssuer {
         int textSize = encodedSize(userMetadata, PhotoMetadata.TITLE) + encodedSize(userMetadata, PhotoMetadata.DESCRIPTION);
         int budget = PhotoMetadata.S3_USER_METADATA_LIMIT_BYTES - (size - textSize);
         String field = metadata.description().length() > metadata.title().length() ? "description" : "title";
-        throw new InvalidUploadRequestException(field, "title and description take " + textSize
+        throw new InvalidRequestException(field, "title and description take " + textSize
                 + " bytes once encoded for S3 metadata, over their budget of " + budget + " bytes (S3 allows "
                 + PhotoMetadata.S3_USER_METADATA_LIMIT_BYTES + " bytes of metadata per object; non-ASCII text such as"
                 + " Korean costs about 4 bytes per character): shorten the " + field);

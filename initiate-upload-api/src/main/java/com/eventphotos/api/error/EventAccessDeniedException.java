@@ -1,4 +1,4 @@
-package com.eventphotos.api.upload;
+package com.eventphotos.api.error;
 
 public class EventAccessDeniedException extends RuntimeException {
 

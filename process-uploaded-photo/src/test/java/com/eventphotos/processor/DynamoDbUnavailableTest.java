@@ -1,0 +1,50 @@
+package com.eventphotos.processor;
+
+import static com.eventphotos.processor.S3EventDocuments.notification;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.eventphotos.contract.PhotoContentType;
+import com.eventphotos.contract.PhotoMetadata;
+import com.eventphotos.contract.UploadKey;
+import com.eventphotos.processor.S3EventDocuments.ObjectEvent;
+import com.eventphotos.testsupport.TestImages;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** With DynamoDB out of reach, the invocation must fail (so Lambda retries) and leave nothing behind. */
+@QuarkusTest
+@TestProfile(DynamoDbUnavailableTest.DynamoDbOutOfReach.class)
+class DynamoDbUnavailableTest {
+
+    public static class DynamoDbOutOfReach implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // Port 9 (discard) is closed on loopback here: connections are refused at once.
+            return Map.of(
+                    "quarkus.dynamodb.endpoint-override", "http://127.0.0.1:9",
+                    "quarkus.dynamodb.api-call-timeout", "5S");
+        }
+    }
+
+    @Test
+    void process_shouldFailTheInvocation_whenDynamoDbIsUnreachable() {
+        String eventId = Uploads.uniqueEventId("nodb");
+        byte[] png = TestImages.png(8, 8);
+        PhotoMetadata metadata = Uploads.metadata(eventId, "lost?", "", PhotoContentType.PNG);
+        UploadKey key = Uploads.viaUploadUrl(metadata, png);
+
+        ProcessUploadedPhotoHandlerTest.invoke(notification(
+                        ObjectEvent.created(Uploads.BUCKET, key.toString(), png.length, Uploads.nextSequencer())))
+                .statusCode(500)
+                .body(containsString("TransientProcessingException"));
+
+        assertTrue(PhotoItems.allOfEvent(eventId).isEmpty(), "nothing may be written when the invocation fails");
+    }
+}
