@@ -1,0 +1,59 @@
+package com.eventphotos.infra;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.lambda.Code;
+
+/**
+ * {@code cdk deploy} entry point. Context (cdk.json or {@code -c key=value}):
+ * stage, webOrigins (comma-separated), authDomainPrefix, apiDomainName + apiCertificateArn (optional),
+ * apiPackage and processorPackage (paths of the two function.zip files).
+ */
+public final class EventPhotosApp {
+
+    private EventPhotosApp() {
+    }
+
+    public static void main(String[] args) {
+        App app = new App();
+        String stage = context(app, "stage", "dev");
+        EventPhotosSettings settings = new EventPhotosSettings(
+                stage,
+                split(context(app, "webOrigins", "http://localhost:5173")),
+                context(app, "authDomainPrefix", "event-photos-" + stage + "-" + System.getenv().getOrDefault("CDK_DEFAULT_ACCOUNT", "local")),
+                context(app, "apiDomainName", null),
+                context(app, "apiCertificateArn", null),
+                lambdaPackage(context(app, "apiPackage", "../initiate-upload-api/target/function.zip")),
+                lambdaPackage(context(app, "processorPackage", "../process-uploaded-photo/target/function.zip")));
+        new EventPhotosStack(app, "EventPhotos-" + stage, StackProps.builder()
+                .env(Environment.builder()
+                        .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
+                        .region(System.getenv("CDK_DEFAULT_REGION"))
+                        .build())
+                .description("event-photos (" + stage + "): browser uploads to S3, photo records, CDN")
+                .build(), settings);
+        app.synth();
+    }
+
+    private static String context(App app, String key, String fallback) {
+        Object value = app.getNode().tryGetContext(key);
+        return value == null || value.toString().isBlank() ? fallback : value.toString();
+    }
+
+    private static Code lambdaPackage(String path) {
+        if (!Files.isRegularFile(Path.of(path))) {
+            throw new IllegalStateException(path + " is missing: build both Lambda packages first (README: Deploy to AWS)");
+        }
+        return Code.fromAsset(path);
+    }
+
+    static List<String> split(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

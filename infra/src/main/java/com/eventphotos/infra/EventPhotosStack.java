@@ -1,0 +1,320 @@
+package com.eventphotos.infra;
+
+import java.util.List;
+import java.util.Map;
+
+import com.eventphotos.contract.CdnCaching;
+import com.eventphotos.contract.PhotoTable;
+import com.eventphotos.contract.UploadKey;
+
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
+import software.amazon.awscdk.services.apigatewayv2.DomainMappingOptions;
+import software.amazon.awscdk.services.apigatewayv2.DomainName;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
+import software.amazon.awscdk.services.cloudfront.AllowedMethods;
+import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.CacheCookieBehavior;
+import software.amazon.awscdk.services.cloudfront.CacheHeaderBehavior;
+import software.amazon.awscdk.services.cloudfront.CachePolicy;
+import software.amazon.awscdk.services.cloudfront.CacheQueryStringBehavior;
+import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.HttpVersion;
+import software.amazon.awscdk.services.cloudfront.PriceClass;
+import software.amazon.awscdk.services.cloudfront.ResponseCustomHeader;
+import software.amazon.awscdk.services.cloudfront.ResponseCustomHeadersBehavior;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentTypeOptions;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseSecurityHeadersBehavior;
+import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
+import software.amazon.awscdk.services.cognito.AccountRecovery;
+import software.amazon.awscdk.services.cognito.AuthFlow;
+import software.amazon.awscdk.services.cognito.AutoVerifiedAttrs;
+import software.amazon.awscdk.services.cognito.CognitoDomainOptions;
+import software.amazon.awscdk.services.cognito.OAuthFlows;
+import software.amazon.awscdk.services.cognito.OAuthScope;
+import software.amazon.awscdk.services.cognito.OAuthSettings;
+import software.amazon.awscdk.services.cognito.PasswordPolicy;
+import software.amazon.awscdk.services.cognito.SignInAliases;
+import software.amazon.awscdk.services.cognito.UserPool;
+import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
+import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.LocalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
+import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.CorsRule;
+import software.amazon.awscdk.services.s3.EventType;
+import software.amazon.awscdk.services.s3.HttpMethods;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.NotificationKeyFilter;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.amazon.awscdk.services.s3.notifications.LambdaDestination;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+/**
+ * The whole system in one stack:
+ * <pre>
+ * browser --(Cognito token)--> HTTP API (JWT authorizer) --> API Lambda --(presigned PUT URL)--> browser
+ * browser --PUT--> S3 bucket (private) --ObjectCreated uploads/--> processor Lambda --> DynamoDB table
+ * browser <-- CloudFront (Origin Access Control) <-- S3 bucket
+ * </pre>
+ */
+public class EventPhotosStack extends Stack {
+
+    /** The headers a browser sends with the presigned PUT (see the API's {@code headers}). */
+    static final List<String> UPLOAD_HEADERS = List.of("Content-Type");
+
+    public EventPhotosStack(Construct scope, String id, StackProps props, EventPhotosSettings settings) {
+        super(scope, id, props);
+
+        Bucket bucket = photoBucket(settings);
+        Distribution cdn = cdn(bucket);
+        Table table = photoTable();
+        UserPool users = userPool();
+        users.addDomain("HostedUi", UserPoolDomainOptions.builder()
+                .cognitoDomain(CognitoDomainOptions.builder().domainPrefix(settings.authDomainPrefix()).build())
+                .build());
+        UserPoolClient webClient = webClient(users, settings);
+        String issuer = "https://cognito-idp." + getRegion() + ".amazonaws.com/" + users.getUserPoolId();
+
+        QuarkusLambda api = uploadApiFunction(settings, bucket, table, issuer, webClient);
+        HttpApi httpApi = httpApi(settings, api, issuer, webClient);
+        QuarkusLambda processor = processorFunction(settings, bucket, table, cdn);
+        Queue failedEvents = failedEventQueue();
+        processor.live().configureAsyncInvoke(EventInvokeConfigOptions.builder()
+                .onFailure(new SqsDestination(failedEvents))
+                .retryAttempts(2)
+                .maxEventAge(Duration.hours(6))
+                .build());
+        bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(processor.live()),
+                NotificationKeyFilter.builder().prefix(UploadKey.PREFIX).build());
+
+        output("ApiUrl", httpApi.getApiEndpoint(), "Base URL of the API: POST {ApiUrl}/events/{eventId}/photos/initiate-upload");
+        output("CdnDomain", cdn.getDistributionDomainName(), "Photo URLs are https://{CdnDomain}/{key}");
+        output("UserPoolId", users.getUserPoolId(), "Cognito user pool of the web client's users");
+        output("UserPoolClientId", webClient.getUserPoolClientId(), "OIDC client id for the web client (PKCE, no secret)");
+        output("OidcIssuer", issuer, "OIDC authority for the web client");
+        output("PhotosBucket", bucket.getBucketName(), "Private bucket the uploads go to");
+        output("PhotosTable", table.getTableName(), "DynamoDB table of photo records");
+        output("FailedEventsQueue", failedEvents.getQueueUrl(), "S3 events the processor failed on after retries");
+    }
+
+    private Bucket photoBucket(EventPhotosSettings settings) {
+        return Bucket.Builder.create(this, "Photos")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .enforceSsl(true)
+                .encryption(BucketEncryption.S3_MANAGED)
+                // Keys are unique per upload (UUID) and never rewritten by us: versioning would only keep
+                // copies of objects nobody can reach. Deleted photos are gone; PITR covers the records.
+                .versioned(false)
+                .cors(List.of(CorsRule.builder()
+                        .allowedMethods(List.of(HttpMethods.PUT))
+                        .allowedOrigins(settings.webOrigins())
+                        .allowedHeaders(UPLOAD_HEADERS)
+                        .exposedHeaders(List.of("ETag"))
+                        .maxAge(3000)
+                        .build()))
+                .lifecycleRules(List.of(LifecycleRule.builder()
+                        .id("abort-incomplete-multipart-uploads")
+                        .abortIncompleteMultipartUploadAfter(Duration.days(1))
+                        .build()))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+    }
+
+    private Distribution cdn(Bucket bucket) {
+        CachePolicy immutable = CachePolicy.Builder.create(this, "ImmutablePhotoCaching")
+                .comment("Photo keys are unique per upload: cache for a year, ignore query strings, headers, cookies")
+                .defaultTtl(Duration.seconds(CdnCaching.MAX_AGE_SECONDS))
+                .maxTtl(Duration.seconds(CdnCaching.MAX_AGE_SECONDS))
+                .minTtl(Duration.days(1))
+                .queryStringBehavior(CacheQueryStringBehavior.none())
+                .headerBehavior(CacheHeaderBehavior.none())
+                .cookieBehavior(CacheCookieBehavior.none())
+                .enableAcceptEncodingGzip(true)
+                .enableAcceptEncodingBrotli(true)
+                .build();
+        ResponseHeadersPolicy cacheForAYear = ResponseHeadersPolicy.Builder.create(this, "ImmutablePhotoHeaders")
+                .comment("Cache-Control for immutable photo keys; browsers keep photos for a year")
+                .customHeadersBehavior(ResponseCustomHeadersBehavior.builder().customHeaders(List.of(
+                        ResponseCustomHeader.builder().header("Cache-Control").value(CdnCaching.CACHE_CONTROL).override(true).build()))
+                        .build())
+                .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
+                        .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
+                        .build())
+                .build();
+        return Distribution.Builder.create(this, "Cdn")
+                .comment("event-photos: serves uploads from the private bucket")
+                .defaultBehavior(BehaviorOptions.builder()
+                        .origin(S3BucketOrigin.withOriginAccessControl(bucket))
+                        .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+                        .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
+                        .cachePolicy(immutable)
+                        .responseHeadersPolicy(cacheForAYear)
+                        .build())
+                .httpVersion(HttpVersion.HTTP2_AND_3)
+                .priceClass(PriceClass.PRICE_CLASS_100)
+                .build();
+    }
+
+    private Table photoTable() {
+        Table table = Table.Builder.create(this, "PhotoRecords")
+                .partitionKey(stringAttribute(PhotoTable.EVENT_ID))
+                .sortKey(stringAttribute(PhotoTable.PHOTO_ID))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true).build())
+                .encryption(TableEncryption.AWS_MANAGED)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        table.addLocalSecondaryIndex(LocalSecondaryIndexProps.builder()
+                .indexName(PhotoTable.BY_UPLOAD_TIME_INDEX)
+                .sortKey(stringAttribute(PhotoTable.UPLOADED_AT_PHOTO_ID))
+                .projectionType(ProjectionType.ALL)
+                .build());
+        return table;
+    }
+
+    private UserPool userPool() {
+        return UserPool.Builder.create(this, "Users")
+                .selfSignUpEnabled(true)
+                .signInAliases(SignInAliases.builder().email(true).build())
+                .autoVerify(AutoVerifiedAttrs.builder().email(true).build())
+                .passwordPolicy(PasswordPolicy.builder().minLength(12).requireDigits(true).requireLowercase(true)
+                        .requireUppercase(true).requireSymbols(false).build())
+                .accountRecovery(AccountRecovery.EMAIL_ONLY)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+    }
+
+    private UserPoolClient webClient(UserPool users, EventPhotosSettings settings) {
+        return users.addClient("WebClient", UserPoolClientOptions.builder()
+                .generateSecret(false)
+                .authFlows(AuthFlow.builder().userSrp(true).build())
+                .oAuth(OAuthSettings.builder()
+                        .flows(OAuthFlows.builder().authorizationCodeGrant(true).build())
+                        .scopes(List.of(OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE))
+                        .callbackUrls(settings.webOrigins().stream().map(origin -> origin + "/").toList())
+                        .logoutUrls(settings.webOrigins().stream().map(origin -> origin + "/").toList())
+                        .build())
+                .preventUserExistenceErrors(true)
+                .accessTokenValidity(Duration.hours(1))
+                .idTokenValidity(Duration.hours(1))
+                .refreshTokenValidity(Duration.days(30))
+                .build());
+    }
+
+    private QuarkusLambda uploadApiFunction(EventPhotosSettings settings, Bucket bucket, Table table, String issuer,
+                                            UserPoolClient webClient) {
+        QuarkusLambda api = new QuarkusLambda(this, "UploadApi", settings.apiCode(), 1024, Duration.seconds(15), Map.of(
+                "EVENT_PHOTOS_BUCKET", bucket.getBucketName(),
+                "EVENT_PHOTOS_TABLE", table.getTableName(),
+                "EVENT_PHOTOS_REGION", getRegion(),
+                "EVENT_PHOTOS_ALLOWED_ORIGINS", String.join(",", settings.webOrigins()),
+                "QUARKUS_OIDC_AUTH_SERVER_URL", issuer,
+                "QUARKUS_OIDC_CLIENT_ID", webClient.getUserPoolClientId()));
+        // The presigned URL is signed with this role's credentials: it can grant no more than this.
+        api.allow(PolicyStatement.Builder.create()
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(bucket.arnForObjects(UploadKey.PREFIX + "*")))
+                .build());
+        api.allow(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:Query", "dynamodb:GetItem"))
+                .resources(List.of(table.getTableArn(), table.getTableArn() + "/index/" + PhotoTable.BY_UPLOAD_TIME_INDEX))
+                .build());
+        return api;
+    }
+
+    private HttpApi httpApi(EventPhotosSettings settings, QuarkusLambda api, String issuer, UserPoolClient webClient) {
+        HttpJwtAuthorizer cognito = HttpJwtAuthorizer.Builder.create("CognitoAuthorizer", issuer)
+                .jwtAudience(List.of(webClient.getUserPoolClientId()))
+                .build();
+        HttpApi.Builder builder = HttpApi.Builder.create(this, "Api")
+                .description("event-photos " + settings.stage())
+                .defaultAuthorizer(cognito)
+                .corsPreflight(CorsPreflightOptions.builder()
+                        .allowOrigins(settings.webOrigins())
+                        .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS))
+                        .allowHeaders(List.of("Authorization", "Content-Type"))
+                        .exposeHeaders(List.of("Location"))
+                        .maxAge(Duration.minutes(10))
+                        .build());
+        if (settings.apiDomainName() != null) {
+            DomainName domain = DomainName.Builder.create(this, "ApiDomain")
+                    .domainName(settings.apiDomainName())
+                    .certificate(Certificate.fromCertificateArn(this, "ApiCertificate", settings.apiCertificateArn()))
+                    .build();
+            builder.defaultDomainMapping(DomainMappingOptions.builder().domainName(domain).build());
+        }
+        HttpApi httpApi = builder.build();
+        HttpLambdaIntegration toApi = new HttpLambdaIntegration("UploadApiIntegration", api.live());
+        route(httpApi, toApi, "/events/{eventId}/photos/initiate-upload", HttpMethod.POST);
+        route(httpApi, toApi, "/events/{eventId}/photos", HttpMethod.GET);
+        route(httpApi, toApi, "/events/{eventId}/photos/{photoId}", HttpMethod.GET);
+        return httpApi;
+    }
+
+    private static void route(HttpApi api, HttpLambdaIntegration integration, String path, HttpMethod method) {
+        api.addRoutes(AddRoutesOptions.builder().path(path).methods(List.of(method)).integration(integration).build());
+    }
+
+    private QuarkusLambda processorFunction(EventPhotosSettings settings, Bucket bucket, Table table, Distribution cdn) {
+        QuarkusLambda processor = new QuarkusLambda(this, "UploadProcessor", settings.processorCode(), 1024,
+                Duration.seconds(60), Map.of(
+                        "EVENT_PHOTOS_BUCKET", bucket.getBucketName(),
+                        "EVENT_PHOTOS_TABLE", table.getTableName(),
+                        "EVENT_PHOTOS_CDN_BASE_URL", "https://" + cdn.getDistributionDomainName()));
+        // HeadObject is authorised by s3:GetObject.
+        processor.allow(PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(bucket.arnForObjects(UploadKey.PREFIX + "*")))
+                .build());
+        processor.allow(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:PutItem"))
+                .resources(List.of(table.getTableArn()))
+                .build());
+        return processor;
+    }
+
+    private Queue failedEventQueue() {
+        return Queue.Builder.create(this, "FailedUploadEvents")
+                .retentionPeriod(Duration.days(14))
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .build();
+    }
+
+    private void output(String id, String value, String description) {
+        CfnOutput.Builder.create(this, id).value(value).description(description).build();
+    }
+
+    private static Attribute stringAttribute(String name) {
+        return Attribute.builder().name(name).type(AttributeType.STRING).build();
+    }
+}

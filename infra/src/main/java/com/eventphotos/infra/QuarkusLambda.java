@@ -1,0 +1,77 @@
+package com.eventphotos.infra;
+
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * A Quarkus application as a Java Lambda: its own role that may only write its own log group (no managed
+ * policy with wildcard resources), SnapStart on published versions, and a "live" alias that callers use
+ * so they always hit a snapshotted version.
+ */
+public class QuarkusLambda extends Construct {
+
+    private static final String QUARKUS_HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+
+    private final Role role;
+    private final Function function;
+    private final Alias live;
+
+    public QuarkusLambda(Construct scope, String id, Code code, int memoryMb, Duration timeout, Map<String, String> environment) {
+        super(scope, id);
+        LogGroup logs = LogGroup.Builder.create(this, "Logs")
+                .retention(RetentionDays.ONE_MONTH)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        role = Role.Builder.create(this, "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .build();
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                .resources(List.of(logs.getLogGroupArn()))
+                .build());
+        function = Function.Builder.create(this, "Function")
+                .runtime(Runtime.JAVA_17)
+                .architecture(Architecture.X86_64)
+                .handler(QUARKUS_HANDLER)
+                .code(code)
+                .memorySize(memoryMb)
+                .timeout(timeout)
+                .role(role)
+                .logGroup(logs)
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .environment(environment)
+                .build();
+        live = Alias.Builder.create(this, "Live").aliasName("live").version(function.getCurrentVersion()).build();
+    }
+
+    public void allow(PolicyStatement statement) {
+        role.addToPolicy(statement);
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public Function function() {
+        return function;
+    }
+
+    public Alias live() {
+        return live;
+    }
+}
