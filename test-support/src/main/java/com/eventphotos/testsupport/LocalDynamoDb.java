@@ -39,13 +39,20 @@ public final class LocalDynamoDb implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    /** @param port 0 picks a free port */
+    /** In memory. @param port 0 picks a free port */
     public static LocalDynamoDb start(int port) {
+        return start(port, null);
+    }
+
+    /** @param dataDir where tables persist across restarts; null keeps them in memory */
+    public static LocalDynamoDb start(int port, java.nio.file.Path dataDir) {
         useBundledSqliteNatives();
         int boundPort = port == 0 ? freePort() : port;
+        String[] storage = dataDir == null ? new String[]{"-inMemory"} : new String[]{"-dbPath", createDirectories(dataDir)};
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[]{
-                    "-inMemory", "-sharedDb", "-port", Integer.toString(boundPort)});
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(storage),
+                    java.util.stream.Stream.of("-sharedDb", "-port", Integer.toString(boundPort))).toArray(String[]::new);
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
             server.start();
             return new LocalDynamoDb(server, URI.create("http://127.0.0.1:" + boundPort));
         } catch (Exception e) {
@@ -107,6 +114,14 @@ public final class LocalDynamoDb implements AutoCloseable {
     private static void useBundledSqliteNatives() {
         if (System.getProperty("sqlite4java.library.path") == null) {
             System.setProperty("sqlite4java.library.path", RepositoryPaths.find("test-support/target/native-libs").toString());
+        }
+    }
+
+    private static String createDirectories(java.nio.file.Path dir) {
+        try {
+            return java.nio.file.Files.createDirectories(dir).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -104,6 +104,7 @@ public final class LocalS3Server implements AutoCloseable {
         private String buckets = "";
         private Path corsFile;
         private String eventWebhookUrl;
+        private Path logFile;
 
         /** 0 (the default) picks a free port. */
         public Builder port(int port) {
@@ -121,6 +122,12 @@ public final class LocalS3Server implements AutoCloseable {
         public Builder buckets(String commaSeparatedNames, Path corsFile) {
             this.buckets = commaSeparatedNames;
             this.corsFile = corsFile;
+            return this;
+        }
+
+        /** Defaults to s3-server.log in the work folder. */
+        public Builder logFile(Path logFile) {
+            this.logFile = logFile;
             return this;
         }
 
@@ -149,7 +156,8 @@ public final class LocalS3Server implements AutoCloseable {
             }
             Files.createDirectories(workDir);
             Path readyFile = workDir.resolve("ready-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".json");
-            Path logFile = workDir.resolve("s3-server.log");
+            Path logFile = this.logFile != null ? this.logFile : workDir.resolve("s3-server.log");
+            Files.createDirectories(logFile.getParent());
             AwsBasicCredentials credentials = AwsBasicCredentials.create("LOCAL" + randomHex(8), randomHex(20));
 
             ProcessBuilder builder = new ProcessBuilder(System.getProperty("node.binary", "node"), script.toString())

@@ -1,0 +1,213 @@
+package com.eventphotos.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The AWS Lambda Runtime API on loopback, so the packaged processor runs exactly as it does in Lambda:
+ * Quarkus' Lambda runtime polls {@code /invocation/next} and posts the handler's response or error. S3 event
+ * notifications arrive at {@code POST /events} (the local S3 server's webhook), as S3 invokes the function
+ * asynchronously; like Lambda, an invocation that fails is retried twice, then kept as a dead letter.
+ */
+final class LocalLambdaRuntime implements AutoCloseable {
+
+    private static final String API = "/2018-06-01/runtime";
+    static final int MAX_ATTEMPTS = 3;
+
+    private record Invocation(String requestId, String payload, int attempt) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService handlers = Executors.newCachedThreadPool(daemon("lambda-runtime-api"));
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(daemon("lambda-retry"));
+    private final LinkedBlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
+    private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
+    private final AtomicInteger polls = new AtomicInteger();
+    private final AtomicInteger succeeded = new AtomicInteger();
+    private final AtomicInteger deadLettered = new AtomicInteger();
+    private final Path log;
+    private final Path deadLetters;
+
+    private LocalLambdaRuntime(HttpServer server, Path logDir) {
+        this.server = server;
+        this.log = logDir.resolve("lambda-runtime.log");
+        this.deadLetters = logDir.resolve("dead-letters.jsonl");
+    }
+
+    static LocalLambdaRuntime start(int port, Path logDir) {
+        try {
+            Files.createDirectories(logDir);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+            LocalLambdaRuntime runtime = new LocalLambdaRuntime(server, logDir);
+            server.createContext("/events", runtime::receiveEvent);
+            server.createContext(API + "/invocation/", runtime::invocation);
+            server.createContext(API + "/init/error", exchange -> {
+                runtime.record("INIT_ERROR " + body(exchange));
+                respond(exchange, 202, "");
+            });
+            server.setExecutor(runtime.handlers);
+            server.start();
+            return runtime;
+        } catch (IOException e) {
+            throw new LocalStackException("local Lambda runtime API could not listen on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The value of AWS_LAMBDA_RUNTIME_API for the function process. */
+    String runtimeApiAddress() {
+        return "127.0.0.1:" + port();
+    }
+
+    String eventsUrl() {
+        return "http://" + runtimeApiAddress() + "/events";
+    }
+
+    /** Queues one asynchronous invocation, as S3 does for each event notification. */
+    void invokeAsync(String payload) {
+        pending.add(new Invocation(UUID.randomUUID().toString(), payload, 1));
+    }
+
+    boolean functionIsPolling() {
+        return polls.get() > 0;
+    }
+
+    int succeeded() {
+        return succeeded.get();
+    }
+
+    int deadLettered() {
+        return deadLettered.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        retries.shutdownNow();
+        handlers.shutdownNow();
+    }
+
+    private void receiveEvent(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            respond(exchange, 405, "");
+            return;
+        }
+        invokeAsync(body(exchange));
+        respond(exchange, 202, "");
+    }
+
+    private void invocation(HttpExchange exchange) throws IOException {
+        String rest = exchange.getRequestURI().getPath().substring((API + "/invocation/").length());
+        if (rest.equals("next") && "GET".equals(exchange.getRequestMethod())) {
+            next(exchange);
+        } else if (rest.endsWith("/response")) {
+            Invocation done = inFlight.remove(rest.substring(0, rest.indexOf('/')));
+            body(exchange);
+            if (done != null) {
+                succeeded.incrementAndGet();
+                record("SUCCEEDED request=" + done.requestId() + " attempt=" + done.attempt());
+            }
+            respond(exchange, 202, "{\"status\":\"OK\"}");
+        } else if (rest.endsWith("/error")) {
+            failed(inFlight.remove(rest.substring(0, rest.indexOf('/'))), body(exchange));
+            respond(exchange, 202, "{\"status\":\"OK\"}");
+        } else {
+            respond(exchange, 404, "");
+        }
+    }
+
+    private void next(HttpExchange exchange) throws IOException {
+        polls.incrementAndGet();
+        Invocation invocation;
+        try {
+            invocation = pending.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        inFlight.put(invocation.requestId(), invocation);
+        exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
+        exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
+        exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn",
+                "arn:aws:lambda:us-east-1:000000000000:function:process-uploaded-photo");
+        exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis()));
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        respond(exchange, 200, invocation.payload());
+    }
+
+    private void failed(Invocation invocation, String error) {
+        if (invocation == null) {
+            return;
+        }
+        record("FAILED request=" + invocation.requestId() + " attempt=" + invocation.attempt() + " error=" + error);
+        if (invocation.attempt() < MAX_ATTEMPTS) {
+            // Lambda retries failed asynchronous invocations twice, after about a minute and then two; shortened here.
+            retries.schedule(() -> pending.add(new Invocation(invocation.requestId(), invocation.payload(),
+                    invocation.attempt() + 1)), invocation.attempt() * 2L, TimeUnit.SECONDS);
+        } else {
+            deadLettered.incrementAndGet();
+            append(deadLetters, "{\"requestId\":\"" + invocation.requestId() + "\",\"event\":" + invocation.payload() + "}");
+        }
+    }
+
+    private synchronized void record(String line) {
+        append(log, Instant.now() + " " + line.replace('\n', ' '));
+    }
+
+    private static void append(Path file, String line) {
+        try {
+            Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            new PrintWriter(System.err, true).println("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static String body(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+        exchange.close();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,245 @@
+package com.eventphotos.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.eventphotos.testsupport.LocalDynamoDb;
+import com.eventphotos.testsupport.LocalS3Server;
+
+/**
+ * The whole system on loopback, wired as in AWS: the signature-checking S3 server notifies the local Lambda
+ * runtime API of every upload, the packaged processor (the Lambda's own code) handles it and writes DynamoDB
+ * Local, the packaged API signs URLs for that S3 server and checks Keycloak's tokens, and the CDN stand-in
+ * serves what the records' URLs point at. {@link #close()} stops everything it started.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration APP_START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final LocalStackConfig config;
+    private LocalS3Server s3;
+    private LocalDynamoDb dynamoDb;
+    private KeycloakServer keycloak;
+    private LocalLambdaRuntime lambdaRuntime;
+    private LocalCdn cdn;
+    private ChildProcess processor;
+    private ChildProcess api;
+    private int apiPort;
+    private int webPort;
+
+    private LocalStack(LocalStackConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Starts every component, reporting progress; if one fails, stops the others and throws a
+     * {@link LocalStackException} that names it.
+     */
+    public static LocalStack start(LocalStackConfig config, PrintStream progress) {
+        LocalStack stack = new LocalStack(config);
+        try {
+            stack.startAll(progress);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e instanceof LocalStackException ? e : new LocalStackException("local stack failed to start: " + e, e);
+        }
+    }
+
+    private void startAll(PrintStream progress) throws RuntimeException {
+        requireBuiltApps();
+        apiPort = Ports.claim(config.apiPort(), "API", "EVENT_PHOTOS_API_PORT");
+        int s3Port = Ports.claim(config.s3Port(), "S3 server", "EVENT_PHOTOS_S3_PORT");
+        int dynamoPort = Ports.claim(config.dynamoDbPort(), "DynamoDB Local", "EVENT_PHOTOS_DYNAMODB_PORT");
+        int keycloakPort = Ports.claim(config.keycloakPort(), "Keycloak", "EVENT_PHOTOS_KEYCLOAK_PORT");
+        int cdnPort = Ports.claim(config.cdnPort(), "CDN stand-in", "EVENT_PHOTOS_CDN_PORT");
+        int lambdaPort = Ports.claim(config.lambdaRuntimePort(), "Lambda runtime API", "EVENT_PHOTOS_LAMBDA_PORT");
+        webPort = Ports.claim(config.webPort(), "web client", "EVENT_PHOTOS_WEB_PORT");
+        List<String> webOrigins = LocalStackConfig.webOrigins(webPort);
+
+        progress.println("starting Keycloak (OIDC provider) on port " + keycloakPort + " ...");
+        keycloak = track(KeycloakServer.launch(config, keycloakPort));
+
+        lambdaRuntime = track(LocalLambdaRuntime.start(lambdaPort, config.logDir()));
+        s3 = track(LocalS3Server.builder()
+                .port(s3Port)
+                .workDir(config.workDir().resolve("s3"))
+                .logFile(config.logDir().resolve("s3-server.log"))
+                .buckets(LocalStackConfig.BUCKET, writeCorsConfiguration(webOrigins))
+                .eventWebhookUrl(lambdaRuntime.eventsUrl())
+                .start());
+        progress.println("S3 server (checks SigV4) on " + s3.endpoint() + ", bucket " + LocalStackConfig.BUCKET);
+        dynamoDb = track(LocalDynamoDb.start(dynamoPort, config.workDir().resolve("dynamodb")));
+        dynamoDb.createPhotoTable(LocalStackConfig.TABLE);
+        progress.println("DynamoDB Local on " + dynamoDb.endpoint() + ", table " + LocalStackConfig.TABLE);
+        cdn = track(LocalCdn.start(cdnPort, s3.newClient(), LocalStackConfig.BUCKET));
+
+        processor = track(startProcessor());
+        Readiness.await(processor, lambdaRuntime::functionIsPolling, APP_START_TIMEOUT, "did not poll the Lambda runtime API");
+        progress.println("processor (Lambda handler) polling the local Lambda runtime API on port " + lambdaRuntime.port());
+
+        keycloak.awaitRealm(webOrigins);
+        progress.println("Keycloak ready: issuer " + keycloak.issuer());
+        api = track(startApi(webOrigins));
+        Readiness.awaitHttp200(api, apiUrl() + "/q/health/ready", APP_START_TIMEOUT);
+        progress.println("API on " + apiUrl());
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + apiPort;
+    }
+
+    public String s3Endpoint() {
+        return s3.endpoint().toString();
+    }
+
+    public String cdnUrl() {
+        return cdn.baseUrl();
+    }
+
+    public String oidcIssuer() {
+        return keycloak.issuer();
+    }
+
+    public String tokenEndpoint() {
+        return keycloak.tokenEndpoint();
+    }
+
+    public String demoPassword() {
+        return keycloak.demoPassword();
+    }
+
+    public int webPort() {
+        return webPort;
+    }
+
+    public List<String> webOrigins() {
+        return LocalStackConfig.webOrigins(webPort);
+    }
+
+    public Path logDir() {
+        return config.logDir();
+    }
+
+    /** Every loopback port this stack listens on (for checks that nothing is left listening). */
+    public List<Integer> ports() {
+        return List.of(apiPort, s3.endpoint().getPort(), dynamoDb.endpoint().getPort(),
+                Integer.parseInt(keycloak.issuer().replaceAll(".*:(\\d+)/realms/.*", "$1")),
+                Integer.parseInt(cdn.baseUrl().replaceAll(".*:", "")), lambdaRuntime.port());
+    }
+
+    /** Asynchronous invocations of the processor that failed three times. */
+    public int deadLetteredEvents() {
+        return lambdaRuntime.deadLettered();
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e.getMessage());
+            }
+        }
+    }
+
+    private <T extends AutoCloseable> T track(T component) {
+        started.push(component);
+        return component;
+    }
+
+    /** The processor's function.zip, run by AWS's Lambda runtime client as in the Java 17 runtime. */
+    private ChildProcess startProcessor() {
+        Map<String, String> env = awsEnvironment();
+        env.put("EVENT_PHOTOS_BUCKET", LocalStackConfig.BUCKET);
+        env.put("EVENT_PHOTOS_TABLE", LocalStackConfig.TABLE);
+        env.put("EVENT_PHOTOS_CDN_BASE_URL", cdn.baseUrl());
+        return LambdaFunction.start("process-uploaded-photo", processorPackage(config.repositoryRoot()),
+                config.workDir().resolve("processor-task"), runtimeClient(config.repositoryRoot()),
+                lambdaRuntime.runtimeApiAddress(), 1024, env, List.of(), config.logDir().resolve("processor.log"));
+    }
+
+    static Path processorPackage(Path repositoryRoot) {
+        return repositoryRoot.resolve("process-uploaded-photo/target/function.zip");
+    }
+
+    static Path runtimeClient(Path repositoryRoot) {
+        return repositoryRoot.resolve("local-stack/target/lambda-runtime-client");
+    }
+
+    private ChildProcess startApi(List<String> webOrigins) {
+        Map<String, String> env = awsEnvironment();
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(apiPort));
+        env.put("EVENT_PHOTOS_BUCKET", LocalStackConfig.BUCKET);
+        env.put("EVENT_PHOTOS_TABLE", LocalStackConfig.TABLE);
+        env.put("EVENT_PHOTOS_REGION", LocalStackConfig.REGION);
+        env.put("EVENT_PHOTOS_ALLOWED_ORIGINS", String.join(",", webOrigins));
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
+        env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", LocalStackConfig.API_AUDIENCE);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return ChildProcess.start("API", List.of(java, "-Xmx256m", "-jar", apiJar().toString()), env,
+                config.repositoryRoot().resolve("initiate-upload-api"), config.logDir().resolve("api.log"));
+    }
+
+    /** Endpoints and the local servers' credentials for both apps; nothing here is a real AWS credential. */
+    private Map<String, String> awsEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_REGION", LocalStackConfig.REGION);
+        env.put("QUARKUS_S3_ENDPOINT_OVERRIDE", s3.endpoint().toString());
+        env.put("QUARKUS_S3_PATH_STYLE_ACCESS", "true");
+        env.put("QUARKUS_S3_AWS_REGION", LocalStackConfig.REGION);
+        env.put("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static");
+        env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", s3.accessKeyId());
+        env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", s3.secretAccessKey());
+        env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoDb.endpoint().toString());
+        env.put("QUARKUS_DYNAMODB_AWS_REGION", LocalStackConfig.REGION);
+        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE", "static");
+        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", LocalDynamoDb.ANY_CREDENTIALS.accessKeyId());
+        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", LocalDynamoDb.ANY_CREDENTIALS.secretAccessKey());
+        return env;
+    }
+
+    private void requireBuiltApps() {
+        apiJar();
+        if (!Files.isRegularFile(processorPackage(config.repositoryRoot()))) {
+            throw new LocalStackException(processorPackage(config.repositoryRoot())
+                    + " is missing: build first with ./mvnw install -DskipTests");
+        }
+    }
+
+    /** The API packaged as a plain HTTP server (fast-jar), as in its container image. */
+    private Path apiJar() {
+        Path jar = config.repositoryRoot().resolve("initiate-upload-api/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new LocalStackException(jar + " is missing: build first with ./mvnw install -DskipTests");
+        }
+        return jar;
+    }
+
+    private Path writeCorsConfiguration(List<String> webOrigins) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<CORSConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">\n  <CORSRule>\n");
+        webOrigins.forEach(origin -> xml.append("    <AllowedOrigin>").append(origin).append("</AllowedOrigin>\n"));
+        xml.append("    <AllowedMethod>PUT</AllowedMethod>\n    <AllowedHeader>Content-Type</AllowedHeader>\n"
+                + "    <ExposeHeader>ETag</ExposeHeader>\n    <MaxAgeSeconds>3000</MaxAgeSeconds>\n  </CORSRule>\n</CORSConfiguration>\n");
+        try {
+            Path file = config.workDir().resolve("bucket-cors.xml");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, xml.toString());
+            return file;
+        } catch (IOException e) {
+            throw new LocalStackException("cannot write the bucket CORS configuration: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package com.eventphotos.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ports and folders of a local stack. Every port can be changed by an environment variable
+ * (EVENT_PHOTOS_API_PORT, ..._S3_PORT, ..._DYNAMODB_PORT, ..._KEYCLOAK_PORT, ..._CDN_PORT, ..._LAMBDA_PORT,
+ * ..._WEB_PORT); 0 picks a free port (what the end-to-end tests do).
+ */
+public record LocalStackConfig(
+        int apiPort,
+        int s3Port,
+        int dynamoDbPort,
+        int keycloakPort,
+        int cdnPort,
+        int lambdaRuntimePort,
+        int webPort,
+        Path repositoryRoot,
+        Path workDir) {
+
+    public static final String BUCKET = "event-photos-local";
+    public static final String TABLE = "event-photos-local";
+    public static final String REALM = "event-photos";
+    public static final String REGION = "us-east-1";
+    public static final String API_AUDIENCE = "event-photos-api";
+    public static final String WEB_CLIENT_ID = "event-photos-web";
+    public static final String CLI_CLIENT_ID = "event-photos-cli";
+    public static final String DEMO_USERNAME = "demo";
+
+    public static LocalStackConfig fromEnvironment(Path repositoryRoot, Map<String, String> env) {
+        return new LocalStackConfig(
+                port(env, "API", 8080),
+                port(env, "S3", 4568),
+                port(env, "DYNAMODB", 8000),
+                port(env, "KEYCLOAK", 8180),
+                port(env, "CDN", 8090),
+                port(env, "LAMBDA", 9001),
+                port(env, "WEB", 5173),
+                repositoryRoot,
+                repositoryRoot.resolve("local-stack/target/local-stack"));
+    }
+
+    /** All on free ports, in its own folder: for tests running beside a developer's stack. */
+    public static LocalStackConfig onFreePorts(Path repositoryRoot, Path workDir) {
+        return new LocalStackConfig(0, 0, 0, 0, 0, 0, 0, repositoryRoot, workDir);
+    }
+
+    public Path logDir() {
+        return workDir.resolve("logs");
+    }
+
+    private static int port(Map<String, String> env, String component, int fallback) {
+        String name = "EVENT_PHOTOS_" + component + "_PORT";
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new LocalStackException(name + " must be a port number (0-65535), was '" + value + "'");
+    }
+
+    static List<String> webOrigins(int webPort) {
+        return List.of("http://localhost:" + webPort, "http://127.0.0.1:" + webPort);
+    }
+}

@@ -1,0 +1,84 @@
+package com.eventphotos.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import com.eventphotos.testsupport.RepositoryPaths;
+import com.eventphotos.testsupport.TestImages;
+
+/** {@code ./run-local.sh}: starts the local stack, prints how to use it, and stops it all on Ctrl-C. */
+public final class LocalStackMain {
+
+    private LocalStackMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path root = RepositoryPaths.find("local-stack").getParent();
+        LocalStackConfig config;
+        LocalStack stack;
+        try {
+            config = LocalStackConfig.fromEnvironment(root, System.getenv());
+            stack = LocalStack.start(config, System.out);
+        } catch (LocalStackException e) {
+            System.err.println("\nevent-photos could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nstopping event-photos ...");
+            stack.close();
+            System.out.println("stopped; nothing is left listening.");
+            stopped.countDown();
+        }));
+        System.out.println(banner(stack, samplePhoto(config)));
+        stopped.await();
+    }
+
+    private static Path samplePhoto(LocalStackConfig config) {
+        Path sample = config.workDir().resolve("sample.png");
+        try {
+            Files.write(sample, TestImages.png(640, 480));
+        } catch (IOException e) {
+            throw new LocalStackException("cannot write " + sample, e);
+        }
+        return sample;
+    }
+
+    static String banner(LocalStack stack, Path samplePhoto) {
+        String api = stack.apiUrl();
+        String event = "demo-event";
+        return """
+
+                ================================================================================
+                 event-photos is running on loopback. Ctrl-C stops everything.
+                ================================================================================
+                 API          %1$s
+                 Swagger UI   %1$s/q/swagger-ui
+                 OIDC issuer  %2$s
+                 S3 server    %3$s  (bucket %4$s)
+                 CDN          %5$s
+                 Web origins  %6$s
+                 Logs         %7$s
+
+                 Demo user    %8$s / %9$s
+
+                 Get a token:
+                   TOKEN=$(curl -s -d grant_type=password -d client_id=%10$s -d username=%8$s \\
+                     -d password=%9$s %11$s | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
+
+                 Upload a photo (initiate -> PUT -> list):
+                   curl -s -X POST %1$s/events/%12$s/photos/initiate-upload -H "Authorization: Bearer $TOKEN" \\
+                     -H 'Content-Type: application/json' \\
+                     -d '{"title":"서울 불꽃축제","description":"첫 사진","contentType":"image/png"}' | tee /tmp/upload.json
+                   curl -s -X PUT -H 'Content-Type: image/png' --upload-file %13$s \\
+                     "$(sed -E 's/.*"s3PutObjectUrl":"([^"]+)".*/\\1/' /tmp/upload.json)"
+                   curl -s %1$s/events/%12$s/photos -H "Authorization: Bearer $TOKEN"
+                ================================================================================
+                """.formatted(api, stack.oidcIssuer(), stack.s3Endpoint(), LocalStackConfig.BUCKET, stack.cdnUrl(),
+                String.join(" ", stack.webOrigins()), stack.logDir(), LocalStackConfig.DEMO_USERNAME, stack.demoPassword(),
+                LocalStackConfig.CLI_CLIENT_ID, stack.tokenEndpoint(), event, samplePhoto);
+    }
+}

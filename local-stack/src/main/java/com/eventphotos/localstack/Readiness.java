@@ -1,0 +1,61 @@
+package com.eventphotos.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/** Waits for a component to answer, failing with its name and log tail when it dies or takes too long. */
+final class Readiness {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Readiness() {
+    }
+
+    static void awaitHttp200(ChildProcess process, String url, Duration timeout) {
+        await(process, () -> returns200(url), timeout, "did not answer " + url);
+    }
+
+    static void await(ChildProcess process, BooleanSupplier ready, Duration timeout, String what) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (ready.getAsBoolean()) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new LocalStackException(process.name() + " exited during start; " + process.log() + " ends with:\n"
+                        + process.logTail());
+            }
+            sleep(250);
+        }
+        throw new LocalStackException(process.name() + " " + what + " within " + timeout.toSeconds() + " s; see "
+                + process.log() + ":\n" + process.logTail());
+    }
+
+    static boolean returns200(String url) {
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalStackException("interrupted while starting", e);
+        }
+    }
+}

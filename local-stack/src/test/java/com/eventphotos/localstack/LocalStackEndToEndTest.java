@@ -1,0 +1,186 @@
+package com.eventphotos.localstack;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.eventphotos.testsupport.BrowserStylePut;
+import com.eventphotos.testsupport.RepositoryPaths;
+import com.eventphotos.testsupport.TestImages;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The two-step upload as the browser client does it, against the stack ./run-local.sh starts: Keycloak
+ * tokens, the packaged API, the signature-checking S3 server, the processor's function.zip under AWS's
+ * Lambda runtime client, DynamoDB Local and the CDN stand-in. Runs on free ports beside a developer's stack.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackEndToEndTest {
+
+    private static final Duration PROCESSING_DEADLINE = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalStack stack;
+    private static WebClientSession client;
+
+    @BeforeAll
+    static void startStack() {
+        Path root = RepositoryPaths.find("local-stack").getParent();
+        stack = LocalStack.start(LocalStackConfig.onFreePorts(root,
+                RepositoryPaths.targetDir("e2e-stack-" + System.currentTimeMillis())), System.out);
+        client = WebClientSession.signIn(stack, LocalStackConfig.DEMO_USERNAME, stack.demoPassword());
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void upload_koreanTitledPng_becomesAListedPhotoServedByTheCdn() throws Exception {
+        String eventId = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] png = TestImages.png(320, 240);
+        String title = "한강 야경 🌉 2026";
+        String description = "친구들과 함께 + 100% 행복 & 추억 = 최고";
+
+        JsonNode upload = client.initiateUpload(eventId, title, description, "image/png", (long) png.length);
+        Map<String, String> headers = WebClientSession.headersOf(upload);
+        BrowserStylePut.Result put = BrowserStylePut.put(upload.get("s3PutObjectUrl").asText(), headers, png);
+        assertEquals(200, put.status(), put.body());
+
+        JsonNode photo = awaitReady(eventId, upload.get("photoId").asText());
+        assertEquals(title, photo.get("title").asText());
+
+        JsonNode listed = findListed(client.list(eventId), upload.get("photoId").asText());
+        assertEquals(title, listed.get("title").asText());
+        assertEquals(description, listed.get("description").asText());
+        assertEquals(png.length, listed.get("size").asLong());
+        assertEquals("image/png", listed.get("contentType").asText());
+        assertTrue(listed.get("url").asText().startsWith(stack.cdnUrl() + "/uploads/event_" + eventId + "/"));
+
+        HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(listed.get("url").asText())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, download.statusCode());
+        assertArrayEquals(png, download.body(), "the CDN serves exactly the uploaded bytes");
+        assertEquals("max-age=31536000, immutable", download.headers().firstValue("Cache-Control").orElse(null));
+        assertEquals("image/png", download.headers().firstValue("Content-Type").orElse(null));
+    }
+
+    @Test
+    @Order(2)
+    void upload_throughATamperedUrl_isRefusedAndNeverProducesARecord() throws Exception {
+        String eventId = "e2e-tamper-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode upload = client.initiateUpload(eventId, "honest title", "", "image/png", null);
+        String url = upload.get("s3PutObjectUrl").asText();
+        String tampered = url.replace("x-amz-meta-title=honest%20title", "x-amz-meta-title=forged%20title");
+        assertFalse(tampered.equals(url), "the test must really change the URL");
+
+        BrowserStylePut.Result put = BrowserStylePut.put(tampered, WebClientSession.headersOf(upload), TestImages.png(10, 10));
+        assertEquals(403, put.status(), put.body());
+
+        Instant until = Instant.now().plusSeconds(5);
+        while (Instant.now().isBefore(until)) {
+            assertEquals(404, client.getPhoto(eventId, upload.get("photoId").asText()).statusCode());
+            Thread.sleep(500);
+        }
+        assertTrue(client.list(eventId).get("items").isEmpty());
+    }
+
+    @Test
+    @Order(3)
+    void browserPreflight_forThePut_isAcceptedForTheWebClientOrigin_only() throws Exception {
+        JsonNode upload = client.initiateUpload("e2e-cors", "cors", "", "image/jpeg", null);
+        String url = upload.get("s3PutObjectUrl").asText();
+        String webOrigin = stack.webOrigins().get(0);
+
+        HttpResponse<String> allowed = preflight(url, webOrigin);
+        assertEquals(200, allowed.statusCode(), allowed.body());
+        // s3rver answers "*" once the origin matched a rule (S3 echoes the origin); either lets a browser PUT
+        assertTrue(List.of(webOrigin, "*").contains(allowed.headers().firstValue("Access-Control-Allow-Origin").orElse("")),
+                allowed.headers().map().toString());
+        assertTrue(allowed.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("PUT"));
+        assertTrue(allowed.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase().contains("content-type"));
+
+        HttpResponse<String> foreign = preflight(url, "https://evil.example.com");
+        assertTrue(foreign.statusCode() >= 400, "foreign origin preflight status " + foreign.statusCode());
+        assertNull(foreign.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+    }
+
+    @Test
+    @Order(4)
+    void api_refusesRequestsWithoutAToken() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/events/e2e/photos")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, response.statusCode());
+    }
+
+    @Test
+    @Order(99)
+    void close_leavesNothingListening() {
+        List<Integer> ports = stack.ports();
+        stack.close();
+        stack = null;
+        for (int port : ports) {
+            assertFalse(Ports.inUse(port), "port " + port + " still listening after close");
+        }
+    }
+
+    private static HttpResponse<String> preflight(String url, String origin) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "content-type")
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode awaitReady(String eventId, String photoId) throws Exception {
+        Instant deadline = Instant.now().plus(PROCESSING_DEADLINE);
+        HttpResponse<String> last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = client.getPhoto(eventId, photoId);
+            if (last.statusCode() == 200) {
+                JsonNode photo = WebClientSession.JSON.readTree(last.body());
+                if ("READY".equals(photo.get("status").asText())) {
+                    return photo;
+                }
+                fail("photo " + photoId + " was processed but is " + photo.get("status") + ": " + last.body());
+            }
+            Thread.sleep(250);
+        }
+        return fail("photo " + photoId + " not READY within " + PROCESSING_DEADLINE.toSeconds() + " s; last answer "
+                + (last == null ? "none" : last.statusCode() + " " + last.body()) + "; see the processor log in " + stack.logDir());
+    }
+
+    private static JsonNode findListed(JsonNode page, String photoId) {
+        for (JsonNode item : page.get("items")) {
+            if (photoId.equals(item.get("photoId").asText())) {
+                return item;
+            }
+        }
+        return fail("photo " + photoId + " not in the event's listing: " + page);
+    }
+}
