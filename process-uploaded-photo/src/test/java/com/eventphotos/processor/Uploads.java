@@ -2,6 +2,7 @@ package com.eventphotos.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -19,8 +20,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** Puts real objects into the local S3 server: through our presigned URLs, or behind their back. */
 final class Uploads {
@@ -39,18 +38,12 @@ final class Uploads {
     /** Signs whatever metadata is given for the key: lets a test produce metadata that disagrees with the key. */
     static UploadKey viaUploadUrl(UploadKey key, Map<String, String> userMetadata, byte[] body) {
         LocalS3Server server = LocalS3ServerTestResource.server();
-        try (S3Presigner presigner = S3Presigner.builder()
-                .endpointOverride(server.endpoint())
-                .region(LocalS3Server.REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                .build()) {
-            UploadUrlPresigner.PresignedUpload upload = new UploadUrlPresigner(presigner, BUCKET, Duration.ofMinutes(5))
-                    .presign(key, userMetadata, null);
-            BrowserStylePut.Result result = BrowserStylePut.put(upload.url(), upload.headers(), body);
-            assertEquals(200, result.status(), result.body());
-        }
+        UploadUrlPresigner presigner = new UploadUrlPresigner(server.endpoint() + "/" + BUCKET, LocalS3Server.REGION.id(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())),
+                Duration.ofMinutes(5), Clock.systemUTC());
+        UploadUrlPresigner.PresignedUpload upload = presigner.presign(key, userMetadata, null);
+        BrowserStylePut.Result result = BrowserStylePut.put(upload.url(), upload.headers(), body);
+        assertEquals(200, result.status(), result.body());
         return key;
     }
 
