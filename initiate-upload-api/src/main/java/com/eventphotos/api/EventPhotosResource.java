@@ -34,6 +34,7 @@ import com.eventphotos.api.upload.InitiateUploadResponse;
 import com.eventphotos.api.upload.UploadUrlIssuer;
 import com.eventphotos.contract.EventId;
 
+import io.smallrye.common.annotation.NonBlocking;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -68,6 +69,7 @@ public class EventPhotosResource {
     @POST
     @Path("/initiate-upload")
     @Consumes(MediaType.APPLICATION_JSON)
+    @NonBlocking // pure CPU (validation and signing, no I/O): runs on the event loop, no worker-thread hand-off
     @Operation(summary = "Get a presigned URL to PUT one photo straight to S3")
     @APIResponse(responseCode = "201", description = "PUT the bytes to s3PutObjectUrl with exactly the returned headers; "
             + "Location is where the photo's record appears once processed")

@@ -19,7 +19,7 @@ import java.util.zip.ZipInputStream;
  * ({@code LAMBDA_TASK_ROOT}, classes at the top and {@code lib/*.jar}), AWS's runtime interface client as
  * the main class with the handler name, polling the Runtime API at {@code AWS_LAMBDA_RUNTIME_API}.
  */
-final class LambdaFunction {
+public final class LambdaFunction {
 
     static final String QUARKUS_HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     private static final String RUNTIME_CLIENT_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
@@ -30,7 +30,7 @@ final class LambdaFunction {
     private LambdaFunction() {
     }
 
-    static ChildProcess start(String name, Path functionZip, Path taskRoot, Path runtimeClientDir, String runtimeApi,
+    public static ChildProcess start(String name, Path functionZip, Path taskRoot, Path runtimeClientDir, String runtimeApi,
                               int memoryMb, Map<String, String> functionEnv, List<String> extraJvmOptions, Path log) {
         unpack(functionZip, taskRoot);
         Map<String, String> env = new HashMap<>(functionEnv);

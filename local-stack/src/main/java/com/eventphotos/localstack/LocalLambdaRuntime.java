@@ -30,10 +30,12 @@ import com.sun.net.httpserver.HttpServer;
  * notifications arrive at {@code POST /events} (the local S3 server's webhook), as S3 invokes the function
  * asynchronously; like Lambda, an invocation that fails is retried twice, then kept as a dead letter.
  */
-final class LocalLambdaRuntime implements AutoCloseable {
+public final class LocalLambdaRuntime implements AutoCloseable {
 
     private static final String API = "/2018-06-01/runtime";
     static final int MAX_ATTEMPTS = 3;
+    /** As the processor's Lambda timeout in infra: an invocation without an answer by then has failed. */
+    private static final long TIMEOUT_SECONDS = 60;
 
     private record Invocation(String requestId, String payload, int attempt) {
     }
@@ -55,7 +57,7 @@ final class LocalLambdaRuntime implements AutoCloseable {
         this.deadLetters = logDir.resolve("dead-letters.jsonl");
     }
 
-    static LocalLambdaRuntime start(int port, Path logDir) {
+    public static LocalLambdaRuntime start(int port, Path logDir) {
         try {
             Files.createDirectories(logDir);
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
@@ -79,7 +81,7 @@ final class LocalLambdaRuntime implements AutoCloseable {
     }
 
     /** The value of AWS_LAMBDA_RUNTIME_API for the function process. */
-    String runtimeApiAddress() {
+    public String runtimeApiAddress() {
         return "127.0.0.1:" + port();
     }
 
@@ -88,7 +90,7 @@ final class LocalLambdaRuntime implements AutoCloseable {
     }
 
     /** Queues one asynchronous invocation, as S3 does for each event notification. */
-    void invokeAsync(String payload) {
+    public void invokeAsync(String payload) {
         pending.add(new Invocation(UUID.randomUUID().toString(), payload, 1));
     }
 
@@ -96,11 +98,11 @@ final class LocalLambdaRuntime implements AutoCloseable {
         return polls.get() > 0;
     }
 
-    int succeeded() {
+    public int succeeded() {
         return succeeded.get();
     }
 
-    int deadLettered() {
+    public int deadLettered() {
         return deadLettered.get();
     }
 
@@ -150,6 +152,12 @@ final class LocalLambdaRuntime implements AutoCloseable {
             return;
         }
         inFlight.put(invocation.requestId(), invocation);
+        // Also covers a function process that died while it held the invocation: it is retried like a failure.
+        retries.schedule(() -> {
+            if (inFlight.remove(invocation.requestId(), invocation)) {
+                failed(invocation, "Task timed out after " + TIMEOUT_SECONDS + " seconds");
+            }
+        }, TIMEOUT_SECONDS, TimeUnit.SECONDS);
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
         exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn",
@@ -159,7 +167,7 @@ final class LocalLambdaRuntime implements AutoCloseable {
         respond(exchange, 200, invocation.payload());
     }
 
-    private void failed(Invocation invocation, String error) {
+    private synchronized void failed(Invocation invocation, String error) {
         if (invocation == null) {
             return;
         }

@@ -169,11 +169,11 @@ public final class LocalStack implements AutoCloseable {
                 lambdaRuntime.runtimeApiAddress(), 1024, env, List.of(), config.logDir().resolve("processor.log"));
     }
 
-    static Path processorPackage(Path repositoryRoot) {
+    public static Path processorPackage(Path repositoryRoot) {
         return repositoryRoot.resolve("process-uploaded-photo/target/function.zip");
     }
 
-    static Path runtimeClient(Path repositoryRoot) {
+    public static Path runtimeClient(Path repositoryRoot) {
         return repositoryRoot.resolve("local-stack/target/lambda-runtime-client");
     }
 

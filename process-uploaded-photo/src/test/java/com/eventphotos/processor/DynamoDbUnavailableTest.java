@@ -1,6 +1,6 @@
 package com.eventphotos.processor;
 
-import static com.eventphotos.processor.S3EventDocuments.notification;
+import static com.eventphotos.testsupport.S3EventDocuments.notification;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.eventphotos.contract.PhotoContentType;
 import com.eventphotos.contract.PhotoMetadata;
 import com.eventphotos.contract.UploadKey;
-import com.eventphotos.processor.S3EventDocuments.ObjectEvent;
+import com.eventphotos.testsupport.S3EventDocuments.ObjectEvent;
 import com.eventphotos.testsupport.TestImages;
 
 import io.quarkus.test.junit.QuarkusTest;

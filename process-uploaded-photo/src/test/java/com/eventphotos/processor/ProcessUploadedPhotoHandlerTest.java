@@ -1,7 +1,7 @@
 package com.eventphotos.processor;
 
 import static com.eventphotos.processor.PhotoItems.s;
-import static com.eventphotos.processor.S3EventDocuments.notification;
+import static com.eventphotos.testsupport.S3EventDocuments.notification;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -22,7 +22,7 @@ import com.eventphotos.contract.PhotoContentType;
 import com.eventphotos.contract.PhotoMetadata;
 import com.eventphotos.contract.PhotoTable;
 import com.eventphotos.contract.UploadKey;
-import com.eventphotos.processor.S3EventDocuments.ObjectEvent;
+import com.eventphotos.testsupport.S3EventDocuments.ObjectEvent;
 import com.eventphotos.testsupport.TestImages;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package com.eventphotos.processor;
+package com.eventphotos.testsupport;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
  * S3 event notification documents exactly as S3 sends them to Lambda (event structure 2.1), with keys
  * URL-encoded the way S3 does (form encoding: space as '+', '/' left alone).
  */
-final class S3EventDocuments {
+public final class S3EventDocuments {
 
-    record ObjectEvent(String eventName, String bucket, String key, long size, String sequencer, Instant eventTime) {
-        static ObjectEvent created(String bucket, String key, long size, String sequencer) {
+    public record ObjectEvent(String eventName, String bucket, String key, long size, String sequencer, Instant eventTime) {
+        public static ObjectEvent created(String bucket, String key, long size, String sequencer) {
             return new ObjectEvent("ObjectCreated:Put", bucket, key, size, sequencer, Instant.now());
         }
     }
@@ -21,15 +21,15 @@ final class S3EventDocuments {
     private S3EventDocuments() {
     }
 
-    static String notification(ObjectEvent... events) {
+    public static String notification(ObjectEvent... events) {
         return notification(List.of(events));
     }
 
-    static String notification(List<ObjectEvent> events) {
+    public static String notification(List<ObjectEvent> events) {
         return "{\"Records\":[" + events.stream().map(S3EventDocuments::record).collect(Collectors.joining(",")) + "]}";
     }
 
-    static String encodeKey(String key) {
+    public static String encodeKey(String key) {
         return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
     }
 

@@ -1,0 +1,121 @@
+package com.eventphotos.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.eventphotos.localstack.ChildProcess;
+
+/**
+ * The packaged API in production mode, with real token validation against a local issuer, driven over
+ * loopback by wrk (a separate, non-Java load generator): once at fixed concurrency, once paced.
+ */
+final class ApiLoadTest {
+
+    private static final Pattern RESULT = Pattern.compile(
+            "RESULT requests=(\\d+) duration_us=(\\d+) connect=(\\d+) read=(\\d+) write=(\\d+) status=(\\d+) timeout=(\\d+)"
+                    + " p50=(\\d+) p90=(\\d+) p99=(\\d+) max=(\\d+) mean=([\\d.]+) stdev=([\\d.]+)");
+
+    private final Path root;
+    private final Path workDir;
+    private final Duration duration;
+
+    ApiLoadTest(Path root, Path workDir, Duration duration) {
+        this.root = root;
+        this.workDir = workDir;
+        this.duration = duration;
+    }
+
+    void run(Results results) throws Exception {
+        if (!Benchmarks.onPath("wrk")) {
+            results.note("API load test skipped: wrk is not installed (./run-benchmarks.sh installs it with apt-get)");
+            return;
+        }
+        Path script = workDir.resolve("initiate-upload.lua");
+        try (InputStream lua = ApiLoadTest.class.getResourceAsStream("/initiate-upload.lua")) {
+            Files.createDirectories(workDir);
+            Files.write(script, lua.readAllBytes());
+        }
+        try (LocalIssuer issuer = new LocalIssuer().start()) {
+            int port = Benchmarks.freePort();
+            try (ChildProcess api = startApi(issuer, port)) {
+                String url = "http://127.0.0.1:" + port;
+                Benchmarks.awaitHttp200(api, url + "/q/health/ready", Duration.ofSeconds(60));
+                String token = issuer.token("load-test-user", 3600);
+                String target = url + "/events/load-test/photos/initiate-upload";
+                wrk(token, script, target, 32, 0, Duration.ofSeconds(Math.min(15, duration.toSeconds())), null, null);
+                wrk(token, script, target, 32, 0, duration, results, "fixed concurrency: 32 connections, 2 wrk threads");
+                wrk(token, script, target, 60, 10, duration, results,
+                        "paced: 60 connections, each waiting 10 ms between requests (at most 6,000 req/s offered)");
+                Map<String, Long> memory = Benchmarks.memoryOf(api.pid());
+                results.add("api load", "server RSS after the runs", memory.get("VmRSS") / 1024.0, "MiB", "",
+                        "peak (VmHWM) " + memory.get("VmHWM") / 1024 + " MiB; JVM flags " + String.join(" ", apiJvmFlags()));
+            }
+        }
+    }
+
+    private void wrk(String token, Path script, String target, int connections, int paceMs, Duration length,
+                     Results results, String label) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + length.toSeconds() + "s",
+                "--timeout", "5s", "-s", script.toString(), target).redirectErrorStream(true);
+        builder.environment().put("TOKEN", token);
+        builder.environment().put("PACE_MS", Integer.toString(paceMs));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        Matcher m = RESULT.matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("wrk printed no result:\n" + output);
+        }
+        if (results == null) {
+            return; // warm-up
+        }
+        long requests = Long.parseLong(m.group(1));
+        double seconds = Long.parseLong(m.group(2)) / 1e6;
+        long errors = 0;
+        for (int g = 3; g <= 7; g++) {
+            errors += Long.parseLong(m.group(g));
+        }
+        String section = "api load (" + label.substring(0, label.indexOf(':')) + ")";
+        results.add(section, "initiate-upload throughput", requests / seconds, "req/s", "", label + ", " + length.toSeconds() + " s");
+        results.add(section, "latency p50", Long.parseLong(m.group(8)) / 1000.0, "ms", "", "");
+        results.add(section, "latency p90", Long.parseLong(m.group(9)) / 1000.0, "ms", "", "");
+        results.add(section, "latency p99", Long.parseLong(m.group(10)) / 1000.0, "ms", "", "");
+        results.add(section, "latency max", Long.parseLong(m.group(11)) / 1000.0, "ms", "",
+                "mean " + m.group(12) + " us, stdev " + m.group(13) + " us");
+        results.add(section, "errors (connect/read/write/non-2xx/timeout)", errors, "count", "", "of " + requests + " requests");
+    }
+
+    private ChildProcess startApi(LocalIssuer issuer, int port) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer.issuer());
+        env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", LocalIssuer.AUDIENCE);
+        env.put("EVENT_PHOTOS_BUCKET", "event-photos-bench");
+        env.put("EVENT_PHOTOS_TABLE", "event-photos-bench");
+        env.put("EVENT_PHOTOS_REGION", "eu-central-1");
+        // Signing needs credentials but no network: example keys from the AWS documentation.
+        env.put("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static");
+        env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
+        env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        env.put("QUARKUS_LOG_LEVEL", "WARN");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(apiJvmFlags());
+        command.addAll(List.of("-jar", root.resolve("initiate-upload-api/target/quarkus-app/quarkus-run.jar").toString()));
+        return ChildProcess.start("API (load test)", command, env, workDir, workDir.resolve("api-load.log"));
+    }
+
+    private static List<String> apiJvmFlags() {
+        return List.of("-Xmx128m", "-XX:+UseSerialGC");
+    }
+}

@@ -1,0 +1,74 @@
+package com.eventphotos.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import com.eventphotos.testsupport.RepositoryPaths;
+
+/**
+ * {@code ./run-benchmarks.sh}: every benchmark, bounded in time, on loopback only; writes
+ * benchmarks/target/bench/results.json and results.md. {@code --smoke} runs each with tiny counts.
+ */
+public final class BenchmarksMain {
+
+    private BenchmarksMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean smoke = List.of(args).contains("--smoke");
+        Path root = RepositoryPaths.find("benchmarks").getParent();
+        Path out = root.resolve("benchmarks/target/bench");
+        Results results = new Results();
+        run(smoke, root, out, results);
+        results.write(out, smoke ? "./run-benchmarks.sh --smoke" : "./run-benchmarks.sh");
+        System.out.println("\nwritten: " + out.resolve("results.md") + " and results.json");
+        System.exit(0);
+    }
+
+    static void run(boolean smoke, Path root, Path out, Results results) throws Exception {
+        System.out.println("== presign and token verification (JMH) ==");
+        jmh(smoke, results);
+        System.out.println("== API load over loopback (wrk) ==");
+        new ApiLoadTest(root, out.resolve("api"), Duration.ofSeconds(smoke ? 2 : 20)).run(results);
+        System.out.println("== processor throughput ==");
+        new ProcessorThroughput(root, out.resolve("processor"), smoke ? 10 : 200).run(results);
+        System.out.println("== processor cold start ==");
+        new ColdStart(root, out.resolve("cold-start"), smoke ? 1 : 5).run(results);
+    }
+
+    private static void jmh(boolean smoke, Results results) throws Exception {
+        OptionsBuilder options = new OptionsBuilder();
+        options.include(PresignBenchmark.class.getSimpleName()).include(TokenVerifyBenchmark.class.getSimpleName())
+                .forks(1)
+                .warmupIterations(smoke ? 1 : 5).warmupTime(TimeValue.seconds(smoke ? 1 : 2))
+                .measurementIterations(smoke ? 1 : 5).measurementTime(TimeValue.seconds(smoke ? 1 : 3))
+                .addProfiler("gc");
+        double uploadUrl = 0;
+        double floor = 0;
+        for (RunResult run : new Runner(options.build()).run()) {
+            String name = run.getParams().getBenchmark().replaceAll(".*\\.", "");
+            var primary = run.getPrimaryResult();
+            String spread = Double.isNaN(primary.getScoreError()) ? "" : "± " + String.format("%.2f", primary.getScoreError()) + " (99.9% CI)";
+            var alloc = run.getSecondaryResults().get("·gc.alloc.rate.norm");
+            if (alloc == null) {
+                alloc = run.getSecondaryResults().get("gc.alloc.rate.norm");
+            }
+            results.add("presign (JMH)", name, primary.getScore(), "us/op", spread,
+                    alloc == null ? "" : String.format("%.0f B/op allocated", alloc.getScore()));
+            if (name.equals("uploadUrl")) {
+                uploadUrl = primary.getScore();
+            } else if (name.equals("sigV4Floor")) {
+                floor = primary.getScore();
+            }
+        }
+        if (floor > 0) {
+            results.add("presign (JMH)", "uploadUrl / sigV4Floor", uploadUrl / floor, "x", "", "target: within 5x, and <= 20 us/op");
+        }
+    }
+}
