@@ -21,6 +21,8 @@ public final class BenchmarksMain {
     }
 
     public static void main(String[] args) throws Exception {
+        // before any JDK HTTP server starts: see LocalLambdaRuntime
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         boolean smoke = List.of(args).contains("--smoke");
         Path root = RepositoryPaths.find("benchmarks").getParent();
         Path out = root.resolve("benchmarks/target/bench");

@@ -33,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalCdn cdn;
     private ChildProcess processor;
     private ChildProcess api;
+    private WebClientSite web;
     private int apiPort;
     private int webPort;
 
@@ -57,6 +58,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll(PrintStream progress) throws RuntimeException {
         requireBuiltApps();
+        Path webDist = WebClientSite.distribution(config.repositoryRoot());
         apiPort = Ports.claim(config.apiPort(), "API", "EVENT_PHOTOS_API_PORT");
         int s3Port = Ports.claim(config.s3Port(), "S3 server", "EVENT_PHOTOS_S3_PORT");
         int dynamoPort = Ports.claim(config.dynamoDbPort(), "DynamoDB Local", "EVENT_PHOTOS_DYNAMODB_PORT");
@@ -92,6 +94,10 @@ public final class LocalStack implements AutoCloseable {
         api = track(startApi(webOrigins));
         Readiness.awaitHttp200(api, apiUrl() + "/q/health/ready", APP_START_TIMEOUT);
         progress.println("API on " + apiUrl());
+        web = track(WebClientSite.start(webPort, webDist, """
+                {"apiBaseUrl":"%s","oidcAuthority":"%s","oidcClientId":"%s"}""".formatted(
+                apiUrl(), keycloak.issuer(), LocalStackConfig.WEB_CLIENT_ID)));
+        progress.println("web client on " + web.url());
     }
 
     public String apiUrl() {
@@ -118,8 +124,8 @@ public final class LocalStack implements AutoCloseable {
         return keycloak.demoPassword();
     }
 
-    public int webPort() {
-        return webPort;
+    public String webUrl() {
+        return web.url();
     }
 
     public List<String> webOrigins() {
@@ -134,7 +140,7 @@ public final class LocalStack implements AutoCloseable {
     public List<Integer> ports() {
         return List.of(apiPort, s3.endpoint().getPort(), dynamoDb.endpoint().getPort(),
                 Integer.parseInt(keycloak.issuer().replaceAll(".*:(\\d+)/realms/.*", "$1")),
-                Integer.parseInt(cdn.baseUrl().replaceAll(".*:", "")), lambdaRuntime.port());
+                Integer.parseInt(cdn.baseUrl().replaceAll(".*:", "")), lambdaRuntime.port(), webPort);
     }
 
     /** Asynchronous invocations of the processor that failed three times. */

@@ -55,6 +55,7 @@ public final class LocalStackMain {
                 ================================================================================
                  event-photos is running on loopback. Ctrl-C stops everything.
                 ================================================================================
+                 Web client   %14$s   (sign in as the demo user below)
                  API          %1$s
                  Swagger UI   %1$s/q/swagger-ui
                  OIDC issuer  %2$s
@@ -79,6 +80,6 @@ public final class LocalStackMain {
                 ================================================================================
                 """.formatted(api, stack.oidcIssuer(), stack.s3Endpoint(), LocalStackConfig.BUCKET, stack.cdnUrl(),
                 String.join(" ", stack.webOrigins()), stack.logDir(), LocalStackConfig.DEMO_USERNAME, stack.demoPassword(),
-                LocalStackConfig.CLI_CLIENT_ID, stack.tokenEndpoint(), event, samplePhoto);
+                LocalStackConfig.CLI_CLIENT_ID, stack.tokenEndpoint(), event, samplePhoto, stack.webUrl());
     }
 }

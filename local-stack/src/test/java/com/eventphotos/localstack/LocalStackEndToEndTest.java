@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,6 +136,38 @@ class LocalStackEndToEndTest {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/events/e2e/photos")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, response.statusCode());
+    }
+
+    @Test
+    @Order(5)
+    void webClient_inChromium_signsInUploadsTwoPhotosWithProgress_andShowsThemInTheGallery() throws Exception {
+        Path photos = RepositoryPaths.targetDir("e2e-photos");
+        Path first = Files.write(photos.resolve("fireworks.png"), TestImages.png(800, 600));
+        Path second = Files.write(photos.resolve("river-night.jpg"), TestImages.jpeg(640, 480));
+        Path webClient = RepositoryPaths.find("web-client");
+        Path screenshots = RepositoryPaths.targetDir("screenshots");
+        Path log = stack.logDir().resolve("web-e2e.log");
+
+        ProcessBuilder browserTest = new ProcessBuilder("node", "e2e/upload.e2e.mjs")
+                .directory(webClient.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        browserTest.environment().putAll(Map.of(
+                "WEB_URL", stack.webUrl(),
+                "EVENT_ID", "e2e-web-" + UUID.randomUUID().toString().substring(0, 8),
+                "DEMO_USERNAME", LocalStackConfig.DEMO_USERNAME,
+                "DEMO_PASSWORD", stack.demoPassword(),
+                "PHOTO_1", first.toString(),
+                "PHOTO_2", second.toString(),
+                "SCREENSHOT_DIR", screenshots.toString()));
+        Process process = browserTest.start();
+        boolean finished = process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        assertTrue(finished && process.exitValue() == 0, "browser test failed (log " + log + "):\n" + output);
+        assertTrue(Files.size(screenshots.resolve("gallery.png")) > 0, "gallery screenshot saved under target/");
     }
 
     @Test

@@ -1,0 +1,89 @@
+// Browser end-to-end test: Debian's Chromium driven by playwright-core against the local stack.
+// Env: WEB_URL, EVENT_ID, DEMO_USERNAME, DEMO_PASSWORD, PHOTO_1, PHOTO_2, SCREENSHOT_DIR, CHROMIUM (optional).
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} must be set`);
+  return value;
+};
+const webUrl = env('WEB_URL');
+const eventId = env('EVENT_ID');
+const screenshots = env('SCREENSHOT_DIR');
+mkdirSync(screenshots, { recursive: true });
+const koreanTitle = '서울 불꽃축제 🎆 2026';
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const failures = [];
+const check = (condition, message) => { if (!condition) failures.push(message); };
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const consoleErrors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && page.url().startsWith(webUrl)) consoleErrors.push(`${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+
+  // 1. sign in through the provider's real login page
+  await page.goto(`${webUrl}/events/${eventId}`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForSelector('#username', { timeout: 30000 });
+  await page.fill('#username', env('DEMO_USERNAME'));
+  await page.fill('#password', env('DEMO_PASSWORD'));
+  await page.click('#kc-login');
+  await page.waitForURL(`${webUrl}/events/${eventId}`, { timeout: 30000 });
+  await page.getByText('Sign out').waitFor();
+
+  // 2. two images on the drop zone's input, one titled in Korean
+  await page.setInputFiles('[data-testid=file-input]', [env('PHOTO_1'), env('PHOTO_2')]);
+  const items = page.getByTestId('upload-item');
+  await items.nth(1).waitFor();
+  check(await items.count() === 2, `expected 2 upload items, saw ${await items.count()}`);
+  await items.nth(0).getByLabel('Title').fill(koreanTitle);
+  await items.nth(0).getByLabel('Description').fill('밤하늘 + 친구들');
+  const secondTitle = await items.nth(1).getByLabel('Title').inputValue();
+  await page.getByRole('button', { name: 'Upload 2 photos' }).click();
+
+  // 3. progress reaches 100 % and both become ready
+  await page.waitForFunction(() => {
+    const bars = [...document.querySelectorAll('progress')];
+    return bars.length === 2 && bars.every((bar) => bar.value === 100);
+  }, null, { timeout: 60000 });
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-state]')].every((s) => s.dataset.state === 'ready'),
+    null, { timeout: 60000 });
+
+  // 4. both in the gallery with their titles, images loaded
+  const gallery = page.getByTestId('gallery-item');
+  await page.getByTestId('gallery-item').filter({ hasText: koreanTitle }).waitFor();
+  await page.getByTestId('gallery-item').filter({ hasText: secondTitle }).waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=gallery-item] img')]
+    .every((img) => img.complete && img.naturalWidth > 0), null, { timeout: 30000 });
+  check(await gallery.count() >= 2, 'gallery shows both photos');
+  await page.screenshot({ path: `${screenshots}/gallery.png`, fullPage: true });
+
+  // 5. the photo URL opens and serves an image
+  const src = await gallery.filter({ hasText: koreanTitle }).locator('img').getAttribute('src');
+  const photo = await page.request.get(src);
+  check(photo.status() === 200, `photo URL answered ${photo.status()}`);
+  check((photo.headers()['content-type'] || '').startsWith('image/'), `photo URL content-type ${photo.headers()['content-type']}`);
+
+  // 6. usable on a phone-sized screen
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${screenshots}/gallery-phone.png`, fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(overflow <= 0, `page scrolls sideways on a phone by ${overflow}px`);
+
+  check(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
+} finally {
+  await browser.close();
+}
+if (failures.length) {
+  console.error('FAILED:\n- ' + failures.join('\n- '));
+  process.exit(1);
+}
+console.log('web client end-to-end: 1 passed, 0 failed');

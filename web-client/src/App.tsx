@@ -1,0 +1,89 @@
+import { useEffect, useMemo, useState } from 'react';
+import { BrowserRouter, Link, Route, Routes, useNavigate } from 'react-router-dom';
+import type { User, UserManager } from 'oidc-client-ts';
+import { PhotosApi } from './api';
+import { completeSignInIfRedirected, createUserManager } from './auth';
+import { loadConfig, type AppConfig } from './config';
+import { EventPage } from './components/EventPage';
+
+type Session = { config: AppConfig; manager: UserManager; user: User | null };
+
+export function App() {
+  const [session, setSession] = useState<Session | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const config = await loadConfig();
+      const manager = createUserManager(config);
+      const { user } = await completeSignInIfRedirected(manager);
+      if (!cancelled) setSession({ config, manager, user });
+    })().catch((e: Error) => setError(`Sign-in failed: ${e.message}`));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  if (error) return <p role="alert" className="error">{error}</p>;
+  if (!session) return <p className="muted">Loading…</p>;
+  return (
+    <BrowserRouter>
+      <Shell session={session} />
+    </BrowserRouter>
+  );
+}
+
+function Shell({ session }: { session: Session }) {
+  const { user, manager, config } = session;
+  const api = useMemo(() => new PhotosApi(config.apiBaseUrl, () => user?.access_token), [config, user]);
+  const signIn = () => manager.signinRedirect({ state: { returnTo: window.location.pathname } });
+
+  return (
+    <>
+      <header className="topbar">
+        <Link to="/" className="brand">event-photos</Link>
+        {user ? (
+          <span className="who">
+            {user.profile.preferred_username ?? user.profile.email}
+            <button type="button" onClick={() => manager.signoutRedirect()}>Sign out</button>
+          </span>
+        ) : null}
+      </header>
+      <main>
+        {user ? (
+          <Routes>
+            <Route path="/" element={<EventPicker />} />
+            <Route path="/events/:eventId" element={<EventPage api={api} maxUploadBytes={config.maxUploadBytes} />} />
+          </Routes>
+        ) : (
+          <section className="signin">
+            <h1>Event photos</h1>
+            <p>Sign in to upload and see an event's photos.</p>
+            <button type="button" className="primary" onClick={signIn}>Sign in</button>
+          </section>
+        )}
+      </main>
+    </>
+  );
+}
+
+function EventPicker() {
+  const navigate = useNavigate();
+  const [eventId, setEventId] = useState('');
+  const valid = /^[A-Za-z0-9_-]{1,64}$/.test(eventId);
+  return (
+    <form
+      className="picker"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (valid) navigate(`/events/${eventId}`);
+      }}
+    >
+      <label htmlFor="event-id">Event</label>
+      <input id="event-id" value={eventId} onChange={(e) => setEventId(e.target.value)} placeholder="e.g. seoul-fireworks-2026" />
+      <button type="submit" className="primary" disabled={!valid}>Open</button>
+      {eventId && !valid ? <p className="error">Letters, digits, - and _ only (at most 64).</p> : null}
+    </form>
+  );
+}

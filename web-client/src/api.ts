@@ -1,0 +1,80 @@
+/** Calls to initiate-upload-api with the signed-in user's bearer token. */
+export interface InitiatedUpload {
+  photoId: string;
+  objectKey: string;
+  s3PutObjectUrl: string;
+  method: string;
+  headers: Record<string, string>;
+  expiresAt: string;
+}
+
+export interface Photo {
+  photoId: string;
+  eventId: string;
+  status: 'READY' | 'REJECTED';
+  title?: string;
+  description?: string;
+  contentType?: string;
+  url?: string;
+  size?: number;
+  uploadedBy?: string;
+  createdAt: string;
+  rejectionReason?: string;
+}
+
+export interface PhotoPage {
+  items: Photo[];
+  nextToken: string | null;
+}
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+export class PhotosApi {
+  constructor(private readonly baseUrl: string, private readonly token: () => string | undefined) {}
+
+  initiateUpload(eventId: string, body: { title: string; description: string; contentType: string; contentLength: number }) {
+    return this.request<InitiatedUpload>(`/events/${encodeURIComponent(eventId)}/photos/initiate-upload`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
+  /** null while the photo is not processed yet (404). */
+  async getPhoto(eventId: string, photoId: string): Promise<Photo | null> {
+    try {
+      return await this.request<Photo>(`/events/${encodeURIComponent(eventId)}/photos/${photoId}`);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  listPhotos(eventId: string, nextToken?: string | null, limit = 24) {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (nextToken) query.set('nextToken', nextToken);
+    return this.request<PhotoPage>(`/events/${encodeURIComponent(eventId)}/photos?${query}`);
+  }
+
+  private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const headers = new Headers(init.headers);
+    const token = this.token();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    const response = await fetch(this.baseUrl + path, { ...init, headers });
+    if (!response.ok) {
+      let message = `${response.status} ${response.statusText}`;
+      try {
+        const error = await response.json();
+        if (error?.message) message = error.message;
+      } catch {
+        // not JSON (e.g. a 401 from the authorizer)
+      }
+      throw new ApiError(response.status, message);
+    }
+    return response.json() as Promise<T>;
+  }
+}

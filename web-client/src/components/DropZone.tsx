@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { useDropzone, type FileRejection } from 'react-dropzone';
+import { SUPPORTED_TYPES } from '../config';
+import { formatBytes } from '../upload';
+
+/** Keyboard accessible (Tab to it, Enter or Space opens the file picker); refuses other types and big files up front. */
+export function DropZone({ maxBytes, onFiles }: { maxBytes: number; onFiles: (files: File[]) => void }) {
+  const [rejections, setRejections] = useState<string[]>([]);
+  const { getRootProps, getInputProps, isDragActive } = useDropzone({
+    accept: SUPPORTED_TYPES,
+    maxSize: maxBytes,
+    multiple: true,
+    onDrop: (accepted: File[], rejected: FileRejection[]) => {
+      setRejections(rejected.map((r) => `${r.file.name}: ${describe(r, maxBytes)}`));
+      if (accepted.length > 0) onFiles(accepted);
+    },
+  });
+  return (
+    <>
+      <div {...getRootProps({ className: `dropzone${isDragActive ? ' active' : ''}`, 'aria-label': 'Add photos' })}>
+        <input {...getInputProps()} data-testid="file-input" />
+        <p>{isDragActive ? 'Drop the photos here' : 'Drag photos here, or press Enter to choose'}</p>
+        <p className="muted">JPEG, PNG, WebP, GIF, HEIC, HEIF, AVIF · up to {formatBytes(maxBytes)} each</p>
+      </div>
+      {rejections.length > 0 ? (
+        <ul role="alert" className="rejections">
+          {rejections.map((message) => <li key={message}>{message}</li>)}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+function describe(rejection: FileRejection, maxBytes: number): string {
+  const codes = rejection.errors.map((e) => e.code);
+  if (codes.includes('file-too-large')) return `larger than ${formatBytes(maxBytes)}`;
+  if (codes.includes('file-invalid-type')) return 'not a supported image type';
+  return rejection.errors.map((e) => e.message).join(', ');
+}

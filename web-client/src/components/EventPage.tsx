@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import type { Photo, PhotosApi } from '../api';
+import { DropZone } from './DropZone';
+import { Gallery } from './Gallery';
+import { UploadList, type UploadEntry } from './UploadList';
+import { runUpload } from './runUpload';
+import { titleFromFileName } from '../upload';
+
+export function EventPage({ api, maxUploadBytes }: { api: PhotosApi; maxUploadBytes: number }) {
+  const { eventId = '' } = useParams();
+  const [entries, setEntries] = useState<UploadEntry[]>([]);
+  const [photos, setPhotos] = useState<Photo[]>([]);
+  const [nextToken, setNextToken] = useState<string | null>(null);
+  const [galleryError, setGalleryError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const loadPage = useCallback(async (token: string | null) => {
+    setLoading(true);
+    try {
+      const page = await api.listPhotos(eventId, token);
+      setPhotos((current) => mergeNewestFirst(token ? current : [], page.items));
+      setNextToken(page.nextToken);
+      setGalleryError(null);
+    } catch (e) {
+      setGalleryError((e as Error).message);
+    } finally {
+      setLoading(false);
+    }
+  }, [api, eventId]);
+
+  useEffect(() => {
+    setPhotos([]);
+    void loadPage(null);
+  }, [loadPage]);
+
+  const update = useCallback((id: string, change: Partial<UploadEntry>) => {
+    setEntries((current) => current.map((entry) => (entry.id === id ? { ...entry, ...change } : entry)));
+  }, []);
+
+  const start = useCallback((entry: UploadEntry) => {
+    void runUpload(api, eventId, entry, (change) => update(entry.id, change)).then((photo) => {
+      if (photo) setPhotos((current) => mergeNewestFirst(current, [photo]));
+    });
+  }, [api, eventId, update]);
+
+  const addFiles = (files: File[]) => {
+    setEntries((current) => [
+      ...current,
+      ...files.map((file) => ({
+        id: crypto.randomUUID(),
+        file,
+        title: titleFromFileName(file.name),
+        description: '',
+        state: 'pending' as const,
+        progress: 0,
+      })),
+    ]);
+  };
+
+  const pending = entries.filter((e) => e.state === 'pending');
+  return (
+    <div className="event">
+      <h1>Event <span className="event-id">{eventId}</span></h1>
+      <DropZone maxBytes={maxUploadBytes} onFiles={addFiles} />
+      <UploadList entries={entries} onChange={update} onRetry={start} />
+      {pending.length > 0 ? (
+        <button type="button" className="primary" onClick={() => pending.forEach(start)}>
+          Upload {pending.length} photo{pending.length === 1 ? '' : 's'}
+        </button>
+      ) : null}
+      <Gallery photos={photos} error={galleryError} loading={loading} hasMore={nextToken !== null}
+               onLoadMore={() => loadPage(nextToken)} />
+    </div>
+  );
+}
+
+/** Newest first, one entry per photo, whatever order pages and fresh uploads arrive in. */
+export function mergeNewestFirst(current: Photo[], incoming: Photo[]): Photo[] {
+  const byId = new Map(current.map((p) => [p.photoId, p]));
+  incoming.forEach((p) => byId.set(p.photoId, p));
+  return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.photoId.localeCompare(a.photoId));
+}

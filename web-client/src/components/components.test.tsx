@@ -1,0 +1,59 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { DropZone } from './DropZone';
+import { UploadList, type UploadEntry } from './UploadList';
+import { mergeNewestFirst } from './EventPage';
+import type { Photo } from '../api';
+
+function photo(id: string, createdAt: string): Photo {
+  return { photoId: id, eventId: 'e', status: 'READY', createdAt, title: id };
+}
+
+describe('DropZone', () => {
+  it('accepts supported images and refuses other types and oversized files before any request', async () => {
+    const onFiles = vi.fn();
+    render(<DropZone maxBytes={10} onFiles={onFiles} />);
+    const input = screen.getByTestId('file-input');
+    const ok = new File(['12345'], '사진.png', { type: 'image/png' });
+    const pdf = new File(['x'], 'doc.pdf', { type: 'application/pdf' });
+    const big = new File(['x'.repeat(11)], 'big.jpg', { type: 'image/jpeg' });
+    fireEvent.change(input, { target: { files: [ok, pdf, big] } });
+
+    await waitFor(() => expect(onFiles).toHaveBeenCalledWith([ok]));
+    expect(screen.getByText(/doc.pdf: not a supported image type/)).toBeInTheDocument();
+    expect(screen.getByText(/big.jpg: larger than 10 B/)).toBeInTheDocument();
+  });
+
+  it('can be reached with the keyboard', () => {
+    render(<DropZone maxBytes={10} onFiles={() => {}} />);
+    expect(screen.getByLabelText('Add photos')).toHaveAttribute('tabindex', '0');
+  });
+});
+
+describe('UploadList', () => {
+  const entry = (change: Partial<UploadEntry>): UploadEntry => ({
+    id: '1', file: new File(['x'], 'a.png', { type: 'image/png' }), title: '한강', description: '',
+    state: 'pending', progress: 0, ...change,
+  });
+
+  it('shows progress while uploading', () => {
+    render(<UploadList entries={[entry({ state: 'uploading', progress: 0.42 })]} onChange={() => {}} onRetry={() => {}} />);
+    expect(screen.getByText('uploading 42%')).toBeInTheDocument();
+    expect(screen.getByLabelText('upload progress of a.png')).toHaveAttribute('value', '42');
+  });
+
+  it('shows the server message and a retry button when an upload failed', () => {
+    const onRetry = vi.fn();
+    render(<UploadList entries={[entry({ state: 'failed', error: 'title: must not be blank' })]} onChange={() => {}} onRetry={onRetry} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('title: must not be blank');
+    fireEvent.click(screen.getByText('Retry'));
+    expect(onRetry).toHaveBeenCalled();
+  });
+});
+
+describe('mergeNewestFirst', () => {
+  it('keeps one entry per photo, newest first', () => {
+    const merged = mergeNewestFirst([photo('a', '2026-01-01T00:00:00.000Z'), photo('b', '2026-01-02T00:00:00.000Z')],
+      [photo('c', '2026-01-03T00:00:00.000Z'), photo('a', '2026-01-01T00:00:00.000Z')]);
+    expect(merged.map((p) => p.photoId)).toEqual(['c', 'b', 'a']);
+  });
+});

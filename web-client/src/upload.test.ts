@@ -1,0 +1,71 @@
+import { formatBytes, putToS3, titleFromFileName } from './upload';
+import type { InitiatedUpload } from './api';
+
+class FakeXhr {
+  static last: FakeXhr;
+  method = '';
+  url = '';
+  headers: Record<string, string> = {};
+  status = 0;
+  body: unknown;
+  upload: { onprogress?: (e: { lengthComputable: boolean; loaded: number; total: number }) => void } = {};
+  onload?: () => void;
+  onerror?: () => void;
+  constructor() {
+    FakeXhr.last = this;
+  }
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name] = value;
+  }
+  send(body: unknown) {
+    this.body = body;
+  }
+}
+
+const upload: InitiatedUpload = {
+  photoId: 'p1', objectKey: 'uploads/event_e/p1.png', s3PutObjectUrl: 'http://s3/bucket/key?X-Amz-Signature=abc',
+  method: 'PUT', headers: { 'Content-Type': 'image/png', 'Content-Length': '3' }, expiresAt: '2026-11-21T10:05:00Z',
+};
+
+describe('putToS3', () => {
+  beforeEach(() => vi.stubGlobal('XMLHttpRequest', FakeXhr));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('PUTs to the presigned URL with the returned headers, leaving Content-Length to the browser', async () => {
+    const progress: number[] = [];
+    const done = putToS3(upload, new Blob(['abc']), (p) => progress.push(p));
+    const xhr = FakeXhr.last;
+    expect(xhr.method).toBe('PUT');
+    expect(xhr.url).toBe(upload.s3PutObjectUrl);
+    expect(xhr.headers).toEqual({ 'Content-Type': 'image/png' });
+    xhr.upload.onprogress?.({ lengthComputable: true, loaded: 1, total: 2 });
+    xhr.status = 200;
+    xhr.onload?.();
+    await done;
+    expect(progress).toEqual([0.5, 1]);
+  });
+
+  it('fails with the S3 status when the PUT is refused', async () => {
+    const done = putToS3(upload, new Blob(['abc']), () => {});
+    FakeXhr.last.status = 403;
+    FakeXhr.last.onload?.();
+    await expect(done).rejects.toThrow('403');
+  });
+});
+
+describe('file helpers', () => {
+  it('derives the default title from the file name', () => {
+    expect(titleFromFileName('서울 불꽃축제.heic')).toBe('서울 불꽃축제');
+    expect(titleFromFileName('.hidden')).toBe('.hidden');
+    expect(titleFromFileName('a'.repeat(300) + '.png')).toHaveLength(200);
+  });
+
+  it('formats sizes for people', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(25 * 1024 * 1024)).toBe('25.0 MB');
+  });
+});
