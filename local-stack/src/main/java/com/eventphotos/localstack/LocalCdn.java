@@ -3,8 +3,6 @@ package com.eventphotos.localstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
@@ -37,20 +35,15 @@ final class LocalCdn implements AutoCloseable {
     }
 
     static LocalCdn start(int port, S3Client s3, String bucket) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-            LocalCdn cdn = new LocalCdn(server, s3, bucket);
-            server.createContext("/", cdn::serve);
-            server.setExecutor(Executors.newFixedThreadPool(8));
-            server.start();
-            return cdn;
-        } catch (IOException e) {
-            throw new LocalStackException("CDN stand-in could not listen on port " + port + ": " + e.getMessage(), e);
-        }
+        LocalCdn[] cdn = new LocalCdn[1];
+        HttpServer server = LoopbackHttp.start("CDN stand-in", port, exchange -> cdn[0].serve(exchange),
+                Executors.newFixedThreadPool(8));
+        cdn[0] = new LocalCdn(server, s3, bucket);
+        return cdn[0];
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return LoopbackHttp.url(server);
     }
 
     @Override
@@ -63,12 +56,12 @@ final class LocalCdn implements AutoCloseable {
         String method = exchange.getRequestMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             exchange.getResponseHeaders().add("Allow", "GET, HEAD");
-            LocalLambdaRuntime.respond(exchange, 405, "");
+            LoopbackHttp.respond(exchange, 405, "");
             return;
         }
         String key = URLDecoder.decode(exchange.getRequestURI().getRawPath().substring(1), StandardCharsets.UTF_8);
         if (!key.startsWith(UploadKey.PREFIX)) {
-            LocalLambdaRuntime.respond(exchange, 404, "not found\n");
+            LoopbackHttp.respond(exchange, 404, "not found\n");
             return;
         }
         try (ResponseInputStream<GetObjectResponse> object = s3.getObject(g -> g.bucket(bucket).key(key))) {
@@ -88,9 +81,9 @@ final class LocalCdn implements AutoCloseable {
                 in.transferTo(out);
             }
         } catch (NoSuchKeyException e) {
-            LocalLambdaRuntime.respond(exchange, 404, "not found\n");
+            LoopbackHttp.respond(exchange, 404, "not found\n");
         } catch (S3Exception e) {
-            LocalLambdaRuntime.respond(exchange, 502, "origin error " + e.statusCode() + "\n");
+            LoopbackHttp.respond(exchange, 502, "origin error " + e.statusCode() + "\n");
         }
     }
 }

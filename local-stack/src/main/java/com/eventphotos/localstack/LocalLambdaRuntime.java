@@ -2,10 +2,7 @@ package com.eventphotos.localstack;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +46,7 @@ public final class LocalLambdaRuntime implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService handlers = Executors.newCachedThreadPool(daemon("lambda-runtime-api"));
+    private final ExecutorService handlers;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(daemon("lambda-retry"));
     private final LinkedBlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
@@ -59,8 +56,9 @@ public final class LocalLambdaRuntime implements AutoCloseable {
     private final Path log;
     private final Path deadLetters;
 
-    private LocalLambdaRuntime(HttpServer server, Path logDir) {
+    private LocalLambdaRuntime(HttpServer server, ExecutorService handlers, Path logDir) {
         this.server = server;
+        this.handlers = handlers;
         this.log = logDir.resolve("lambda-runtime.log");
         this.deadLetters = logDir.resolve("dead-letters.jsonl");
     }
@@ -68,19 +66,27 @@ public final class LocalLambdaRuntime implements AutoCloseable {
     public static LocalLambdaRuntime start(int port, Path logDir) {
         try {
             Files.createDirectories(logDir);
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-            LocalLambdaRuntime runtime = new LocalLambdaRuntime(server, logDir);
-            server.createContext("/events", runtime::receiveEvent);
-            server.createContext(API + "/invocation/", runtime::invocation);
-            server.createContext(API + "/init/error", exchange -> {
-                runtime.record("INIT_ERROR " + body(exchange));
-                respond(exchange, 202, "");
-            });
-            server.setExecutor(runtime.handlers);
-            server.start();
-            return runtime;
         } catch (IOException e) {
-            throw new LocalStackException("local Lambda runtime API could not listen on port " + port + ": " + e.getMessage(), e);
+            throw new LocalStackException("cannot create " + logDir + ": " + e.getMessage(), e);
+        }
+        LocalLambdaRuntime[] runtime = new LocalLambdaRuntime[1];
+        ExecutorService handlers = Executors.newCachedThreadPool(daemon("lambda-runtime-api"));
+        HttpServer server = LoopbackHttp.start("local Lambda runtime API", port, exchange -> runtime[0].route(exchange), handlers);
+        runtime[0] = new LocalLambdaRuntime(server, handlers, logDir);
+        return runtime[0];
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (path.equals("/events")) {
+            receiveEvent(exchange);
+        } else if (path.startsWith(API + "/invocation/")) {
+            invocation(exchange);
+        } else if (path.equals(API + "/init/error")) {
+            record("INIT_ERROR " + body(exchange));
+            respond(exchange, 202, "");
+        } else {
+            respond(exchange, 404, "");
         }
     }
 
@@ -208,15 +214,8 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         }
     }
 
-    static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-        exchange.close();
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        LoopbackHttp.respond(exchange, status, body);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

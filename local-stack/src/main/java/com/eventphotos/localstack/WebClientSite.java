@@ -1,9 +1,6 @@
 package com.eventphotos.localstack;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,19 +36,12 @@ final class WebClientSite implements AutoCloseable {
     }
 
     static WebClientSite start(int port, Path dist, String configJson) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-            server.createContext("/", exchange -> serve(exchange, dist, configJson));
-            server.setExecutor(Executors.newFixedThreadPool(4));
-            server.start();
-            return new WebClientSite(server);
-        } catch (IOException e) {
-            throw new LocalStackException("web client could not listen on port " + port + ": " + e.getMessage(), e);
-        }
+        return new WebClientSite(LoopbackHttp.start("web client", port, exchange -> serve(exchange, dist, configJson),
+                Executors.newFixedThreadPool(4)));
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return LoopbackHttp.url(server);
     }
 
     @Override
@@ -83,14 +73,6 @@ final class WebClientSite implements AutoCloseable {
         exchange.getResponseHeaders().add("Content-Type", type);
         exchange.getResponseHeaders().add("Cache-Control", caching);
         exchange.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
-        if ("HEAD".equals(exchange.getRequestMethod())) {
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-            return;
-        }
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        LoopbackHttp.respond(exchange, status, body);
     }
 }
