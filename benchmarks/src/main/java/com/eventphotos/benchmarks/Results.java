@@ -29,6 +29,10 @@ final class Results {
                 note == null ? "" : note);
     }
 
+    List<Figure> figures() {
+        return List.copyOf(figures);
+    }
+
     void note(String text) {
         notes.add(text);
         System.out.println("  note: " + text);
