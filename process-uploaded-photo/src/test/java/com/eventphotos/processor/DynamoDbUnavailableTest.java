@@ -4,7 +4,6 @@ import static com.eventphotos.testsupport.S3EventDocuments.notification;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +14,6 @@ import com.eventphotos.testsupport.S3EventDocuments.ObjectEvent;
 import com.eventphotos.testsupport.TestImages;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** With DynamoDB out of reach, the invocation must fail (so Lambda retries) and leave nothing behind. */
@@ -23,13 +21,9 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(DynamoDbUnavailableTest.DynamoDbOutOfReach.class)
 class DynamoDbUnavailableTest {
 
-    public static class DynamoDbOutOfReach implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // Port 9 (discard) is closed on loopback here: connections are refused at once.
-            return Map.of(
-                    "quarkus.dynamodb.endpoint-override", "http://127.0.0.1:9",
-                    "quarkus.dynamodb.api-call-timeout", "5S");
+    public static class DynamoDbOutOfReach extends ServiceOutOfReach {
+        public DynamoDbOutOfReach() {
+            super("dynamodb");
         }
     }
 

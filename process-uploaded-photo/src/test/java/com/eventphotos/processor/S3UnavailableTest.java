@@ -4,7 +4,6 @@ import static com.eventphotos.testsupport.S3EventDocuments.notification;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import com.eventphotos.contract.UploadKey;
 import com.eventphotos.testsupport.S3EventDocuments.ObjectEvent;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** With S3 out of reach, HeadObject cannot tell whether the upload is ours: fail so Lambda retries, write nothing. */
@@ -22,12 +20,9 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(S3UnavailableTest.S3OutOfReach.class)
 class S3UnavailableTest {
 
-    public static class S3OutOfReach implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.s3.endpoint-override", "http://127.0.0.1:9",
-                    "quarkus.s3.api-call-timeout", "5S");
+    public static class S3OutOfReach extends ServiceOutOfReach {
+        public S3OutOfReach() {
+            super("s3");
         }
     }
 
