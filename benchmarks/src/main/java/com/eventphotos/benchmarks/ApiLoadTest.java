@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.eventphotos.localstack.ChildProcess;
+import com.eventphotos.localstack.Readiness;
+import com.eventphotos.testsupport.LoopbackPorts;
 
 /**
  * The packaged API in production mode, with real token validation against a local issuer, driven over
@@ -45,10 +47,10 @@ final class ApiLoadTest {
             Files.write(script, lua.readAllBytes());
         }
         try (LocalIssuer issuer = new LocalIssuer().start()) {
-            int port = Benchmarks.freePort();
+            int port = LoopbackPorts.free();
             try (ChildProcess api = startApi(issuer, port)) {
                 String url = "http://127.0.0.1:" + port;
-                Benchmarks.awaitHttp200(api, url + "/q/health/ready", Duration.ofSeconds(60));
+                Readiness.awaitHttp200(api, url + "/q/health/ready", Duration.ofSeconds(60));
                 String token = issuer.token("load-test-user", 3600);
                 String target = url + "/events/load-test/photos/initiate-upload";
                 wrk(token, script, target, 32, 0, Duration.ofSeconds(Math.min(15, duration.toSeconds())), null, null);

@@ -2,7 +2,6 @@ package com.eventphotos.benchmarks;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import com.eventphotos.contract.PhotoContentType;
 import com.eventphotos.contract.PhotoMetadata;
 import com.eventphotos.localstack.ChildProcess;
 import com.eventphotos.localstack.LambdaFunction;
+import com.eventphotos.localstack.LocalAwsEnvironment;
 import com.eventphotos.localstack.LocalLambdaRuntime;
 import com.eventphotos.localstack.LocalStack;
 import com.eventphotos.testsupport.LocalDynamoDb;
@@ -81,20 +81,10 @@ final class ProcessorRig implements AutoCloseable {
     }
 
     ChildProcess startFunction(LocalLambdaRuntime runtimeApi, List<String> extraJvmOptions, String logName) {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_REGION", LocalS3Server.REGION.id());
+        Map<String, String> env = LocalAwsEnvironment.of(s3, dynamoDb);
         env.put("EVENT_PHOTOS_BUCKET", BUCKET);
         env.put("EVENT_PHOTOS_TABLE", TABLE);
         env.put("EVENT_PHOTOS_CDN_BASE_URL", "https://cdn.example.com");
-        env.put("QUARKUS_S3_ENDPOINT_OVERRIDE", s3.endpoint().toString());
-        env.put("QUARKUS_S3_PATH_STYLE_ACCESS", "true");
-        env.put("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static");
-        env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", s3.accessKeyId());
-        env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", s3.secretAccessKey());
-        env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoDb.endpoint().toString());
-        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE", "static");
-        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", LocalDynamoDb.ANY_CREDENTIALS.accessKeyId());
-        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", LocalDynamoDb.ANY_CREDENTIALS.secretAccessKey());
         env.put("QUARKUS_LOG_LEVEL", "WARN");
         return LambdaFunction.start("process-uploaded-photo", LocalStack.processorPackage(root),
                 workDir.resolve("task-" + logName), LocalStack.runtimeClient(root), runtimeApi.runtimeApiAddress(), 1024, env,

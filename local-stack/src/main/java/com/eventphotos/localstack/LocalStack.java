@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -198,22 +197,8 @@ public final class LocalStack implements AutoCloseable {
                 config.repositoryRoot().resolve("initiate-upload-api"), config.logDir().resolve("api.log"));
     }
 
-    /** Endpoints and the local servers' credentials for both apps; nothing here is a real AWS credential. */
     private Map<String, String> awsEnvironment() {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_REGION", LocalStackConfig.REGION);
-        env.put("QUARKUS_S3_ENDPOINT_OVERRIDE", s3.endpoint().toString());
-        env.put("QUARKUS_S3_PATH_STYLE_ACCESS", "true");
-        env.put("QUARKUS_S3_AWS_REGION", LocalStackConfig.REGION);
-        env.put("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static");
-        env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", s3.accessKeyId());
-        env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", s3.secretAccessKey());
-        env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoDb.endpoint().toString());
-        env.put("QUARKUS_DYNAMODB_AWS_REGION", LocalStackConfig.REGION);
-        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE", "static");
-        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", LocalDynamoDb.ANY_CREDENTIALS.accessKeyId());
-        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", LocalDynamoDb.ANY_CREDENTIALS.secretAccessKey());
-        return env;
+        return LocalAwsEnvironment.of(s3, dynamoDb);
     }
 
     private void requireBuiltApps() {

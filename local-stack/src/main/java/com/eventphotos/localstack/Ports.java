@@ -3,8 +3,9 @@ package com.eventphotos.localstack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
+
+import com.eventphotos.testsupport.LoopbackPorts;
 
 /** Loopback port checks, so a taken port is reported by name before anything starts. */
 final class Ports {
@@ -15,11 +16,7 @@ final class Ports {
     /** @return {@code port}, or a free port when it is 0 */
     static int claim(int port, String component, String envName) {
         if (port == 0) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new LocalStackException("no free loopback port for " + component, e);
-            }
+            return LoopbackPorts.free();
         }
         if (inUse(port)) {
             throw new LocalStackException("port " + port + " (" + component + ") is already in use: stop what listens there,"

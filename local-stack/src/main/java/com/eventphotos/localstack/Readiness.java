@@ -10,14 +10,14 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a component to answer, failing with its name and log tail when it dies or takes too long. */
-final class Readiness {
+public final class Readiness {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Readiness() {
     }
 
-    static void awaitHttp200(ChildProcess process, String url, Duration timeout) {
+    public static void awaitHttp200(ChildProcess process, String url, Duration timeout) {
         await(process, () -> returns200(url), timeout, "did not answer " + url);
     }
 

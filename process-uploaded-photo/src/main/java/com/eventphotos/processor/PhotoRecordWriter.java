@@ -2,16 +2,13 @@ package com.eventphotos.processor;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.eventphotos.contract.PhotoRecord;
-import com.eventphotos.contract.PhotoTable;
 import com.eventphotos.contract.UploadKey;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
@@ -21,8 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 @ApplicationScoped
 public class PhotoRecordWriter {
-
-    private static final String ONLY_IF_NEWER = "attribute_not_exists(#photoId) OR #sequencer < :sequencer";
 
     private final DynamoDbClient dynamo;
     private final ProcessorConfig config;
@@ -46,12 +41,7 @@ public class PhotoRecordWriter {
 
     private boolean putIfNewer(PhotoRecord record) {
         try {
-            dynamo.putItem(put -> put.tableName(config.table())
-                    .item(record.toItem())
-                    .conditionExpression(ONLY_IF_NEWER)
-                    .expressionAttributeNames(Map.of("#photoId", PhotoTable.PHOTO_ID, "#sequencer", PhotoTable.S3_SEQUENCER))
-                    .expressionAttributeValues(Map.of(":sequencer",
-                            AttributeValue.fromS(record.s3Sequencer()))));
+            dynamo.putItem(record.putIfNewer(config.table()));
             return true;
         } catch (ConditionalCheckFailedException alreadyNewer) {
             return false;

@@ -2,7 +2,6 @@ package com.eventphotos.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
@@ -47,7 +46,7 @@ public final class LocalDynamoDb implements AutoCloseable {
     /** @param dataDir where tables persist across restarts; null keeps them in memory */
     public static LocalDynamoDb start(int port, java.nio.file.Path dataDir) {
         useBundledSqliteNatives();
-        int boundPort = port == 0 ? freePort() : port;
+        int boundPort = port == 0 ? LoopbackPorts.free() : port;
         String[] storage = dataDir == null ? new String[]{"-inMemory"} : new String[]{"-dbPath", createDirectories(dataDir)};
         try {
             String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(storage),
@@ -120,14 +119,6 @@ public final class LocalDynamoDb implements AutoCloseable {
     private static String createDirectories(java.nio.file.Path dir) {
         try {
             return java.nio.file.Files.createDirectories(dir).toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * One photo's record in the {@link PhotoTable}: the processor writes it, the API reads it. Fields that
@@ -78,6 +79,20 @@ public record PhotoRecord(
             item.put(UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(uploadedAtPhotoId(createdAt, photoId)));
         }
         return item;
+    }
+
+    /**
+     * The PutItem that writes this record only if the table has none for the photo, or one from an earlier S3
+     * event (lower sequencer): duplicate or late deliveries then fail the condition and change nothing.
+     */
+    public PutItemRequest putIfNewer(String tableName) {
+        return PutItemRequest.builder()
+                .tableName(tableName)
+                .item(toItem())
+                .conditionExpression("attribute_not_exists(#photoId) OR #sequencer < :sequencer")
+                .expressionAttributeNames(Map.of("#photoId", PHOTO_ID, "#sequencer", S3_SEQUENCER))
+                .expressionAttributeValues(Map.of(":sequencer", AttributeValue.fromS(s3Sequencer)))
+                .build();
     }
 
     public static PhotoRecord fromItem(Map<String, AttributeValue> item) {

@@ -1,0 +1,36 @@
+package com.eventphotos.localstack;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.eventphotos.testsupport.LocalDynamoDb;
+import com.eventphotos.testsupport.LocalS3Server;
+
+/**
+ * Environment variables that point a packaged app's S3 and DynamoDB clients at the local servers, with those
+ * servers' own credentials (random per S3 start, anything for DynamoDB Local): never a real AWS credential.
+ */
+public final class LocalAwsEnvironment {
+
+    private LocalAwsEnvironment() {
+    }
+
+    /** A mutable map: callers add the app's own settings. */
+    public static Map<String, String> of(LocalS3Server s3, LocalDynamoDb dynamoDb) {
+        String region = LocalS3Server.REGION.id();
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_REGION", region);
+        env.put("QUARKUS_S3_ENDPOINT_OVERRIDE", s3.endpoint().toString());
+        env.put("QUARKUS_S3_PATH_STYLE_ACCESS", "true");
+        env.put("QUARKUS_S3_AWS_REGION", region);
+        env.put("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static");
+        env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", s3.accessKeyId());
+        env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", s3.secretAccessKey());
+        env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoDb.endpoint().toString());
+        env.put("QUARKUS_DYNAMODB_AWS_REGION", region);
+        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE", "static");
+        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", LocalDynamoDb.ANY_CREDENTIALS.accessKeyId());
+        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", LocalDynamoDb.ANY_CREDENTIALS.secretAccessKey());
+        return env;
+    }
+}
