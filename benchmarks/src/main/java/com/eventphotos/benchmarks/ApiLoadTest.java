@@ -47,10 +47,9 @@ final class ApiLoadTest {
             Files.write(script, lua.readAllBytes());
         }
         try (LocalIssuer issuer = new LocalIssuer().start()) {
-            int port = LoopbackPorts.free();
-            try (ChildProcess api = startApi(issuer, port)) {
-                String url = "http://127.0.0.1:" + port;
-                Readiness.awaitHttp200(api, url + "/q/health/ready", Duration.ofSeconds(60));
+            try (RunningApi running = LoopbackPorts.startOnFreePort("API (load test)", port -> startApi(issuer, port))) {
+                ChildProcess api = running.process();
+                String url = running.url();
                 String token = issuer.token("load-test-user", 3600);
                 String target = url + "/events/load-test/photos/initiate-upload";
                 wrk(token, script, target, 32, 0, Duration.ofSeconds(Math.min(15, duration.toSeconds())), null, null);
@@ -96,7 +95,15 @@ final class ApiLoadTest {
         results.add(section, "errors (connect/read/write/non-2xx/timeout)", errors, "count", "", "of " + requests + " requests");
     }
 
-    private ChildProcess startApi(LocalIssuer issuer, int port) {
+    private record RunningApi(ChildProcess process, String url) implements AutoCloseable {
+        @Override
+        public void close() {
+            process.close();
+        }
+    }
+
+    /** The packaged API on {@code port}, once ready (a PortTakenException if that port was taken). */
+    private RunningApi startApi(LocalIssuer issuer, int port) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -114,7 +121,9 @@ final class ApiLoadTest {
         List<String> command = new java.util.ArrayList<>(List.of(java));
         command.addAll(apiJvmFlags());
         command.addAll(List.of("-jar", root.resolve("initiate-upload-api/target/quarkus-app/quarkus-run.jar").toString()));
-        return ChildProcess.start("API (load test)", command, env, workDir, workDir.resolve("api-load.log"));
+        ChildProcess api = ChildProcess.start("API (load test)", command, env, workDir, workDir.resolve("api-load.log"));
+        String url = "http://127.0.0.1:" + port;
+        return new RunningApi(Readiness.awaitHttp200OrStop(api, url + "/q/health/ready", Duration.ofSeconds(60)), url);
     }
 
     private static List<String> apiJvmFlags() {

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 /** A server process of the stack, with its output in one log file, stopped with all its children. */
 public final class ChildProcess implements AutoCloseable {
 
+    private static final List<String> PORT_TAKEN = List.of("Address already in use", "already bound", "seems to be in use");
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -48,6 +50,16 @@ public final class ChildProcess implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    /** Whether the process reported that its port was taken (the JDK's, Vert.x's and Quarkus' wording). */
+    boolean logShowsPortTaken() {
+        try {
+            String text = Files.readString(log);
+            return PORT_TAKEN.stream().anyMatch(text::contains);
+        } catch (IOException unreadable) {
+            return false;
+        }
     }
 
     /** The last lines of the log, for an error message. */

@@ -32,19 +32,35 @@ final class KeycloakServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private final ChildProcess process;
+    private final int port;
     private final String baseUrl;
     private final String adminPassword;
     private final String demoPassword;
 
-    private KeycloakServer(ChildProcess process, String baseUrl, String adminPassword, String demoPassword) {
+    private KeycloakServer(ChildProcess process, int port, String adminPassword, String demoPassword) {
         this.process = process;
-        this.baseUrl = baseUrl;
+        this.port = port;
+        this.baseUrl = "http://127.0.0.1:" + port;
         this.adminPassword = adminPassword;
         this.demoPassword = demoPassword;
     }
 
-    /** Starts the process; {@link #awaitRealm} waits for it and creates the realm. */
-    static KeycloakServer launch(LocalStackConfig config, int port) {
+    /**
+     * Starts Keycloak on {@code port} and creates the demo realm; stops it again if that fails (a
+     * {@link com.eventphotos.testsupport.PortTakenException} when the port was taken).
+     */
+    static KeycloakServer start(LocalStackConfig config, int port, List<String> webOrigins) {
+        KeycloakServer keycloak = launch(config, port);
+        try {
+            keycloak.awaitRealm(webOrigins);
+            return keycloak;
+        } catch (RuntimeException e) {
+            keycloak.close();
+            throw e;
+        }
+    }
+
+    private static KeycloakServer launch(LocalStackConfig config, int port) {
         Path home = distribution(config.repositoryRoot());
         String baseUrl = "http://127.0.0.1:" + port;
         String adminPassword = randomSecret();
@@ -60,10 +76,10 @@ final class KeycloakServer implements AutoCloseable {
                         "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                         "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword),
                 home, config.logDir().resolve("keycloak.log"));
-        return new KeycloakServer(process, baseUrl, adminPassword, randomSecret());
+        return new KeycloakServer(process, port, adminPassword, randomSecret());
     }
 
-    void awaitRealm(List<String> webOrigins) {
+    private void awaitRealm(List<String> webOrigins) {
         Readiness.awaitHttp200(process, baseUrl + "/realms/master", START_TIMEOUT);
         try {
             String token = adminToken();
@@ -84,6 +100,10 @@ final class KeycloakServer implements AutoCloseable {
         Readiness.awaitHttp200(process, issuer() + "/.well-known/openid-configuration", Duration.ofSeconds(30));
     }
 
+    int port() {
+        return port;
+    }
+
     String issuer() {
         return baseUrl + "/realms/" + LocalStackConfig.REALM;
     }
@@ -94,10 +114,6 @@ final class KeycloakServer implements AutoCloseable {
 
     String demoPassword() {
         return demoPassword;
-    }
-
-    ChildProcess process() {
-        return process;
     }
 
     @Override

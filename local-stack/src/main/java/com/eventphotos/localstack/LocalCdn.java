@@ -42,6 +42,10 @@ final class LocalCdn implements AutoCloseable {
         return cdn[0];
     }
 
+    int port() {
+        return server.getAddress().getPort();
+    }
+
     String baseUrl() {
         return LoopbackHttp.url(server);
     }

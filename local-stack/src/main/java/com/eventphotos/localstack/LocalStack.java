@@ -5,10 +5,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 import com.eventphotos.testsupport.LocalDynamoDb;
 import com.eventphotos.testsupport.LocalS3Server;
@@ -23,18 +25,18 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration APP_START_TIMEOUT = Duration.ofSeconds(90);
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    /** Pushed from two threads while starting (see startAll). */
+    private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
     private final LocalStackConfig config;
     private LocalS3Server s3;
     private LocalDynamoDb dynamoDb;
-    private KeycloakServer keycloak;
+    private volatile KeycloakServer keycloak;
     private LocalLambdaRuntime lambdaRuntime;
     private LocalCdn cdn;
     private ChildProcess processor;
     private ChildProcess api;
     private WebClientSite web;
-    private int apiPort;
-    private int webPort;
+    private volatile int apiPort;
 
     private LocalStack(LocalStackConfig config) {
         this.config = config;
@@ -55,48 +57,68 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startAll(PrintStream progress) throws RuntimeException {
+    private void startAll(PrintStream progress) {
         requireBuiltApps();
-        Path webDist = WebClientSite.distribution(config.repositoryRoot());
-        apiPort = Ports.claim(config.apiPort(), "API", "EVENT_PHOTOS_API_PORT");
-        int s3Port = Ports.claim(config.s3Port(), "S3 server", "EVENT_PHOTOS_S3_PORT");
-        int dynamoPort = Ports.claim(config.dynamoDbPort(), "DynamoDB Local", "EVENT_PHOTOS_DYNAMODB_PORT");
-        int keycloakPort = Ports.claim(config.keycloakPort(), "Keycloak", "EVENT_PHOTOS_KEYCLOAK_PORT");
-        int cdnPort = Ports.claim(config.cdnPort(), "CDN stand-in", "EVENT_PHOTOS_CDN_PORT");
-        int lambdaPort = Ports.claim(config.lambdaRuntimePort(), "Lambda runtime API", "EVENT_PHOTOS_LAMBDA_PORT");
-        webPort = Ports.claim(config.webPort(), "web client", "EVENT_PHOTOS_WEB_PORT");
-        List<String> webOrigins = LocalStackConfig.webOrigins(webPort);
+        Ports.requireFree(config.apiPort(), "API", "EVENT_PHOTOS_API_PORT");
+        Ports.requireFree(config.s3Port(), "S3 server", "EVENT_PHOTOS_S3_PORT");
+        Ports.requireFree(config.dynamoDbPort(), "DynamoDB Local", "EVENT_PHOTOS_DYNAMODB_PORT");
+        Ports.requireFree(config.keycloakPort(), "Keycloak", "EVENT_PHOTOS_KEYCLOAK_PORT");
+        Ports.requireFree(config.cdnPort(), "CDN stand-in", "EVENT_PHOTOS_CDN_PORT");
+        Ports.requireFree(config.lambdaRuntimePort(), "Lambda runtime API", "EVENT_PHOTOS_LAMBDA_PORT");
+        Ports.requireFree(config.webPort(), "web client", "EVENT_PHOTOS_WEB_PORT");
+        // The site listens first: Keycloak, the API and the bucket's CORS rules all need its origin.
+        web = track(WebClientSite.start(config.webPort(), WebClientSite.distribution(config.repositoryRoot()), this::webClientConfig));
+        List<String> webOrigins = webOrigins();
 
-        progress.println("starting Keycloak (OIDC provider) on port " + keycloakPort + " ...");
-        keycloak = track(KeycloakServer.launch(config, keycloakPort));
+        // Keycloak takes ~40 s to boot: storage and the processor start meanwhile, on another thread.
+        CompletableFuture<Void> storageAndProcessor = CompletableFuture.runAsync(() -> startStorageAndProcessor(progress, webOrigins));
+        progress.println("starting Keycloak (OIDC provider) ...");
+        try {
+            keycloak = track(Ports.start(config.keycloakPort(), config.portCandidates(), "Keycloak", port -> KeycloakServer.start(config, port, webOrigins)));
+        } finally {
+            storageAndProcessor.handle((done, failed) -> null).join(); // so that close() sees everything it started
+        }
+        progress.println("Keycloak ready: issuer " + keycloak.issuer());
+        rethrowFailure(storageAndProcessor);
 
-        lambdaRuntime = track(LocalLambdaRuntime.start(lambdaPort, config.logDir()));
+        api = track(Ports.start(config.apiPort(), config.portCandidates(), "API", port -> startApi(port, webOrigins)));
+        progress.println("API on " + apiUrl());
+        progress.println("web client on " + web.url());
+    }
+
+    private void startStorageAndProcessor(PrintStream progress, List<String> webOrigins) {
+        lambdaRuntime = track(LocalLambdaRuntime.start(config.lambdaRuntimePort(), config.logDir()));
         s3 = track(LocalS3Server.builder()
-                .port(s3Port)
+                .port(config.s3Port())
                 .workDir(config.workDir().resolve("s3"))
                 .logFile(config.logDir().resolve("s3-server.log"))
                 .buckets(LocalStackConfig.BUCKET, writeCorsConfiguration(webOrigins))
                 .eventWebhookUrl(lambdaRuntime.eventsUrl())
                 .start());
         progress.println("S3 server (checks SigV4) on " + s3.endpoint() + ", bucket " + LocalStackConfig.BUCKET);
-        dynamoDb = track(LocalDynamoDb.start(dynamoPort, config.workDir().resolve("dynamodb")));
+        Path dynamoDbData = config.workDir().resolve("dynamodb");
+        dynamoDb = track(Ports.start(config.dynamoDbPort(), config.portCandidates(), "DynamoDB Local", port -> LocalDynamoDb.start(port, dynamoDbData)));
         dynamoDb.createPhotoTable(LocalStackConfig.TABLE);
         progress.println("DynamoDB Local on " + dynamoDb.endpoint() + ", table " + LocalStackConfig.TABLE);
-        cdn = track(LocalCdn.start(cdnPort, s3.newClient(), LocalStackConfig.BUCKET));
+        cdn = track(LocalCdn.start(config.cdnPort(), s3.newClient(), LocalStackConfig.BUCKET));
 
         processor = track(startProcessor());
         Readiness.await(processor, lambdaRuntime::functionIsPolling, APP_START_TIMEOUT, "did not poll the Lambda runtime API");
         progress.println("processor (Lambda handler) polling the local Lambda runtime API on port " + lambdaRuntime.port());
+    }
 
-        keycloak.awaitRealm(webOrigins);
-        progress.println("Keycloak ready: issuer " + keycloak.issuer());
-        api = track(startApi(webOrigins));
-        Readiness.awaitHttp200(api, apiUrl() + "/q/health/ready", APP_START_TIMEOUT);
-        progress.println("API on " + apiUrl());
-        web = track(WebClientSite.start(webPort, webDist, """
+    private static void rethrowFailure(CompletableFuture<?> finished) {
+        try {
+            finished.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private String webClientConfig() {
+        return """
                 {"apiBaseUrl":"%s","oidcAuthority":"%s","oidcClientId":"%s"}""".formatted(
-                apiUrl(), keycloak.issuer(), LocalStackConfig.WEB_CLIENT_ID)));
-        progress.println("web client on " + web.url());
+                apiUrl(), keycloak.issuer(), LocalStackConfig.WEB_CLIENT_ID);
     }
 
     public String apiUrl() {
@@ -128,7 +150,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public List<String> webOrigins() {
-        return LocalStackConfig.webOrigins(webPort);
+        return LocalStackConfig.webOrigins(web.port());
     }
 
     public Path logDir() {
@@ -137,9 +159,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Every loopback port this stack listens on (for checks that nothing is left listening). */
     public List<Integer> ports() {
-        return List.of(apiPort, s3.endpoint().getPort(), dynamoDb.endpoint().getPort(),
-                Integer.parseInt(keycloak.issuer().replaceAll(".*:(\\d+)/realms/.*", "$1")),
-                Integer.parseInt(cdn.baseUrl().replaceAll(".*:", "")), lambdaRuntime.port(), webPort);
+        return List.of(apiPort, s3.endpoint().getPort(), dynamoDb.endpoint().getPort(), keycloak.port(), cdn.port(),
+                lambdaRuntime.port(), web.port());
     }
 
     /** Asynchronous invocations of the processor that failed three times. */
@@ -182,10 +203,11 @@ public final class LocalStack implements AutoCloseable {
         return repositoryRoot.resolve("local-stack/target/lambda-runtime-client");
     }
 
-    private ChildProcess startApi(List<String> webOrigins) {
+    /** The packaged API on {@code port}, once it is ready; stopped again if it is not. */
+    private ChildProcess startApi(int port, List<String> webOrigins) {
         Map<String, String> env = awsEnvironment();
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(apiPort));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("EVENT_PHOTOS_BUCKET", LocalStackConfig.BUCKET);
         env.put("EVENT_PHOTOS_TABLE", LocalStackConfig.TABLE);
         env.put("EVENT_PHOTOS_REGION", LocalStackConfig.REGION);
@@ -193,8 +215,11 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
         env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", LocalStackConfig.API_AUDIENCE);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return ChildProcess.start("API", List.of(java, "-Xmx256m", "-jar", apiJar().toString()), env,
+        ChildProcess api = ChildProcess.start("API", List.of(java, "-Xmx256m", "-jar", apiJar().toString()), env,
                 config.repositoryRoot().resolve("initiate-upload-api"), config.logDir().resolve("api.log"));
+        Readiness.awaitHttp200OrStop(api, "http://127.0.0.1:" + port + "/q/health/ready", APP_START_TIMEOUT);
+        apiPort = port;
+        return api;
     }
 
     private Map<String, String> awsEnvironment() {

@@ -3,11 +3,15 @@ package com.eventphotos.localstack;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
+
+import com.eventphotos.testsupport.LoopbackPorts;
 
 /**
  * Ports and folders of a local stack. Every port can be changed by an environment variable
  * (EVENT_PHOTOS_API_PORT, ..._S3_PORT, ..._DYNAMODB_PORT, ..._KEYCLOAK_PORT, ..._CDN_PORT, ..._LAMBDA_PORT,
- * ..._WEB_PORT); 0 picks a free port (what the end-to-end tests do).
+ * ..._WEB_PORT); 0 picks a free port (what the end-to-end tests do), for servers that must be told their port
+ * the first of {@code portCandidates} that is still free when the server binds it.
  */
 public record LocalStackConfig(
         int apiPort,
@@ -18,7 +22,8 @@ public record LocalStackConfig(
         int lambdaRuntimePort,
         int webPort,
         Path repositoryRoot,
-        Path workDir) {
+        Path workDir,
+        IntSupplier portCandidates) {
 
     public static final String BUCKET = "event-photos-local";
     public static final String TABLE = "event-photos-local";
@@ -39,12 +44,18 @@ public record LocalStackConfig(
                 port(env, "LAMBDA", 9001),
                 port(env, "WEB", 5173),
                 repositoryRoot,
-                repositoryRoot.resolve("local-stack/target/local-stack"));
+                repositoryRoot.resolve("local-stack/target/local-stack"),
+                LoopbackPorts::candidate);
     }
 
     /** All on free ports, in its own folder: for tests running beside a developer's stack. */
     public static LocalStackConfig onFreePorts(Path repositoryRoot, Path workDir) {
-        return new LocalStackConfig(0, 0, 0, 0, 0, 0, 0, repositoryRoot, workDir);
+        return onFreePorts(repositoryRoot, workDir, LoopbackPorts::candidate);
+    }
+
+    /** As {@link #onFreePorts(Path, Path)}, offering the servers that must be told their port these candidates. */
+    public static LocalStackConfig onFreePorts(Path repositoryRoot, Path workDir, IntSupplier portCandidates) {
+        return new LocalStackConfig(0, 0, 0, 0, 0, 0, 0, repositoryRoot, workDir, portCandidates);
     }
 
     public Path logDir() {

@@ -9,7 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
-/** Waits for a component to answer, failing with its name and log tail when it dies or takes too long. */
+import com.eventphotos.testsupport.PortTakenException;
+
+/**
+ * Waits for a component to answer, failing with its name and log tail when it dies or takes too long; a
+ * {@link PortTakenException} when it died because its port was taken, so it can be started on another.
+ */
 public final class Readiness {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -21,6 +26,17 @@ public final class Readiness {
         await(process, () -> returns200(url), timeout, "did not answer " + url);
     }
 
+    /** As {@link #awaitHttp200}, but stops the process when it does not get ready, so a retry leaves nothing behind. */
+    public static ChildProcess awaitHttp200OrStop(ChildProcess process, String url, Duration timeout) {
+        try {
+            awaitHttp200(process, url, timeout);
+            return process;
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
+    }
+
     static void await(ChildProcess process, BooleanSupplier ready, Duration timeout, String what) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -28,8 +44,8 @@ public final class Readiness {
                 return;
             }
             if (!process.isAlive()) {
-                throw new LocalStackException(process.name() + " exited during start; " + process.log() + " ends with:\n"
-                        + process.logTail());
+                String message = process.name() + " exited during start; " + process.log() + " ends with:\n" + process.logTail();
+                throw process.logShowsPortTaken() ? new PortTakenException(message, null) : new LocalStackException(message);
             }
             sleep(250);
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -35,9 +36,14 @@ final class WebClientSite implements AutoCloseable {
         return dist;
     }
 
-    static WebClientSite start(int port, Path dist, String configJson) {
+    /** @param configJson read when a browser asks, so the site can listen before the rest of the stack is up */
+    static WebClientSite start(int port, Path dist, Supplier<String> configJson) {
         return new WebClientSite(LoopbackHttp.start("web client", port, exchange -> serve(exchange, dist, configJson),
                 Executors.newFixedThreadPool(4)));
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     String url() {
@@ -49,10 +55,10 @@ final class WebClientSite implements AutoCloseable {
         server.stop(0);
     }
 
-    private static void serve(HttpExchange exchange, Path dist, String configJson) throws IOException {
+    private static void serve(HttpExchange exchange, Path dist, Supplier<String> configJson) throws IOException {
         String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
         if (path.equals("/config.json")) {
-            send(exchange, 200, TYPES.get("json"), configJson.getBytes(StandardCharsets.UTF_8), "no-store");
+            send(exchange, 200, TYPES.get("json"), configJson.get().getBytes(StandardCharsets.UTF_8), "no-store");
             return;
         }
         Path file = dist.resolve(path.substring(1)).normalize();

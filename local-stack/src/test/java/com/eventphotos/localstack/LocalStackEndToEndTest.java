@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.eventphotos.testsupport.BrowserStylePut;
+import com.eventphotos.testsupport.LoopbackPorts;
 import com.eventphotos.testsupport.RepositoryPaths;
 import com.eventphotos.testsupport.TestImages;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,20 +48,34 @@ class LocalStackEndToEndTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalStack stack;
     private static WebClientSession client;
+    /** Offered to every server that must be told its port, before a free one: the stack must move on. */
+    private static ServerSocket takenPort;
+    private static TakenPortFirst portCandidates;
 
     @BeforeAll
-    static void startStack() {
+    static void startStack() throws Exception {
         Path root = RepositoryPaths.find("local-stack").getParent();
+        takenPort = new ServerSocket(LoopbackPorts.candidate(), 1, InetAddress.getLoopbackAddress());
+        portCandidates = new TakenPortFirst(takenPort.getLocalPort());
         stack = LocalStack.start(LocalStackConfig.onFreePorts(root,
-                RepositoryPaths.targetDir("e2e-stack-" + System.currentTimeMillis())), System.out);
+                RepositoryPaths.targetDir("e2e-stack-" + System.currentTimeMillis()), portCandidates), System.out);
         client = WebClientSession.signIn(stack, LocalStackConfig.DEMO_USERNAME, stack.demoPassword());
     }
 
     @AfterAll
-    static void stopStack() {
+    static void stopStack() throws Exception {
         if (stack != null) {
             stack.close();
         }
+        takenPort.close();
+    }
+
+    @Test
+    @Order(0)
+    void start_movesEachServerToAnotherPort_whenItsFirstPortWasTaken() {
+        // Keycloak, DynamoDB Local and the API are told their port; each was offered the taken one first.
+        assertEquals(3, portCandidates.takenOffers(), "servers offered the taken port");
+        assertFalse(stack.ports().contains(takenPort.getLocalPort()), stack.ports().toString());
     }
 
     @Test
@@ -178,6 +197,32 @@ class LocalStackEndToEndTest {
         stack = null;
         for (int port : ports) {
             assertFalse(Ports.inUse(port), "port " + port + " still listening after close");
+        }
+    }
+
+    /** Per thread, the taken port before each free candidate: every server that picks a port meets it first. */
+    private static final class TakenPortFirst implements IntSupplier {
+        private final int taken;
+        private final ThreadLocal<Boolean> offeredTakenLast = ThreadLocal.withInitial(() -> false);
+        private final AtomicInteger takenOffers = new AtomicInteger();
+
+        TakenPortFirst(int taken) {
+            this.taken = taken;
+        }
+
+        @Override
+        public int getAsInt() {
+            boolean offerTaken = !offeredTakenLast.get();
+            offeredTakenLast.set(offerTaken);
+            if (offerTaken) {
+                takenOffers.incrementAndGet();
+                return taken;
+            }
+            return LoopbackPorts.candidate();
+        }
+
+        int takenOffers() {
+            return takenOffers.get();
         }
     }
 

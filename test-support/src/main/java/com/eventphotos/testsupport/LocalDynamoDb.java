@@ -3,6 +3,11 @@ package com.eventphotos.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntSupplier;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
@@ -43,19 +48,46 @@ public final class LocalDynamoDb implements AutoCloseable {
         return start(port, null);
     }
 
-    /** @param dataDir where tables persist across restarts; null keeps them in memory */
-    public static LocalDynamoDb start(int port, java.nio.file.Path dataDir) {
+    /**
+     * @param port 0 picks a free port (see {@link LoopbackPorts}: DynamoDB Local must be told its port)
+     * @param dataDir where tables persist across restarts; null keeps them in memory
+     */
+    public static LocalDynamoDb start(int port, Path dataDir) {
+        return port == 0 ? start(LoopbackPorts::candidate, dataDir) : startOn(port, dataDir);
+    }
+
+    /** On the first of {@code portCandidates} that is still free when DynamoDB Local binds it. */
+    public static LocalDynamoDb start(IntSupplier portCandidates, Path dataDir) {
+        return LoopbackPorts.startOnFreePort("DynamoDB Local", portCandidates, port -> startOn(port, dataDir));
+    }
+
+    private static LocalDynamoDb startOn(int port, Path dataDir) {
         useBundledSqliteNatives();
-        int boundPort = port == 0 ? LoopbackPorts.free() : port;
-        String[] storage = dataDir == null ? new String[]{"-inMemory"} : new String[]{"-dbPath", createDirectories(dataDir)};
+        List<String> args = new ArrayList<>(dataDir == null ? List.of("-inMemory") : List.of("-dbPath", createDirectories(dataDir)));
+        args.addAll(List.of("-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)));
+        DynamoDBProxyServer server;
         try {
-            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(storage),
-                    java.util.stream.Stream.of("-sharedDb", "-port", Integer.toString(boundPort))).toArray(String[]::new);
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
-            server.start();
-            return new LocalDynamoDb(server, URI.create("http://127.0.0.1:" + boundPort));
+            server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
         } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local could not start on port " + boundPort + ": " + e.getMessage(), e);
+            throw new IllegalStateException("DynamoDB Local rejected its arguments " + args + ": " + e.getMessage(), e);
+        }
+        try {
+            server.start();
+            return new LocalDynamoDb(server, URI.create("http://127.0.0.1:" + port));
+        } catch (Exception e) {
+            stopQuietly(server);
+            if (LoopbackPorts.isPortTaken(e)) {
+                throw new PortTakenException("DynamoDB Local: port " + port + " is taken", e);
+            }
+            throw new IllegalStateException("DynamoDB Local could not start on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void stopQuietly(DynamoDBProxyServer server) {
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // it did not start; nothing else to release
         }
     }
 
@@ -116,9 +148,9 @@ public final class LocalDynamoDb implements AutoCloseable {
         }
     }
 
-    private static String createDirectories(java.nio.file.Path dir) {
+    private static String createDirectories(Path dir) {
         try {
-            return java.nio.file.Files.createDirectories(dir).toString();
+            return Files.createDirectories(dir).toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,15 @@
 package com.eventphotos.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +48,20 @@ class LocalServersTest {
             var table = client.describeTable(d -> d.tableName("photos")).table();
             assertTrue(table.localSecondaryIndexes().stream()
                     .anyMatch(index -> index.indexName().equals(PhotoTable.BY_UPLOAD_TIME_INDEX)));
+        }
+    }
+
+    @Test
+    void dynamoDbLocal_startsOnAnotherPort_whenItsFirstPortWasTakenMeanwhile() throws IOException {
+        try (ServerSocket taken = new ServerSocket(LoopbackPorts.candidate(), 1, InetAddress.getLoopbackAddress())) {
+            AtomicInteger offers = new AtomicInteger();
+            try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(
+                    () -> offers.getAndIncrement() == 0 ? taken.getLocalPort() : LoopbackPorts.candidate(), null);
+                 DynamoDbClient client = dynamoDb.newClient()) {
+                assertEquals(2, offers.get());
+                assertNotEquals(taken.getLocalPort(), dynamoDb.endpoint().getPort());
+                assertEquals(List.of(), client.listTables().tableNames());
+            }
         }
     }
 }
