@@ -47,26 +47,65 @@ final class ApiLoadTest {
             Files.write(script, lua.readAllBytes());
         }
         try (LocalIssuer issuer = new LocalIssuer().start()) {
-            try (RunningApi running = LoopbackPorts.startOnFreePort("API (load test)", port -> startApi(issuer, port))) {
+            try (RunningApi running =
+                    LoopbackPorts.startOnFreePort("API (load test)", port -> startApi(issuer, port))) {
                 ChildProcess api = running.process();
                 String url = running.url();
                 String token = issuer.token("load-test-user", 3600);
                 String target = url + "/events/load-test/photos/initiate-upload";
                 wrk(token, script, target, 32, 0, Duration.ofSeconds(Math.min(15, duration.toSeconds())), null, null);
-                wrk(token, script, target, 32, 0, duration, results, "fixed concurrency: 32 connections, 2 wrk threads");
-                wrk(token, script, target, 60, 10, duration, results,
+                wrk(
+                        token,
+                        script,
+                        target,
+                        32,
+                        0,
+                        duration,
+                        results,
+                        "fixed concurrency: 32 connections, 2 wrk threads");
+                wrk(
+                        token,
+                        script,
+                        target,
+                        60,
+                        10,
+                        duration,
+                        results,
                         "paced: 60 connections, each waiting 10 ms between requests (at most 6,000 req/s offered)");
                 Map<String, Long> memory = Benchmarks.memoryOf(api.pid());
-                results.add("api load", "server RSS after the runs", memory.get("VmRSS") / 1024.0, "MiB", "",
-                        "peak (VmHWM) " + memory.get("VmHWM") / 1024 + " MiB; JVM flags " + String.join(" ", apiJvmFlags()));
+                results.add(
+                        "api load",
+                        "server RSS after the runs",
+                        memory.get("VmRSS") / 1024.0,
+                        "MiB",
+                        "",
+                        "peak (VmHWM) " + memory.get("VmHWM") / 1024 + " MiB; JVM flags "
+                                + String.join(" ", apiJvmFlags()));
             }
         }
     }
 
-    private void wrk(String token, Path script, String target, int connections, int paceMs, Duration length,
-                     Results results, String label) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + length.toSeconds() + "s",
-                "--timeout", "5s", "-s", script.toString(), target).redirectErrorStream(true);
+    private void wrk(
+            String token,
+            Path script,
+            String target,
+            int connections,
+            int paceMs,
+            Duration length,
+            Results results,
+            String label)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(
+                        "wrk",
+                        "-t2",
+                        "-c" + connections,
+                        "-d" + length.toSeconds() + "s",
+                        "--timeout",
+                        "5s",
+                        "-s",
+                        script.toString(),
+                        target)
+                .redirectErrorStream(true);
         builder.environment().put("TOKEN", token);
         builder.environment().put("PACE_MS", Integer.toString(paceMs));
         Process process = builder.start();
@@ -86,13 +125,30 @@ final class ApiLoadTest {
             errors += Long.parseLong(m.group(g));
         }
         String section = "api load (" + label.substring(0, label.indexOf(':')) + ")";
-        results.add(section, "initiate-upload throughput", requests / seconds, "req/s", "", label + ", " + length.toSeconds() + " s");
+        results.add(
+                section,
+                "initiate-upload throughput",
+                requests / seconds,
+                "req/s",
+                "",
+                label + ", " + length.toSeconds() + " s");
         results.add(section, "latency p50", Long.parseLong(m.group(8)) / 1000.0, "ms", "", "");
         results.add(section, "latency p90", Long.parseLong(m.group(9)) / 1000.0, "ms", "", "");
         results.add(section, "latency p99", Long.parseLong(m.group(10)) / 1000.0, "ms", "", "");
-        results.add(section, "latency max", Long.parseLong(m.group(11)) / 1000.0, "ms", "",
+        results.add(
+                section,
+                "latency max",
+                Long.parseLong(m.group(11)) / 1000.0,
+                "ms",
+                "",
                 "mean " + m.group(12) + " us, stdev " + m.group(13) + " us");
-        results.add(section, "errors (connect/read/write/non-2xx/timeout)", errors, "count", "", "of " + requests + " requests");
+        results.add(
+                section,
+                "errors (connect/read/write/non-2xx/timeout)",
+                errors,
+                "count",
+                "",
+                "of " + requests + " requests");
     }
 
     private record RunningApi(ChildProcess process, String url) implements AutoCloseable {
@@ -115,13 +171,19 @@ final class ApiLoadTest {
         // Signing needs credentials but no network: example keys from the AWS documentation.
         env.put("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static");
         env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
-        env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        env.put(
+                "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY",
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
         env.put("QUARKUS_LOG_LEVEL", "WARN");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java));
         command.addAll(apiJvmFlags());
-        command.addAll(List.of("-jar", root.resolve("initiate-upload-api/target/quarkus-app/quarkus-run.jar").toString()));
-        ChildProcess api = ChildProcess.start("API (load test)", command, env, workDir, workDir.resolve("api-load.log"));
+        command.addAll(List.of(
+                "-jar",
+                root.resolve("initiate-upload-api/target/quarkus-app/quarkus-run.jar")
+                        .toString()));
+        ChildProcess api =
+                ChildProcess.start("API (load test)", command, env, workDir, workDir.resolve("api-load.log"));
         String url = "http://127.0.0.1:" + port;
         return new RunningApi(Readiness.awaitHttp200OrStop(api, url + "/q/health/ready", Duration.ofSeconds(60)), url);
     }

@@ -9,8 +9,7 @@ import java.util.Map;
 /** Small helpers shared by the benchmark sections. */
 final class Benchmarks {
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     static boolean onPath(String command) {
         String path = System.getenv().getOrDefault("PATH", "");

@@ -17,8 +17,7 @@ import com.eventphotos.testsupport.RepositoryPaths;
  */
 public final class BenchmarksMain {
 
-    private BenchmarksMain() {
-    }
+    private BenchmarksMain() {}
 
     public static void main(String[] args) throws Exception {
         // before any JDK HTTP server starts: see LocalLambdaRuntime
@@ -46,22 +45,32 @@ public final class BenchmarksMain {
 
     private static void jmh(boolean smoke, Results results) throws Exception {
         OptionsBuilder options = new OptionsBuilder();
-        options.include(PresignBenchmark.class.getSimpleName()).include(TokenVerifyBenchmark.class.getSimpleName())
+        options.include(PresignBenchmark.class.getSimpleName())
+                .include(TokenVerifyBenchmark.class.getSimpleName())
                 .forks(1)
-                .warmupIterations(smoke ? 1 : 5).warmupTime(TimeValue.seconds(smoke ? 1 : 2))
-                .measurementIterations(smoke ? 1 : 5).measurementTime(TimeValue.seconds(smoke ? 1 : 3))
+                .warmupIterations(smoke ? 1 : 5)
+                .warmupTime(TimeValue.seconds(smoke ? 1 : 2))
+                .measurementIterations(smoke ? 1 : 5)
+                .measurementTime(TimeValue.seconds(smoke ? 1 : 3))
                 .addProfiler("gc");
         double uploadUrl = 0;
         double floor = 0;
         for (RunResult run : new Runner(options.build()).run()) {
             String name = run.getParams().getBenchmark().replaceAll(".*\\.", "");
             var primary = run.getPrimaryResult();
-            String spread = Double.isNaN(primary.getScoreError()) ? "" : "± " + String.format("%.2f", primary.getScoreError()) + " (99.9% CI)";
+            String spread = Double.isNaN(primary.getScoreError())
+                    ? ""
+                    : "± " + String.format("%.2f", primary.getScoreError()) + " (99.9% CI)";
             var alloc = run.getSecondaryResults().get("·gc.alloc.rate.norm");
             if (alloc == null) {
                 alloc = run.getSecondaryResults().get("gc.alloc.rate.norm");
             }
-            results.add("presign (JMH)", name, primary.getScore(), "us/op", spread,
+            results.add(
+                    "presign (JMH)",
+                    name,
+                    primary.getScore(),
+                    "us/op",
+                    spread,
                     alloc == null ? "" : String.format("%.0f B/op allocated", alloc.getScore()));
             if (name.equals("uploadUrl")) {
                 uploadUrl = primary.getScore();
@@ -70,7 +79,13 @@ public final class BenchmarksMain {
             }
         }
         if (floor > 0) {
-            results.add("presign (JMH)", "uploadUrl / sigV4Floor", uploadUrl / floor, "x", "", "target: within 5x, and <= 20 us/op");
+            results.add(
+                    "presign (JMH)",
+                    "uploadUrl / sigV4Floor",
+                    uploadUrl / floor,
+                    "x",
+                    "",
+                    "target: within 5x, and <= 20 us/op");
         }
     }
 }

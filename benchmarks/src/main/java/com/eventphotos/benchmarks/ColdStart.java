@@ -47,9 +47,14 @@ final class ColdStart {
         for (int i = 0; i < runs; i++) {
             millis.add(coldStartMillis(rig, jvmOptions, variant.replaceAll("\\W+", "-") + i));
         }
-        results.add("processor cold start", variant + ": process start to first event processed", Results.median(millis),
-                "ms (median)", "min " + Math.round(millis.stream().min(Double::compare).orElseThrow())
-                        + " / max " + Math.round(millis.stream().max(Double::compare).orElseThrow()), runs + " runs");
+        results.add(
+                "processor cold start",
+                variant + ": process start to first event processed",
+                Results.median(millis),
+                "ms (median)",
+                "min " + Math.round(millis.stream().min(Double::compare).orElseThrow()) + " / max "
+                        + Math.round(millis.stream().max(Double::compare).orElseThrow()),
+                runs + " runs");
     }
 
     /** A fresh Runtime API per run, as each cold start is a new execution environment. */

@@ -39,14 +39,17 @@ final class LocalIssuer implements AutoCloseable {
 
     LocalIssuer start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        server.createContext("/.well-known/openid-configuration", exchange -> respond(exchange, """
+        server.createContext(
+                "/.well-known/openid-configuration", exchange -> respond(exchange, """
                 {"issuer":"%1$s","jwks_uri":"%1$s/jwks","token_endpoint":"%1$s/token",
                  "id_token_signing_alg_values_supported":["RS256"],"response_types_supported":["code"],
                  "subject_types_supported":["public"]}""".formatted(issuer())));
         server.createContext("/jwks", exchange -> {
             RSAPublicKey key = (RSAPublicKey) keys.getPublic();
-            respond(exchange, "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"bench\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
-                    + unsigned(key.getModulus()) + "\",\"e\":\"" + unsigned(key.getPublicExponent()) + "\"}]}");
+            respond(
+                    exchange,
+                    "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"bench\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
+                            + unsigned(key.getModulus()) + "\",\"e\":\"" + unsigned(key.getPublicExponent()) + "\"}]}");
         });
         server.start();
         return this;
@@ -59,9 +62,11 @@ final class LocalIssuer implements AutoCloseable {
     /** An RS256 access token for {@code subject}, valid for {@code seconds}. */
     String token(String subject, long seconds) throws Exception {
         long now = Instant.now().getEpochSecond();
-        String header = B64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"bench\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = B64.encodeToString(("{\"iss\":\"" + (server == null ? "http://issuer" : issuer()) + "\",\"sub\":\""
-                + subject + "\",\"aud\":\"" + AUDIENCE + "\",\"iat\":" + now + ",\"exp\":" + (now + seconds) + "}")
+        String header = B64.encodeToString(
+                "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"bench\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = B64.encodeToString(("{\"iss\":\"" + (server == null ? "http://issuer" : issuer())
+                        + "\",\"sub\":\"" + subject + "\",\"aud\":\"" + AUDIENCE + "\",\"iat\":" + now + ",\"exp\":"
+                        + (now + seconds) + "}")
                 .getBytes(StandardCharsets.UTF_8));
         Signature signer = Signature.getInstance("SHA256withRSA");
         signer.initSign(keys.getPrivate());

@@ -52,13 +52,23 @@ public class PresignBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        sdkPresigner = S3Presigner.builder().region(REGION).credentialsProvider(CREDENTIALS).build();
-        uploadUrlPresigner = UploadUrlPresigner.forBucket(sdkPresigner, BUCKET, REGION.id(), CREDENTIALS, Duration.ofMinutes(5));
-        metadata = new PhotoMetadata("서울 불꽃축제 2026", "밤하늘 + 친구들 & 100% = 최고", "seoul-fireworks",
-                UUID.fromString("0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f"), PhotoContentType.JPEG, "7f1c2d3e-user");
+        sdkPresigner = S3Presigner.builder()
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .build();
+        uploadUrlPresigner =
+                UploadUrlPresigner.forBucket(sdkPresigner, BUCKET, REGION.id(), CREDENTIALS, Duration.ofMinutes(5));
+        metadata = new PhotoMetadata(
+                "서울 불꽃축제 2026",
+                "밤하늘 + 친구들 & 100% = 최고",
+                "seoul-fireworks",
+                UUID.fromString("0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f"),
+                PhotoContentType.JPEG,
+                "7f1c2d3e-user");
         encodedQuery = new LinkedHashMap<>();
-        metadata.toUserMetadata().forEach((name, value) ->
-                encodedQuery.put(PhotoMetadata.HEADER_PREFIX + name, SdkHttpUtils.urlEncode(value)));
+        metadata.toUserMetadata()
+                .forEach((name, value) ->
+                        encodedQuery.put(PhotoMetadata.HEADER_PREFIX + name, SdkHttpUtils.urlEncode(value)));
         encodedPath = "/" + metadata.key();
     }
 
@@ -69,8 +79,13 @@ public class PresignBenchmark {
 
     @Benchmark
     public UploadUrlPresigner.PresignedUpload uploadUrl() {
-        PhotoMetadata photo = new PhotoMetadata(metadata.title(), metadata.description(), metadata.eventId(),
-                UUID.randomUUID(), metadata.contentType(), metadata.uploadedBy());
+        PhotoMetadata photo = new PhotoMetadata(
+                metadata.title(),
+                metadata.description(),
+                metadata.eventId(),
+                UUID.randomUUID(),
+                metadata.contentType(),
+                metadata.uploadedBy());
         Map<String, String> userMetadata = photo.toUserMetadata();
         if (PhotoMetadata.userMetadataSizeInBytes(userMetadata) > PhotoMetadata.S3_USER_METADATA_LIMIT_BYTES) {
             throw new IllegalStateException("benchmark metadata must fit");
@@ -83,15 +98,27 @@ public class PresignBenchmark {
         Map<String, String> userMetadata = metadata.toUserMetadata();
         AwsRequestOverrideConfiguration.Builder query = AwsRequestOverrideConfiguration.builder();
         userMetadata.forEach((name, value) -> query.putRawQueryParameter(PhotoMetadata.HEADER_PREFIX + name, value));
-        return sdkPresigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5)).putObjectRequest(put -> put
-                .bucket(BUCKET).key(metadata.key().toString()).contentType(metadata.contentType().mimeType())
-                .overrideConfiguration(query.build()))).url().toString();
+        return sdkPresigner
+                .presignPutObject(
+                        p -> p.signatureDuration(Duration.ofMinutes(5)).putObjectRequest(put -> put.bucket(BUCKET)
+                                .key(metadata.key().toString())
+                                .contentType(metadata.contentType().mimeType())
+                                .overrideConfiguration(query.build())))
+                .url()
+                .toString();
     }
 
     @Benchmark
     public String sigV4Floor() throws Exception {
-        return SigV4Floor.sign(BUCKET + ".s3." + REGION.id() + ".amazonaws.com", encodedPath, encodedQuery,
-                metadata.contentType().mimeType(), "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-                REGION.id(), ZonedDateTime.now(ZoneOffset.UTC), 300);
+        return SigV4Floor.sign(
+                BUCKET + ".s3." + REGION.id() + ".amazonaws.com",
+                encodedPath,
+                encodedQuery,
+                metadata.contentType().mimeType(),
+                "AKIAIOSFODNN7EXAMPLE",
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                REGION.id(),
+                ZonedDateTime.now(ZoneOffset.UTC),
+                300);
     }
 }

@@ -54,10 +54,19 @@ final class ProcessorRig implements AutoCloseable {
         byte[] jpeg = TestImages.jpeg(64, 48);
         try (S3Client client = s3.newClient()) {
             for (int i = 0; i < count; i++) {
-                PhotoMetadata metadata = new PhotoMetadata("벤치마크 사진 " + i, "processor benchmark", "bench",
-                        UUID.randomUUID(), PhotoContentType.JPEG, "bench-user");
-                client.putObject(p -> p.bucket(BUCKET).key(metadata.key().toString()).contentType("image/jpeg")
-                        .metadata(metadata.toUserMetadata()), RequestBody.fromBytes(jpeg));
+                PhotoMetadata metadata = new PhotoMetadata(
+                        "벤치마크 사진 " + i,
+                        "processor benchmark",
+                        "bench",
+                        UUID.randomUUID(),
+                        PhotoContentType.JPEG,
+                        "bench-user");
+                client.putObject(
+                        p -> p.bucket(BUCKET)
+                                .key(metadata.key().toString())
+                                .contentType("image/jpeg")
+                                .metadata(metadata.toUserMetadata()),
+                        RequestBody.fromBytes(jpeg));
                 keys.add(metadata.key().toString());
             }
         }
@@ -71,7 +80,8 @@ final class ProcessorRig implements AutoCloseable {
     String event(List<String> batch) {
         List<ObjectEvent> records = new ArrayList<>();
         for (String key : batch) {
-            records.add(ObjectEvent.created(BUCKET, key, 1, Long.toHexString(++sequencer).toUpperCase()));
+            records.add(ObjectEvent.created(
+                    BUCKET, key, 1, Long.toHexString(++sequencer).toUpperCase()));
         }
         return S3EventDocuments.notification(records);
     }
@@ -86,9 +96,16 @@ final class ProcessorRig implements AutoCloseable {
         env.put("EVENT_PHOTOS_TABLE", TABLE);
         env.put("EVENT_PHOTOS_CDN_BASE_URL", "https://cdn.example.com");
         env.put("QUARKUS_LOG_LEVEL", "WARN");
-        return LambdaFunction.start("process-uploaded-photo", LocalStack.processorPackage(root),
-                workDir.resolve("task-" + logName), LocalStack.runtimeClient(root), runtimeApi.runtimeApiAddress(), 1024, env,
-                extraJvmOptions, workDir.resolve("logs/" + logName + ".log"));
+        return LambdaFunction.start(
+                "process-uploaded-photo",
+                LocalStack.processorPackage(root),
+                workDir.resolve("task-" + logName),
+                LocalStack.runtimeClient(root),
+                runtimeApi.runtimeApiAddress(),
+                1024,
+                env,
+                extraJvmOptions,
+                workDir.resolve("logs/" + logName + ".log"));
     }
 
     /** Waits until {@code count} invocations in all have succeeded. */

@@ -49,9 +49,21 @@ final class ProcessorThroughput {
                     rig.awaitSucceeded(done, function, 300_000);
                     double seconds = (System.nanoTime() - start) / 1e9;
                     String section = "processor (" + batchSize + " record" + (batchSize == 1 ? "" : "s") + "/event)";
-                    results.add(section, "records processed per second", slice.size() / seconds, "records/s", "",
-                            slice.size() + " records in " + (slice.size() / batchSize) + " events, one function instance");
-                    results.add(section, "events per second", (slice.size() / (double) batchSize) / seconds, "events/s", "", "");
+                    results.add(
+                            section,
+                            "records processed per second",
+                            slice.size() / seconds,
+                            "records/s",
+                            "",
+                            slice.size() + " records in " + (slice.size() / batchSize)
+                                    + " events, one function instance");
+                    results.add(
+                            section,
+                            "events per second",
+                            (slice.size() / (double) batchSize) / seconds,
+                            "events/s",
+                            "",
+                            "");
                     results.add(section, "time per record", seconds * 1e6 / slice.size(), "us/record", "", "");
                 }
             }
@@ -78,7 +90,8 @@ final class ProcessorThroughput {
 
     /** HeadObject and PutItem alone, as the processor issues them (after a warm-up). */
     private static void breakdown(ProcessorRig rig, List<String> keys, Results results) {
-        try (S3Client s3 = rig.s3.newClient(); DynamoDbClient dynamo = rig.dynamoDb.newClient()) {
+        try (S3Client s3 = rig.s3.newClient();
+                DynamoDbClient dynamo = rig.dynamoDb.newClient()) {
             List<Double> head = new ArrayList<>();
             List<Double> put = new ArrayList<>();
             for (int round = 0; round < 2; round++) {
@@ -86,10 +99,15 @@ final class ProcessorThroughput {
                 put.clear();
                 for (String key : keys) {
                     long t0 = System.nanoTime();
-                    var response = s3.headObject(h -> h.bucket(ProcessorRig.BUCKET).key(key));
+                    var response =
+                            s3.headObject(h -> h.bucket(ProcessorRig.BUCKET).key(key));
                     long t1 = System.nanoTime();
-                    var record = PhotoRecord.ready(metadataOf(response.metadata()),
-                            response.contentLength(), "https://cdn.example.com", java.time.Instant.now(), java.time.Instant.now(),
+                    var record = PhotoRecord.ready(
+                            metadataOf(response.metadata()),
+                            response.contentLength(),
+                            "https://cdn.example.com",
+                            java.time.Instant.now(),
+                            java.time.Instant.now(),
                             "F" + System.nanoTime());
                     long t2 = System.nanoTime();
                     dynamo.putItem(record.putIfNewer(ProcessorRig.TABLE));
@@ -98,9 +116,19 @@ final class ProcessorThroughput {
                     put.add((t3 - t2) / 1e3);
                 }
             }
-            results.add("processor breakdown", "HeadObject (local S3 server)", Results.median(head), "us (median)", "",
+            results.add(
+                    "processor breakdown",
+                    "HeadObject (local S3 server)",
+                    Results.median(head),
+                    "us (median)",
+                    "",
                     keys.size() + " calls from the benchmark JVM");
-            results.add("processor breakdown", "conditional PutItem (DynamoDB Local)", Results.median(put), "us (median)", "",
+            results.add(
+                    "processor breakdown",
+                    "conditional PutItem (DynamoDB Local)",
+                    Results.median(put),
+                    "us (median)",
+                    "",
                     keys.size() + " calls from the benchmark JVM");
         }
     }

@@ -17,16 +17,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 final class Results {
 
     /** @param spread how much the figure varied (e.g. "± 1.2 (99.9% CI)", "min 0.9 / max 1.4"); empty if none */
-    record Figure(String section, String name, double value, String unit, String spread, String note) {
-    }
+    record Figure(String section, String name, double value, String unit, String spread, String note) {}
 
     private final List<Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
     void add(String section, String name, double value, String unit, String spread, String note) {
         figures.add(new Figure(section, name, value, unit, spread == null ? "" : spread, note == null ? "" : note));
-        System.out.printf("  %-28s %-52s %12.2f %-8s %s %s%n", section, name, value, unit, spread == null ? "" : spread,
-                note == null ? "" : note);
+        System.out.printf(
+                "  %-28s %-52s %12.2f %-8s %s %s%n",
+                section, name, value, unit, spread == null ? "" : spread, note == null ? "" : note);
     }
 
     List<Figure> figures() {
@@ -46,16 +46,29 @@ final class Results {
         json.put("machine", machine);
         json.put("figures", figures);
         json.put("notes", notes);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("results.json").toFile(), json);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(dir.resolve("results.json").toFile(), json);
 
         StringBuilder md = new StringBuilder("# event-photos benchmark results\n\n");
         md.append("Command: `").append(command).append("`\n\n");
-        machine.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        machine.forEach(
+                (k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
         md.append("\n| section | measure | value | unit | spread | note |\n|---|---|---:|---|---|---|\n");
         for (Figure f : figures) {
-            md.append("| ").append(f.section()).append(" | ").append(f.name()).append(" | ")
-                    .append(String.format("%.2f", f.value())).append(" | ").append(f.unit()).append(" | ")
-                    .append(f.spread()).append(" | ").append(f.note()).append(" |\n");
+            md.append("| ")
+                    .append(f.section())
+                    .append(" | ")
+                    .append(f.name())
+                    .append(" | ")
+                    .append(String.format("%.2f", f.value()))
+                    .append(" | ")
+                    .append(f.unit())
+                    .append(" | ")
+                    .append(f.spread())
+                    .append(" | ")
+                    .append(f.note())
+                    .append(" |\n");
         }
         if (!notes.isEmpty()) {
             md.append("\n");
@@ -67,19 +80,29 @@ final class Results {
     private static Map<String, Object> machine() {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("date", Instant.now().toString());
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        machine.put(
+                "os",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
         machine.put("cpu", cpuModel());
         machine.put("cores", Runtime.getRuntime().availableProcessors());
-        machine.put("memory", ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize() / (1024 * 1024) + " MiB");
+        machine.put(
+                "memory",
+                ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                                        .getTotalMemorySize()
+                                / (1024 * 1024)
+                        + " MiB");
         machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         return machine;
     }
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElse("unknown");
         } catch (IOException e) {
             return "unknown";
         }

@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,12 +21,20 @@ final class SigV4Floor {
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final HexFormat HEX = HexFormat.of();
 
-    private SigV4Floor() {
-    }
+    private SigV4Floor() {}
 
     /** @param query already URI-encoded query parameters (without the X-Amz-Signature) */
-    static String sign(String host, String encodedPath, Map<String, String> query, String contentType,
-                       String accessKey, String secretKey, String region, ZonedDateTime now, long expirySeconds) throws Exception {
+    static String sign(
+            String host,
+            String encodedPath,
+            Map<String, String> query,
+            String contentType,
+            String accessKey,
+            String secretKey,
+            String region,
+            ZonedDateTime now,
+            long expirySeconds)
+            throws Exception {
         String amzDate = AMZ_DATE.format(now.withZoneSameInstant(ZoneOffset.UTC));
         String date = amzDate.substring(0, 8);
         String scope = date + "/" + region + "/s3/aws4_request";
@@ -38,16 +45,22 @@ final class SigV4Floor {
         params.put("X-Amz-Expires", Long.toString(expirySeconds));
         params.put("X-Amz-SignedHeaders", "content-type%3Bhost");
         StringBuilder canonicalQuery = new StringBuilder();
-        params.forEach((k, v) -> canonicalQuery.append(canonicalQuery.length() == 0 ? "" : "&").append(k).append('=').append(v));
+        params.forEach((k, v) -> canonicalQuery
+                .append(canonicalQuery.length() == 0 ? "" : "&")
+                .append(k)
+                .append('=')
+                .append(v));
         String canonicalRequest = "PUT\n" + encodedPath + "\n" + canonicalQuery + "\ncontent-type:" + contentType
                 + "\nhost:" + host + "\n\ncontent-type;host\nUNSIGNED-PAYLOAD";
         String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
-                + HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+                + HEX.formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
         byte[] key = hmac(("AWS4" + secretKey).getBytes(StandardCharsets.UTF_8), date);
         key = hmac(key, region);
         key = hmac(key, "s3");
         key = hmac(key, "aws4_request");
-        return "https://" + host + encodedPath + "?" + canonicalQuery + "&X-Amz-Signature=" + HEX.formatHex(hmac(key, stringToSign));
+        return "https://" + host + encodedPath + "?" + canonicalQuery + "&X-Amz-Signature="
+                + HEX.formatHex(hmac(key, stringToSign));
     }
 
     private static byte[] hmac(byte[] key, String data) throws Exception {

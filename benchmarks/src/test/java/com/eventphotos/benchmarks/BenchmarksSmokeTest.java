@@ -1,13 +1,13 @@
 package com.eventphotos.benchmarks;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import com.eventphotos.testsupport.RepositoryPaths;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Keeps the benchmarks working: each runs with tiny counts and must produce its figures. No timing is
@@ -39,7 +39,9 @@ class BenchmarksSmokeTest {
         new ProcessorThroughput(root, work.resolve("processor"), 10).run(results);
         new ColdStart(root, work.resolve("cold-start"), 1).run(results);
 
-        List<String> names = results.figures().stream().map(f -> f.section() + " / " + f.name()).toList();
+        List<String> names = results.figures().stream()
+                .map(f -> f.section() + " / " + f.name())
+                .toList();
         for (String expected : List.of(
                 "processor (1 record/event) / records processed per second",
                 "processor (100 records/event) / time per record",
@@ -48,6 +50,8 @@ class BenchmarksSmokeTest {
                 "processor cold start / plain JVM: process start to first event processed")) {
             assertTrue(names.contains(expected), expected + " missing from " + names);
         }
-        assertTrue(results.figures().stream().allMatch(f -> f.value() > 0), results.figures().toString());
+        assertTrue(
+                results.figures().stream().allMatch(f -> f.value() > 0),
+                results.figures().toString());
     }
 }

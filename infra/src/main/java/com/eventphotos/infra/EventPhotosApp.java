@@ -17,8 +17,7 @@ import software.amazon.awscdk.services.lambda.Code;
  */
 public final class EventPhotosApp {
 
-    private EventPhotosApp() {
-    }
+    private EventPhotosApp() {}
 
     public static void main(String[] args) {
         App app = new App();
@@ -26,18 +25,25 @@ public final class EventPhotosApp {
         EventPhotosSettings settings = new EventPhotosSettings(
                 stage,
                 split(context(app, "webOrigins", "http://localhost:5173")),
-                context(app, "authDomainPrefix", "event-photos-" + stage + "-" + System.getenv().getOrDefault("CDK_DEFAULT_ACCOUNT", "local")),
+                context(
+                        app,
+                        "authDomainPrefix",
+                        "event-photos-" + stage + "-" + System.getenv().getOrDefault("CDK_DEFAULT_ACCOUNT", "local")),
                 context(app, "apiDomainName", null),
                 context(app, "apiCertificateArn", null),
                 lambdaPackage(context(app, "apiPackage", "../initiate-upload-api/target/function.zip")),
                 lambdaPackage(context(app, "processorPackage", "../process-uploaded-photo/target/function.zip")));
-        new EventPhotosStack(app, "EventPhotos-" + stage, StackProps.builder()
-                .env(Environment.builder()
-                        .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
-                        .region(System.getenv("CDK_DEFAULT_REGION"))
-                        .build())
-                .description("event-photos (" + stage + "): browser uploads to S3, photo records, CDN")
-                .build(), settings);
+        new EventPhotosStack(
+                app,
+                "EventPhotos-" + stage,
+                StackProps.builder()
+                        .env(Environment.builder()
+                                .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
+                                .region(System.getenv("CDK_DEFAULT_REGION"))
+                                .build())
+                        .description("event-photos (" + stage + "): browser uploads to S3, photo records, CDN")
+                        .build(),
+                settings);
         app.synth();
     }
 
@@ -48,12 +54,16 @@ public final class EventPhotosApp {
 
     private static Code lambdaPackage(String path) {
         if (!Files.isRegularFile(Path.of(path))) {
-            throw new IllegalStateException(path + " is missing: build both Lambda packages first (README: Deploy to AWS)");
+            throw new IllegalStateException(
+                    path + " is missing: build both Lambda packages first (README: Deploy to AWS)");
         }
         return Code.fromAsset(path);
     }
 
     static List<String> split(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(csv.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -32,7 +32,8 @@ public record EventPhotosSettings(
         Objects.requireNonNull(processorCode, "processorCode");
         webOrigins = List.copyOf(webOrigins);
         if (webOrigins.isEmpty() || webOrigins.contains("*")) {
-            throw new IllegalArgumentException("name the web origins explicitly (context webOrigins); '*' is not allowed");
+            throw new IllegalArgumentException(
+                    "name the web origins explicitly (context webOrigins); '*' is not allowed");
         }
         if ((apiDomainName == null) != (apiCertificateArn == null)) {
             throw new IllegalArgumentException("apiDomainName and apiCertificateArn go together");

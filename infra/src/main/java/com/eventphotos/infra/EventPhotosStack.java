@@ -96,9 +96,13 @@ public class EventPhotosStack extends Stack {
         Distribution cdn = cdn(bucket);
         Table table = photoTable();
         UserPool users = userPool();
-        users.addDomain("HostedUi", UserPoolDomainOptions.builder()
-                .cognitoDomain(CognitoDomainOptions.builder().domainPrefix(settings.authDomainPrefix()).build())
-                .build());
+        users.addDomain(
+                "HostedUi",
+                UserPoolDomainOptions.builder()
+                        .cognitoDomain(CognitoDomainOptions.builder()
+                                .domainPrefix(settings.authDomainPrefix())
+                                .build())
+                        .build());
         UserPoolClient webClient = webClient(users, settings);
         String issuer = "https://cognito-idp." + getRegion() + ".amazonaws.com/" + users.getUserPoolId();
 
@@ -106,18 +110,28 @@ public class EventPhotosStack extends Stack {
         HttpApi httpApi = httpApi(settings, api, issuer, webClient);
         QuarkusLambda processor = processorFunction(settings, bucket, table, cdn);
         Queue failedEvents = failedEventQueue();
-        processor.live().configureAsyncInvoke(EventInvokeConfigOptions.builder()
-                .onFailure(new SqsDestination(failedEvents))
-                .retryAttempts(2)
-                .maxEventAge(Duration.hours(6))
-                .build());
-        bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(processor.live()),
+        processor
+                .live()
+                .configureAsyncInvoke(EventInvokeConfigOptions.builder()
+                        .onFailure(new SqsDestination(failedEvents))
+                        .retryAttempts(2)
+                        .maxEventAge(Duration.hours(6))
+                        .build());
+        bucket.addEventNotification(
+                EventType.OBJECT_CREATED,
+                new LambdaDestination(processor.live()),
                 NotificationKeyFilter.builder().prefix(UploadKey.PREFIX).build());
 
-        output("ApiUrl", httpApi.getApiEndpoint(), "Base URL of the API: POST {ApiUrl}/events/{eventId}/photos/initiate-upload");
+        output(
+                "ApiUrl",
+                httpApi.getApiEndpoint(),
+                "Base URL of the API: POST {ApiUrl}/events/{eventId}/photos/initiate-upload");
         output("CdnDomain", cdn.getDistributionDomainName(), "Photo URLs are https://{CdnDomain}/{key}");
         output("UserPoolId", users.getUserPoolId(), "Cognito user pool of the web client's users");
-        output("UserPoolClientId", webClient.getUserPoolClientId(), "OIDC client id for the web client (PKCE, no secret)");
+        output(
+                "UserPoolClientId",
+                webClient.getUserPoolClientId(),
+                "OIDC client id for the web client (PKCE, no secret)");
         output("OidcIssuer", issuer, "OIDC authority for the web client");
         output("PhotosBucket", bucket.getBucketName(), "Private bucket the uploads go to");
         output("PhotosTable", table.getTableName(), "DynamoDB table of photo records");
@@ -162,11 +176,17 @@ public class EventPhotosStack extends Stack {
                 .build();
         ResponseHeadersPolicy cacheForAYear = ResponseHeadersPolicy.Builder.create(this, "ImmutablePhotoHeaders")
                 .comment("Cache-Control for immutable photo keys; browsers keep photos for a year")
-                .customHeadersBehavior(ResponseCustomHeadersBehavior.builder().customHeaders(List.of(
-                        ResponseCustomHeader.builder().header("Cache-Control").value(CdnCaching.CACHE_CONTROL).override(true).build()))
+                .customHeadersBehavior(ResponseCustomHeadersBehavior.builder()
+                        .customHeaders(List.of(ResponseCustomHeader.builder()
+                                .header("Cache-Control")
+                                .value(CdnCaching.CACHE_CONTROL)
+                                .override(true)
+                                .build()))
                         .build())
                 .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
-                        .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
+                        .contentTypeOptions(ResponseHeadersContentTypeOptions.builder()
+                                .override(true)
+                                .build())
                         .build())
                 .build();
         return Distribution.Builder.create(this, "Cdn")
@@ -189,7 +209,8 @@ public class EventPhotosStack extends Stack {
                 .sortKey(stringAttribute(PhotoTable.PHOTO_ID))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(true).build())
+                        .pointInTimeRecoveryEnabled(true)
+                        .build())
                 .encryption(TableEncryption.AWS_MANAGED)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
@@ -206,39 +227,58 @@ public class EventPhotosStack extends Stack {
                 .selfSignUpEnabled(true)
                 .signInAliases(SignInAliases.builder().email(true).build())
                 .autoVerify(AutoVerifiedAttrs.builder().email(true).build())
-                .passwordPolicy(PasswordPolicy.builder().minLength(12).requireDigits(true).requireLowercase(true)
-                        .requireUppercase(true).requireSymbols(false).build())
+                .passwordPolicy(PasswordPolicy.builder()
+                        .minLength(12)
+                        .requireDigits(true)
+                        .requireLowercase(true)
+                        .requireUppercase(true)
+                        .requireSymbols(false)
+                        .build())
                 .accountRecovery(AccountRecovery.EMAIL_ONLY)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
     }
 
     private UserPoolClient webClient(UserPool users, EventPhotosSettings settings) {
-        return users.addClient("WebClient", UserPoolClientOptions.builder()
-                .generateSecret(false)
-                .authFlows(AuthFlow.builder().userSrp(true).build())
-                .oAuth(OAuthSettings.builder()
-                        .flows(OAuthFlows.builder().authorizationCodeGrant(true).build())
-                        .scopes(List.of(OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE))
-                        .callbackUrls(settings.webOrigins().stream().map(origin -> origin + "/").toList())
-                        .logoutUrls(settings.webOrigins().stream().map(origin -> origin + "/").toList())
-                        .build())
-                .preventUserExistenceErrors(true)
-                .accessTokenValidity(Duration.hours(1))
-                .idTokenValidity(Duration.hours(1))
-                .refreshTokenValidity(Duration.days(30))
-                .build());
+        return users.addClient(
+                "WebClient",
+                UserPoolClientOptions.builder()
+                        .generateSecret(false)
+                        .authFlows(AuthFlow.builder().userSrp(true).build())
+                        .oAuth(OAuthSettings.builder()
+                                .flows(OAuthFlows.builder()
+                                        .authorizationCodeGrant(true)
+                                        .build())
+                                .scopes(List.of(OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE))
+                                .callbackUrls(settings.webOrigins().stream()
+                                        .map(origin -> origin + "/")
+                                        .toList())
+                                .logoutUrls(settings.webOrigins().stream()
+                                        .map(origin -> origin + "/")
+                                        .toList())
+                                .build())
+                        .preventUserExistenceErrors(true)
+                        .accessTokenValidity(Duration.hours(1))
+                        .idTokenValidity(Duration.hours(1))
+                        .refreshTokenValidity(Duration.days(30))
+                        .build());
     }
 
-    private QuarkusLambda uploadApiFunction(EventPhotosSettings settings, Bucket bucket, Table table, String issuer,
-                                            UserPoolClient webClient) {
-        QuarkusLambda api = new QuarkusLambda(this, "UploadApi", settings.apiCode(), 1024, Duration.seconds(15), Map.of(
-                "EVENT_PHOTOS_BUCKET", bucket.getBucketName(),
-                "EVENT_PHOTOS_TABLE", table.getTableName(),
-                "EVENT_PHOTOS_REGION", getRegion(),
-                "EVENT_PHOTOS_ALLOWED_ORIGINS", String.join(",", settings.webOrigins()),
-                "QUARKUS_OIDC_AUTH_SERVER_URL", issuer,
-                "QUARKUS_OIDC_CLIENT_ID", webClient.getUserPoolClientId()));
+    private QuarkusLambda uploadApiFunction(
+            EventPhotosSettings settings, Bucket bucket, Table table, String issuer, UserPoolClient webClient) {
+        QuarkusLambda api = new QuarkusLambda(
+                this,
+                "UploadApi",
+                settings.apiCode(),
+                1024,
+                Duration.seconds(15),
+                Map.of(
+                        "EVENT_PHOTOS_BUCKET", bucket.getBucketName(),
+                        "EVENT_PHOTOS_TABLE", table.getTableName(),
+                        "EVENT_PHOTOS_REGION", getRegion(),
+                        "EVENT_PHOTOS_ALLOWED_ORIGINS", String.join(",", settings.webOrigins()),
+                        "QUARKUS_OIDC_AUTH_SERVER_URL", issuer,
+                        "QUARKUS_OIDC_CLIENT_ID", webClient.getUserPoolClientId()));
         // The presigned URL is signed with this role's credentials: it can grant no more than this.
         api.allow(PolicyStatement.Builder.create()
                 .actions(List.of("s3:PutObject"))
@@ -246,7 +286,8 @@ public class EventPhotosStack extends Stack {
                 .build());
         api.allow(PolicyStatement.Builder.create()
                 .actions(List.of("dynamodb:Query", "dynamodb:GetItem"))
-                .resources(List.of(table.getTableArn(), table.getTableArn() + "/index/" + PhotoTable.BY_UPLOAD_TIME_INDEX))
+                .resources(
+                        List.of(table.getTableArn(), table.getTableArn() + "/index/" + PhotoTable.BY_UPLOAD_TIME_INDEX))
                 .build());
         return api;
     }
@@ -270,7 +311,8 @@ public class EventPhotosStack extends Stack {
                     .domainName(settings.apiDomainName())
                     .certificate(Certificate.fromCertificateArn(this, "ApiCertificate", settings.apiCertificateArn()))
                     .build();
-            builder.defaultDomainMapping(DomainMappingOptions.builder().domainName(domain).build());
+            builder.defaultDomainMapping(
+                    DomainMappingOptions.builder().domainName(domain).build());
         }
         HttpApi httpApi = builder.build();
         HttpLambdaIntegration toApi = new HttpLambdaIntegration("UploadApiIntegration", api.live());
@@ -281,12 +323,22 @@ public class EventPhotosStack extends Stack {
     }
 
     private static void route(HttpApi api, HttpLambdaIntegration integration, String path, HttpMethod method) {
-        api.addRoutes(AddRoutesOptions.builder().path(path).methods(List.of(method)).integration(integration).build());
+        api.addRoutes(AddRoutesOptions.builder()
+                .path(path)
+                .methods(List.of(method))
+                .integration(integration)
+                .build());
     }
 
-    private QuarkusLambda processorFunction(EventPhotosSettings settings, Bucket bucket, Table table, Distribution cdn) {
-        QuarkusLambda processor = new QuarkusLambda(this, "UploadProcessor", settings.processorCode(), 1024,
-                Duration.seconds(60), Map.of(
+    private QuarkusLambda processorFunction(
+            EventPhotosSettings settings, Bucket bucket, Table table, Distribution cdn) {
+        QuarkusLambda processor = new QuarkusLambda(
+                this,
+                "UploadProcessor",
+                settings.processorCode(),
+                1024,
+                Duration.seconds(60),
+                Map.of(
                         "EVENT_PHOTOS_BUCKET", bucket.getBucketName(),
                         "EVENT_PHOTOS_TABLE", table.getTableName(),
                         "EVENT_PHOTOS_CDN_BASE_URL", "https://" + cdn.getDistributionDomainName()));

@@ -25,13 +25,15 @@ import software.constructs.Construct;
  */
 public class QuarkusLambda extends Construct {
 
-    private static final String QUARKUS_HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+    private static final String QUARKUS_HANDLER =
+            "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
 
     private final Role role;
     private final Function function;
     private final Alias live;
 
-    public QuarkusLambda(Construct scope, String id, Code code, int memoryMb, Duration timeout, Map<String, String> environment) {
+    public QuarkusLambda(
+            Construct scope, String id, Code code, int memoryMb, Duration timeout, Map<String, String> environment) {
         super(scope, id);
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
                 .retention(RetentionDays.ONE_MONTH)
@@ -56,7 +58,10 @@ public class QuarkusLambda extends Construct {
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .environment(environment)
                 .build();
-        live = Alias.Builder.create(this, "Live").aliasName("live").version(function.getCurrentVersion()).build();
+        live = Alias.Builder.create(this, "Live")
+                .aliasName("live")
+                .version(function.getCurrentVersion())
+                .build();
     }
 
     public void allow(PolicyStatement statement) {

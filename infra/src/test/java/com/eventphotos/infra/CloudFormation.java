@@ -13,8 +13,7 @@ import software.amazon.awscdk.assertions.Template;
 @SuppressWarnings("unchecked")
 final class CloudFormation {
 
-    private CloudFormation() {
-    }
+    private CloudFormation() {}
 
     static Map<String, Map<String, Object>> resources(Template template) {
         return (Map<String, Map<String, Object>>) template.toJSON().get("Resources");
@@ -44,8 +43,10 @@ final class CloudFormation {
 
     static List<Map<String, Object>> statements(Map<String, Map<String, Object>> resources, String policyType) {
         List<Map<String, Object>> statements = new ArrayList<>();
-        ofType(resources, policyType).values().forEach(policy -> statements.addAll(
-                (List<Map<String, Object>>) ((Map<String, Object>) properties(policy).get("PolicyDocument")).get("Statement")));
+        ofType(resources, policyType)
+                .values()
+                .forEach(policy -> statements.addAll((List<Map<String, Object>>)
+                        ((Map<String, Object>) properties(policy).get("PolicyDocument")).get("Statement")));
         return statements;
     }
 
@@ -53,10 +54,12 @@ final class CloudFormation {
     static String roleOf(Map<String, Map<String, Object>> resources, String constructId) {
         return ofType(resources, "AWS::IAM::Role").keySet().stream()
                 .filter(id -> id.startsWith(constructId + "Role"))
-                .findFirst().orElseThrow(() -> new AssertionError("no role for " + constructId));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no role for " + constructId));
     }
 
-    static List<Map<String, Object>> policyStatementsOfRole(Map<String, Map<String, Object>> resources, String constructId) {
+    static List<Map<String, Object>> policyStatementsOfRole(
+            Map<String, Map<String, Object>> resources, String constructId) {
         String role = roleOf(resources, constructId);
         List<Map<String, Object>> statements = new ArrayList<>();
         ofType(resources, "AWS::IAM::Policy").values().stream()
@@ -67,14 +70,16 @@ final class CloudFormation {
         Map<String, Object> roleProperties = properties(resources.get(role));
         Object inline = roleProperties.get("Policies");
         if (inline != null) {
-            list(inline).forEach(p -> statements.addAll((List<Map<String, Object>>)
-                    ((Map<String, Object>) ((Map<String, Object>) p).get("PolicyDocument")).get("Statement")));
+            list(inline)
+                    .forEach(p -> statements.addAll((List<Map<String, Object>>)
+                            ((Map<String, Object>) ((Map<String, Object>) p).get("PolicyDocument")).get("Statement")));
         }
         return statements;
     }
 
     static List<Object> managedPoliciesOfRole(Map<String, Map<String, Object>> resources, String constructId) {
-        Object managed = properties(resources.get(roleOf(resources, constructId))).get("ManagedPolicyArns");
+        Object managed =
+                properties(resources.get(roleOf(resources, constructId))).get("ManagedPolicyArns");
         return managed == null ? List.of() : list(managed);
     }
 
@@ -89,6 +94,7 @@ final class CloudFormation {
         return statements.stream()
                 .filter(s -> list(s.get("Action")).contains(action))
                 .filter(Objects::nonNull)
-                .findFirst().orElseThrow(() -> new AssertionError("no statement with " + action));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no statement with " + action));
     }
 }

@@ -1,9 +1,5 @@
 package com.eventphotos.infra;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +17,10 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.lambda.Code;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** Synthesizes the stack and checks the properties that keep photos private and the system least-privileged. */
 class EventPhotosStackTest {
 
@@ -33,101 +33,207 @@ class EventPhotosStackTest {
         Path dummyPackage = Files.createTempDirectory("lambda-package");
         Files.writeString(dummyPackage.resolve("placeholder.txt"), "the real function.zip is used by cdk deploy");
         App app = new App();
-        EventPhotosStack stack = new EventPhotosStack(app, "Test", StackProps.builder()
-                .env(Environment.builder().account("123456789012").region("eu-central-1").build()).build(),
-                new EventPhotosSettings("test", List.of(WEB_ORIGIN), "event-photos-test-123", null, null,
-                        Code.fromAsset(dummyPackage.toString()), Code.fromAsset(dummyPackage.toString())));
+        EventPhotosStack stack = new EventPhotosStack(
+                app,
+                "Test",
+                StackProps.builder()
+                        .env(Environment.builder()
+                                .account("123456789012")
+                                .region("eu-central-1")
+                                .build())
+                        .build(),
+                new EventPhotosSettings(
+                        "test",
+                        List.of(WEB_ORIGIN),
+                        "event-photos-test-123",
+                        null,
+                        null,
+                        Code.fromAsset(dummyPackage.toString()),
+                        Code.fromAsset(dummyPackage.toString())));
         template = Template.fromStack(stack);
         resources = CloudFormation.resources(template);
     }
 
     @Test
     void bucket_isPrivateEncryptedAndTlsOnly() {
-        template.hasResourceProperties("AWS::S3::Bucket", Map.of(
-                "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
-                        "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
-                "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(
-                        Map.of("ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256"))))));
+        template.hasResourceProperties(
+                "AWS::S3::Bucket",
+                Map.of(
+                        "PublicAccessBlockConfiguration",
+                                Map.of(
+                                        "BlockPublicAcls",
+                                        true,
+                                        "BlockPublicPolicy",
+                                        true,
+                                        "IgnorePublicAcls",
+                                        true,
+                                        "RestrictPublicBuckets",
+                                        true),
+                        "BucketEncryption",
+                                Map.of(
+                                        "ServerSideEncryptionConfiguration",
+                                        List.of(Map.of(
+                                                "ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256"))))));
         List<Map<String, Object>> statements = CloudFormation.statements(resources, "AWS::S3::BucketPolicy");
-        assertTrue(statements.stream().anyMatch(s -> "Deny".equals(s.get("Effect"))
-                && "s3:*".equals(s.get("Action"))
-                && s.toString().contains("aws:SecureTransport=false")), "TLS-only deny statement: " + statements);
-        assertTrue(statements.stream().noneMatch(s -> "Allow".equals(s.get("Effect")) && "*".equals(s.get("Principal"))),
+        assertTrue(
+                statements.stream()
+                        .anyMatch(s -> "Deny".equals(s.get("Effect"))
+                                && "s3:*".equals(s.get("Action"))
+                                && s.toString().contains("aws:SecureTransport=false")),
+                "TLS-only deny statement: " + statements);
+        assertTrue(
+                statements.stream().noneMatch(s -> "Allow".equals(s.get("Effect")) && "*".equals(s.get("Principal"))),
                 "no statement allows everyone");
     }
 
     @Test
     void bucketCors_allowsOnlyPutWithContentTypeFromTheWebOrigins() {
-        template.hasResourceProperties("AWS::S3::Bucket", Map.of("CorsConfiguration", Map.of("CorsRules", List.of(Map.of(
-                "AllowedMethods", List.of("PUT"),
-                "AllowedOrigins", List.of(WEB_ORIGIN),
-                "AllowedHeaders", List.of("Content-Type"),
-                "ExposedHeaders", List.of("ETag"),
-                "MaxAge", 3000)))));
+        template.hasResourceProperties(
+                "AWS::S3::Bucket",
+                Map.of(
+                        "CorsConfiguration",
+                        Map.of(
+                                "CorsRules",
+                                List.of(Map.of(
+                                        "AllowedMethods", List.of("PUT"),
+                                        "AllowedOrigins", List.of(WEB_ORIGIN),
+                                        "AllowedHeaders", List.of("Content-Type"),
+                                        "ExposedHeaders", List.of("ETag"),
+                                        "MaxAge", 3000)))));
     }
 
     @Test
     void bucket_abortsIncompleteMultipartUploads() {
-        template.hasResourceProperties("AWS::S3::Bucket", Map.of("LifecycleConfiguration", Map.of("Rules", List.of(
-                Match.objectLike(Map.of("AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 1), "Status", "Enabled"))))));
+        template.hasResourceProperties(
+                "AWS::S3::Bucket",
+                Map.of(
+                        "LifecycleConfiguration",
+                        Map.of(
+                                "Rules",
+                                List.of(Match.objectLike(Map.of(
+                                        "AbortIncompleteMultipartUpload",
+                                        Map.of("DaysAfterInitiation", 1),
+                                        "Status",
+                                        "Enabled"))))));
     }
 
     @Test
     void cdn_readsThePrivateBucketThroughOriginAccessControl_overHttpsOnly() {
         template.resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
-        template.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
-                "Origins", List.of(Match.objectLike(Map.of(
-                        "OriginAccessControlId", Match.anyValue(),
-                        "S3OriginConfig", Map.of("OriginAccessIdentity", "")))),
-                "DefaultCacheBehavior", Match.objectLike(Map.of(
-                        "ViewerProtocolPolicy", "https-only",
-                        "AllowedMethods", List.of("GET", "HEAD")))))));
+        template.hasResourceProperties(
+                "AWS::CloudFront::Distribution",
+                Map.of(
+                        "DistributionConfig",
+                        Match.objectLike(Map.of(
+                                "Origins",
+                                        List.of(Match.objectLike(Map.of(
+                                                "OriginAccessControlId", Match.anyValue(),
+                                                "S3OriginConfig", Map.of("OriginAccessIdentity", "")))),
+                                "DefaultCacheBehavior",
+                                        Match.objectLike(Map.of(
+                                                "ViewerProtocolPolicy",
+                                                "https-only",
+                                                "AllowedMethods",
+                                                List.of("GET", "HEAD")))))));
         List<Map<String, Object>> statements = CloudFormation.statements(resources, "AWS::S3::BucketPolicy");
-        assertTrue(statements.stream().anyMatch(s -> "Allow".equals(s.get("Effect"))
-                && s.toString().contains("cloudfront.amazonaws.com")
-                && "s3:GetObject".equals(s.get("Action"))
-                && s.toString().contains("AWS:SourceArn")), "only this distribution may read: " + statements);
+        assertTrue(
+                statements.stream()
+                        .anyMatch(s -> "Allow".equals(s.get("Effect"))
+                                && s.toString().contains("cloudfront.amazonaws.com")
+                                && "s3:GetObject".equals(s.get("Action"))
+                                && s.toString().contains("AWS:SourceArn")),
+                "only this distribution may read: " + statements);
         template.resourceCountIs("AWS::CloudFront::CloudFrontOriginAccessIdentity", 0);
     }
 
     @Test
     void cdn_cachesImmutablePhotosForAYear() {
-        template.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", Map.of("ResponseHeadersPolicyConfig",
-                Match.objectLike(Map.of("CustomHeadersConfig", Map.of("Items", List.of(Map.of(
-                        "Header", "Cache-Control", "Value", "max-age=31536000, immutable", "Override", true)))))));
-        template.hasResourceProperties("AWS::CloudFront::CachePolicy", Map.of("CachePolicyConfig", Match.objectLike(Map.of(
-                "DefaultTTL", 31536000, "MaxTTL", 31536000))));
+        template.hasResourceProperties(
+                "AWS::CloudFront::ResponseHeadersPolicy",
+                Map.of(
+                        "ResponseHeadersPolicyConfig",
+                        Match.objectLike(Map.of(
+                                "CustomHeadersConfig",
+                                Map.of(
+                                        "Items",
+                                        List.of(Map.of(
+                                                "Header",
+                                                "Cache-Control",
+                                                "Value",
+                                                "max-age=31536000, immutable",
+                                                "Override",
+                                                true)))))));
+        template.hasResourceProperties(
+                "AWS::CloudFront::CachePolicy",
+                Map.of("CachePolicyConfig", Match.objectLike(Map.of("DefaultTTL", 31536000, "MaxTTL", 31536000))));
     }
 
     @Test
     void table_hasTheContractKeySchema_onDemandBilling_andPointInTimeRecovery() {
-        template.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
-                "KeySchema", List.of(Map.of("AttributeName", "eventId", "KeyType", "HASH"),
-                        Map.of("AttributeName", "photoId", "KeyType", "RANGE")),
-                "LocalSecondaryIndexes", List.of(Map.of(
-                        "IndexName", "byUploadTime",
-                        "KeySchema", List.of(Map.of("AttributeName", "eventId", "KeyType", "HASH"),
-                                Map.of("AttributeName", "uploadedAtPhotoId", "KeyType", "RANGE")),
-                        "Projection", Map.of("ProjectionType", "ALL"))),
-                "BillingMode", "PAY_PER_REQUEST",
-                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true)));
+        template.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Map.of(
+                        "KeySchema",
+                                List.of(
+                                        Map.of("AttributeName", "eventId", "KeyType", "HASH"),
+                                        Map.of("AttributeName", "photoId", "KeyType", "RANGE")),
+                        "LocalSecondaryIndexes",
+                                List.of(Map.of(
+                                        "IndexName", "byUploadTime",
+                                        "KeySchema",
+                                                List.of(
+                                                        Map.of("AttributeName", "eventId", "KeyType", "HASH"),
+                                                        Map.of(
+                                                                "AttributeName",
+                                                                "uploadedAtPhotoId",
+                                                                "KeyType",
+                                                                "RANGE")),
+                                        "Projection", Map.of("ProjectionType", "ALL"))),
+                        "BillingMode", "PAY_PER_REQUEST",
+                        "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true)));
     }
 
     @Test
     void processor_isNotifiedOfObjectCreatedUnderUploadsOnly() {
-        template.hasResourceProperties("Custom::S3BucketNotifications", Map.of("NotificationConfiguration", Map.of(
-                "LambdaFunctionConfigurations", List.of(Map.of(
-                        "Events", List.of("s3:ObjectCreated:*"),
-                        "Filter", Map.of("Key", Map.of("FilterRules", List.of(Map.of("Name", "prefix", "Value", "uploads/")))),
-                        "LambdaFunctionArn", Match.anyValue())))));
+        template.hasResourceProperties(
+                "Custom::S3BucketNotifications",
+                Map.of(
+                        "NotificationConfiguration",
+                        Map.of(
+                                "LambdaFunctionConfigurations",
+                                List.of(Map.of(
+                                        "Events", List.of("s3:ObjectCreated:*"),
+                                        "Filter",
+                                                Map.of(
+                                                        "Key",
+                                                        Map.of(
+                                                                "FilterRules",
+                                                                List.of(
+                                                                        Map.of(
+                                                                                "Name",
+                                                                                "prefix",
+                                                                                "Value",
+                                                                                "uploads/")))),
+                                        "LambdaFunctionArn", Match.anyValue())))));
     }
 
     @Test
     void processor_sendsEventsThatFailAfterRetriesToADeadLetterQueue() {
-        template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of(
-                "MaximumRetryAttempts", 2,
-                "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Match.objectLike(Map.of(
-                        "Fn::GetAtt", List.of(CloudFormation.logicalIdOf(resources, "AWS::SQS::Queue"), "Arn")))))));
+        template.hasResourceProperties(
+                "AWS::Lambda::EventInvokeConfig",
+                Map.of(
+                        "MaximumRetryAttempts",
+                        2,
+                        "DestinationConfig",
+                        Map.of(
+                                "OnFailure",
+                                Map.of(
+                                        "Destination",
+                                        Match.objectLike(Map.of(
+                                                "Fn::GetAtt",
+                                                List.of(
+                                                        CloudFormation.logicalIdOf(resources, "AWS::SQS::Queue"),
+                                                        "Arn")))))));
     }
 
     @Test
@@ -135,7 +241,8 @@ class EventPhotosStackTest {
         Map<String, Map<String, Object>> functions = CloudFormation.ofType(resources, "AWS::Lambda::Function");
         long quarkusFunctions = functions.values().stream()
                 .map(CloudFormation::properties)
-                .filter(p -> "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest".equals(p.get("Handler")))
+                .filter(p ->
+                        "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest".equals(p.get("Handler")))
                 .peek(p -> assertEquals("java17", p.get("Runtime")))
                 .peek(p -> assertEquals(Map.of("ApplyOn", "PublishedVersions"), p.get("SnapStart")))
                 .count();
@@ -155,45 +262,73 @@ class EventPhotosStackTest {
                     assertFalse("*".equals(resource), role + " has resource *");
                 }
             }
-            assertTrue(CloudFormation.managedPoliciesOfRole(resources, role).isEmpty(), role + " must not use managed policies");
+            assertTrue(
+                    CloudFormation.managedPoliciesOfRole(resources, role).isEmpty(),
+                    role + " must not use managed policies");
         }
     }
 
     @Test
     void apiRole_mayOnlyPutUploadsAndReadTheTable() {
         List<Map<String, Object>> statements = CloudFormation.policyStatementsOfRole(resources, "UploadApi");
-        assertEquals(List.of("dynamodb:GetItem", "dynamodb:Query", "logs:CreateLogStream", "logs:PutLogEvents", "s3:PutObject"),
+        assertEquals(
+                List.of(
+                        "dynamodb:GetItem",
+                        "dynamodb:Query",
+                        "logs:CreateLogStream",
+                        "logs:PutLogEvents",
+                        "s3:PutObject"),
                 CloudFormation.actions(statements));
         Map<String, Object> put = CloudFormation.statementWithAction(statements, "s3:PutObject");
         assertTrue(put.get("Resource").toString().contains("/uploads/*"), "PutObject only under uploads/: " + put);
         Map<String, Object> read = CloudFormation.statementWithAction(statements, "dynamodb:Query");
         assertTrue(read.get("Resource").toString().contains("/index/byUploadTime"), read.toString());
-        assertTrue(read.get("Resource").toString().contains(CloudFormation.logicalIdOf(resources, "AWS::DynamoDB::Table")));
+        assertTrue(read.get("Resource")
+                .toString()
+                .contains(CloudFormation.logicalIdOf(resources, "AWS::DynamoDB::Table")));
     }
 
     @Test
     void processorRole_mayOnlyReadUploadsAndWriteRecords() {
         List<Map<String, Object>> statements = CloudFormation.policyStatementsOfRole(resources, "UploadProcessor");
         // the sqs actions are CDK's grant for the failure destination, scoped to the dead-letter queue
-        assertEquals(List.of("dynamodb:PutItem", "logs:CreateLogStream", "logs:PutLogEvents", "s3:GetObject",
-                "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage"), CloudFormation.actions(statements));
-        assertEquals(Map.of("Fn::GetAtt", List.of(CloudFormation.logicalIdOf(resources, "AWS::SQS::Queue"), "Arn")),
-                CloudFormation.statementWithAction(statements, "sqs:SendMessage").get("Resource"));
+        assertEquals(
+                List.of(
+                        "dynamodb:PutItem",
+                        "logs:CreateLogStream",
+                        "logs:PutLogEvents",
+                        "s3:GetObject",
+                        "sqs:GetQueueAttributes",
+                        "sqs:GetQueueUrl",
+                        "sqs:SendMessage"),
+                CloudFormation.actions(statements));
+        assertEquals(
+                Map.of("Fn::GetAtt", List.of(CloudFormation.logicalIdOf(resources, "AWS::SQS::Queue"), "Arn")),
+                CloudFormation.statementWithAction(statements, "sqs:SendMessage")
+                        .get("Resource"));
         Map<String, Object> get = CloudFormation.statementWithAction(statements, "s3:GetObject");
         assertTrue(get.get("Resource").toString().contains("/uploads/*"), get.toString());
         Map<String, Object> put = CloudFormation.statementWithAction(statements, "dynamodb:PutItem");
-        assertTrue(put.get("Resource").toString().contains(CloudFormation.logicalIdOf(resources, "AWS::DynamoDB::Table")));
+        assertTrue(
+                put.get("Resource").toString().contains(CloudFormation.logicalIdOf(resources, "AWS::DynamoDB::Table")));
         assertFalse(put.get("Resource").toString().contains("index"), "writes the table only");
     }
 
     @Test
     void everyApiRoute_isBehindTheCognitoJwtAuthorizer() {
-        template.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", Map.of(
-                "AuthorizerType", "JWT",
-                "IdentitySource", List.of("$request.header.Authorization"),
-                "JwtConfiguration", Map.of(
-                        "Audience", List.of(Map.of("Ref", CloudFormation.logicalIdOf(resources, "AWS::Cognito::UserPoolClient"))),
-                        "Issuer", Match.objectLike(Map.of("Fn::Join", Match.anyValue())))));
+        template.hasResourceProperties(
+                "AWS::ApiGatewayV2::Authorizer",
+                Map.of(
+                        "AuthorizerType", "JWT",
+                        "IdentitySource", List.of("$request.header.Authorization"),
+                        "JwtConfiguration",
+                                Map.of(
+                                        "Audience",
+                                                List.of(Map.of(
+                                                        "Ref",
+                                                        CloudFormation.logicalIdOf(
+                                                                resources, "AWS::Cognito::UserPoolClient"))),
+                                        "Issuer", Match.objectLike(Map.of("Fn::Join", Match.anyValue())))));
         Map<String, Map<String, Object>> routes = CloudFormation.ofType(resources, "AWS::ApiGatewayV2::Route");
         List<String> routeKeys = new ArrayList<>();
         routes.values().stream().map(CloudFormation::properties).forEach(route -> {
@@ -201,23 +336,33 @@ class EventPhotosStackTest {
             assertEquals("JWT", route.get("AuthorizationType"), route.toString());
             assertTrue(route.containsKey("AuthorizerId"), route.toString());
         });
-        assertEquals(List.of("GET /events/{eventId}/photos", "GET /events/{eventId}/photos/{photoId}",
-                "POST /events/{eventId}/photos/initiate-upload"), routeKeys.stream().sorted().toList());
+        assertEquals(
+                List.of(
+                        "GET /events/{eventId}/photos",
+                        "GET /events/{eventId}/photos/{photoId}",
+                        "POST /events/{eventId}/photos/initiate-upload"),
+                routeKeys.stream().sorted().toList());
     }
 
     @Test
     void apiCors_allowsTheWebOriginsOnly() {
-        template.hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of("CorsConfiguration", Match.objectLike(Map.of(
-                "AllowOrigins", List.of(WEB_ORIGIN),
-                "AllowHeaders", List.of("Authorization", "Content-Type")))));
+        template.hasResourceProperties(
+                "AWS::ApiGatewayV2::Api",
+                Map.of(
+                        "CorsConfiguration",
+                        Match.objectLike(Map.of(
+                                "AllowOrigins", List.of(WEB_ORIGIN),
+                                "AllowHeaders", List.of("Authorization", "Content-Type")))));
     }
 
     @Test
     void webClient_usesAuthorizationCodeWithoutSecret() {
-        template.hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of(
-                "GenerateSecret", false,
-                "AllowedOAuthFlows", List.of("code"),
-                "CallbackURLs", List.of(WEB_ORIGIN + "/")));
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPoolClient",
+                Map.of(
+                        "GenerateSecret", false,
+                        "AllowedOAuthFlows", List.of("code"),
+                        "CallbackURLs", List.of(WEB_ORIGIN + "/")));
     }
 
     @Test
@@ -229,7 +374,9 @@ class EventPhotosStackTest {
 
     @Test
     void settings_refuseAWildcardOrigin() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new EventPhotosSettings(
-                "x", List.of("*"), "p", null, null, Code.fromInline("x"), Code.fromInline("x")));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> new EventPhotosSettings(
+                        "x", List.of("*"), "p", null, null, Code.fromInline("x"), Code.fromInline("x")));
     }
 }

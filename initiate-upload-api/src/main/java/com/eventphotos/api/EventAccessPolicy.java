@@ -1,10 +1,10 @@
 package com.eventphotos.api;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.eventphotos.api.error.EventAccessDeniedException;
 
 import io.quarkus.security.identity.SecurityIdentity;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The one place that decides who may see and upload to which event. Today every signed-in user may do

@@ -3,19 +3,6 @@ package com.eventphotos.api;
 import java.net.URI;
 import java.util.UUID;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -28,15 +15,27 @@ import com.eventphotos.api.error.ErrorResponse;
 import com.eventphotos.api.error.InvalidRequestException;
 import com.eventphotos.api.photos.PhotoPage;
 import com.eventphotos.api.photos.PhotoRepository;
-import com.eventphotos.api.photos.PhotoView;
 import com.eventphotos.api.upload.InitiateUploadRequest;
 import com.eventphotos.api.upload.InitiateUploadResponse;
 import com.eventphotos.api.upload.UploadUrlIssuer;
 import com.eventphotos.contract.EventId;
 
-import io.smallrye.common.annotation.NonBlocking;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.NonBlocking;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 @Path("/events/{eventId}/photos")
 @Authenticated
@@ -57,8 +56,12 @@ public class EventPhotosResource {
     private final SecurityIdentity identity;
     private final JsonWebToken token;
 
-    EventPhotosResource(UploadUrlIssuer issuer, PhotoRepository photos, EventAccessPolicy accessPolicy,
-                        SecurityIdentity identity, JsonWebToken token) {
+    EventPhotosResource(
+            UploadUrlIssuer issuer,
+            PhotoRepository photos,
+            EventAccessPolicy accessPolicy,
+            SecurityIdentity identity,
+            JsonWebToken token) {
         this.issuer = issuer;
         this.photos = photos;
         this.accessPolicy = accessPolicy;
@@ -71,8 +74,10 @@ public class EventPhotosResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @NonBlocking // pure CPU (validation and signing, no I/O): runs on the event loop, no worker-thread hand-off
     @Operation(summary = "Get a presigned URL to PUT one photo straight to S3")
-    @APIResponse(responseCode = "201", description = "PUT the bytes to s3PutObjectUrl with exactly the returned headers; "
-            + "Location is where the photo's record appears once processed")
+    @APIResponse(
+            responseCode = "201",
+            description = "PUT the bytes to s3PutObjectUrl with exactly the returned headers; "
+                    + "Location is where the photo's record appears once processed")
     public RestResponse<InitiateUploadResponse> initiateUpload(
             @PathParam("eventId") @Pattern(regexp = EventId.REGEX, message = EVENT_ID_MESSAGE) String eventId,
             @NotNull(message = "a JSON body is required") @Valid InitiateUploadRequest request) {
@@ -105,8 +110,13 @@ public class EventPhotosResource {
         accessPolicy.requireViewAllowed(identity, eventId);
         return photos.find(eventId, parsePhotoId(photoId))
                 .<RestResponse<Object>>map(RestResponse::ok)
-                .orElseGet(() -> RestResponse.status(Response.Status.NOT_FOUND, ErrorResponse.of(404, "Not Found",
-                        "no photo " + photoId + " in event " + eventId + " (yet): processing takes a few seconds after the upload")));
+                .orElseGet(() -> RestResponse.status(
+                        Response.Status.NOT_FOUND,
+                        ErrorResponse.of(
+                                404,
+                                "Not Found",
+                                "no photo " + photoId + " in event " + eventId
+                                        + " (yet): processing takes a few seconds after the upload")));
     }
 
     /** The token's subject: stable across renames, unlike a user name. */
@@ -127,7 +137,8 @@ public class EventPhotosResource {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidRequestException("limit", "must be a whole number from 1 to " + MAX_PAGE_SIZE + ", was " + limit);
+        throw new InvalidRequestException(
+                "limit", "must be a whole number from 1 to " + MAX_PAGE_SIZE + ", was " + limit);
     }
 
     private static UUID parsePhotoId(String photoId) {

@@ -1,16 +1,14 @@
 package com.eventphotos.api;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
-
 import org.junit.jupiter.api.Test;
-
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 class AuthenticationTest {
@@ -45,14 +43,19 @@ class AuthenticationTest {
     @Test
     void healthAndApiDocs_needNoToken() {
         given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/events/{eventId}/photos/initiate-upload"));
+        given().get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body(containsString("/events/{eventId}/photos/initiate-upload"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
     private static void assertUnauthorized(RequestSpecification request) {
-        request.contentType(ContentType.JSON).body(VALID_BODY)
+        request.contentType(ContentType.JSON)
+                .body(VALID_BODY)
                 .post("/events/e1/photos/initiate-upload")
-                .then().statusCode(401)
+                .then()
+                .statusCode(401)
                 .body(not(containsString("s3PutObjectUrl")));
     }
 }

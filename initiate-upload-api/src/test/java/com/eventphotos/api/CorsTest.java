@@ -1,14 +1,13 @@
 package com.eventphotos.api;
 
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-
-import org.junit.jupiter.api.Test;
-
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /** The test profile allows https://photos.example.com only (event-photos.allowed-origins). */
 @QuarkusTest
@@ -20,7 +19,8 @@ class CorsTest {
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type")
                 .options("/events/e1/photos/initiate-upload")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo("https://photos.example.com"))
                 .header("Access-Control-Allow-Methods", containsString("POST"))
                 .header("Access-Control-Allow-Headers", containsString("Authorization"));

@@ -1,14 +1,5 @@
 package com.eventphotos.api;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +17,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 @QuarkusTest
 class EventPhotosListingTest {
 
@@ -36,11 +36,19 @@ class EventPhotosListingTest {
         String eventId = SeededPhotos.uniqueEventId("order");
         PhotoRecord older = SeededPhotos.ready(eventId, "older", T0);
         PhotoRecord newer = SeededPhotos.ready(eventId, "새 사진 🎆", T0.plusSeconds(60));
-        SeededPhotos.save(PhotoRecord.rejected(new UploadKey(eventId, UUID.randomUUID(),
-                PhotoContentType.PNG), T0.plusSeconds(120), T0.plusSeconds(121), "1", "metadata title is missing"));
+        SeededPhotos.save(PhotoRecord.rejected(
+                new UploadKey(eventId, UUID.randomUUID(), PhotoContentType.PNG),
+                T0.plusSeconds(120),
+                T0.plusSeconds(121),
+                "1",
+                "metadata title is missing"));
 
-        list(eventId, null, null).statusCode(200)
-                .body("items.photoId", equalTo(List.of(newer.photoId().toString(), older.photoId().toString())))
+        list(eventId, null, null)
+                .statusCode(200)
+                .body(
+                        "items.photoId",
+                        equalTo(List.of(
+                                newer.photoId().toString(), older.photoId().toString())))
                 .body("items[0].title", equalTo("새 사진 🎆"))
                 .body("items[0].description", equalTo("about 새 사진 🎆"))
                 .body("items[0].contentType", equalTo("image/jpeg"))
@@ -61,7 +69,9 @@ class EventPhotosListingTest {
             seeded.add(SeededPhotos.ready(eventId, "p" + i, T0.plusSeconds(i / 2)));
         }
         List<String> newestFirst = seeded.stream()
-                .sorted(Comparator.comparing((PhotoRecord r) -> PhotoTable.uploadedAtPhotoId(r.createdAt(), r.photoId())).reversed())
+                .sorted(Comparator.comparing(
+                                (PhotoRecord r) -> PhotoTable.uploadedAtPhotoId(r.createdAt(), r.photoId()))
+                        .reversed())
                 .map(r -> r.photoId().toString())
                 .toList();
 
@@ -87,22 +97,25 @@ class EventPhotosListingTest {
         for (int i = 0; i < 51; i++) {
             SeededPhotos.ready(eventId, "p" + i, T0.plusMillis(i));
         }
-        list(eventId, null, null).statusCode(200)
+        list(eventId, null, null)
+                .statusCode(200)
                 .body("items.size()", equalTo(50))
                 .body("nextToken", notNullValue());
     }
 
     @Test
     void list_ofUnknownEvent_isEmpty() {
-        list("no-such-event-" + UUID.randomUUID().toString().substring(0, 8), null, null).statusCode(200)
+        list("no-such-event-" + UUID.randomUUID().toString().substring(0, 8), null, null)
+                .statusCode(200)
                 .body("items", empty())
                 .body("nextToken", nullValue());
     }
 
     @Test
     void list_rejectsBadLimits() {
-        for (String limit : new String[]{"0", "101", "-1", "ten", "1.5"}) {
-            list("e1", limit, null).statusCode(400)
+        for (String limit : new String[] {"0", "101", "-1", "ten", "1.5"}) {
+            list("e1", limit, null)
+                    .statusCode(400)
                     .body("violations.field", hasItem("limit"))
                     .body("message", containsString("1 to 100"));
         }
@@ -119,7 +132,7 @@ class EventPhotosListingTest {
         String flipped = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
         String flippedInPayload = (token.charAt(3) == 'x' ? "y" : "x") + token.substring(1, 3) + token.substring(3);
 
-        for (String bad : new String[]{flipped, flippedInPayload, "garbage", "a.b.c", token + "x"}) {
+        for (String bad : new String[] {flipped, flippedInPayload, "garbage", "a.b.c", token + "x"}) {
             list(eventId, "1", bad).statusCode(400).body("violations.field", hasItem("nextToken"));
         }
         list("other-event", "1", token).statusCode(400).body("message", containsString("another event"));
@@ -130,13 +143,22 @@ class EventPhotosListingTest {
     void get_returnsAnyRecord_or404() {
         String eventId = SeededPhotos.uniqueEventId("get");
         PhotoRecord ready = SeededPhotos.ready(eventId, "one", T0);
-        PhotoRecord rejected = SeededPhotos.save(PhotoRecord.rejected(new UploadKey(eventId,
-                UUID.randomUUID(), PhotoContentType.PNG), T0, T0, "1", "stored Content-Type text/html is not the issued image/png"));
+        PhotoRecord rejected = SeededPhotos.save(PhotoRecord.rejected(
+                new UploadKey(eventId, UUID.randomUUID(), PhotoContentType.PNG),
+                T0,
+                T0,
+                "1",
+                "stored Content-Type text/html is not the issued image/png"));
 
-        get(eventId, ready.photoId().toString()).statusCode(200)
-                .body("status", equalTo("READY")).body("title", equalTo("one")).body("url", equalTo(ready.url()));
-        get(eventId, rejected.photoId().toString()).statusCode(200)
-                .body("status", equalTo("REJECTED")).body("rejectionReason", containsString("text/html"));
+        get(eventId, ready.photoId().toString())
+                .statusCode(200)
+                .body("status", equalTo("READY"))
+                .body("title", equalTo("one"))
+                .body("url", equalTo(ready.url()));
+        get(eventId, rejected.photoId().toString())
+                .statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("rejectionReason", containsString("text/html"));
         get(eventId, UUID.randomUUID().toString()).statusCode(404).body("status", equalTo(404));
         get(eventId, "not-a-uuid").statusCode(400).body("violations.field", hasItem("photoId"));
         get("bad.event", ready.photoId().toString()).statusCode(400).body("violations.field", hasItem("eventId"));
@@ -146,7 +168,11 @@ class EventPhotosListingTest {
     void listAndGet_require_aValidToken() {
         given().get("/events/e1/photos").then().statusCode(401);
         given().get("/events/e1/photos/" + UUID.randomUUID()).then().statusCode(401);
-        given().auth().oauth2(Tokens.expired("u")).get("/events/e1/photos").then().statusCode(401);
+        given().auth()
+                .oauth2(Tokens.expired("u"))
+                .get("/events/e1/photos")
+                .then()
+                .statusCode(401);
     }
 
     private static ValidatableResponse list(String eventId, String limit, String nextToken) {
@@ -161,7 +187,9 @@ class EventPhotosListingTest {
     }
 
     private static ValidatableResponse get(String eventId, String photoId) {
-        return given().auth().oauth2(Tokens.forSubject("viewer"))
-                .get("/events/{eventId}/photos/{photoId}", eventId, photoId).then();
+        return given().auth()
+                .oauth2(Tokens.forSubject("viewer"))
+                .get("/events/{eventId}/photos/{photoId}", eventId, photoId)
+                .then();
     }
 }

@@ -1,8 +1,5 @@
 package com.eventphotos.api;
 
-import static com.eventphotos.api.InitiateUploads.initiate;
-import static com.eventphotos.api.InitiateUploads.request;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -14,6 +11,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+
+import static com.eventphotos.api.InitiateUploads.initiate;
+import static com.eventphotos.api.InitiateUploads.request;
 
 @QuarkusTest
 @TestProfile(ExpiredUploadUrlTest.OneSecondUrls.class)
@@ -28,12 +28,15 @@ class ExpiredUploadUrlTest {
 
     @Test
     void put_isRejected_afterTheUrlExpired() throws InterruptedException {
-        JsonPath upload = initiate("e1", request("late", "", "image/png")).statusCode(201).extract().jsonPath();
+        JsonPath upload = initiate("e1", request("late", "", "image/png"))
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         Instant expiresAt = Instant.parse(upload.getString("expiresAt"));
         // SigV4 expiry has one-second resolution: wait until it has surely passed.
         Thread.sleep(Math.max(0, expiresAt.toEpochMilli() - System.currentTimeMillis()) + 1500);
 
-        PresignedUrlProtectionTest.assertRejected(upload, upload.getString("s3PutObjectUrl"), upload.getMap("headers"),
-                TestImages.png(8, 8));
+        PresignedUrlProtectionTest.assertRejected(
+                upload, upload.getString("s3PutObjectUrl"), upload.getMap("headers"), TestImages.png(8, 8));
     }
 }

@@ -1,13 +1,5 @@
 package com.eventphotos.api;
 
-import static com.eventphotos.api.InitiateUploads.initiate;
-import static com.eventphotos.api.InitiateUploads.request;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +17,21 @@ import com.eventphotos.testsupport.BrowserStylePut;
 import com.eventphotos.testsupport.LocalS3ServerTestResource;
 import com.eventphotos.testsupport.TestImages;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+import static com.eventphotos.api.InitiateUploads.initiate;
+import static com.eventphotos.api.InitiateUploads.request;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class InitiateUploadTest {
@@ -46,16 +47,19 @@ class InitiateUploadTest {
                 .body("method", equalTo("PUT"))
                 .body("headers", equalTo(Map.of("Content-Type", "image/png")))
                 .body("photoId", matchesPattern("[0-9a-f-]{36}"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         UUID photoId = UUID.fromString(upload.getString("photoId"));
         String key = "uploads/event_seoul-fireworks_2026/" + photoId + ".png";
         assertEquals(key, upload.getString("objectKey"));
 
-        BrowserStylePut.Result put = BrowserStylePut.put(upload.getString("s3PutObjectUrl"), upload.getMap("headers"), png);
+        BrowserStylePut.Result put =
+                BrowserStylePut.put(upload.getString("s3PutObjectUrl"), upload.getMap("headers"), png);
         assertEquals(200, put.status(), put.body());
 
         try (S3Client s3 = LocalS3ServerTestResource.server().newClient()) {
-            HeadObjectResponse head = s3.headObject(h -> h.bucket(LocalS3ServerTestResource.BUCKET).key(key));
+            HeadObjectResponse head = s3.headObject(
+                    h -> h.bucket(LocalS3ServerTestResource.BUCKET).key(key));
             assertEquals("image/png", head.contentType());
             assertEquals(png.length, head.contentLength());
             PhotoMetadata metadata = PhotoMetadata.fromUserMetadata(head.metadata());
@@ -66,7 +70,8 @@ class InitiateUploadTest {
             assertEquals("image/png", metadata.contentType().mimeType());
             assertEquals(InitiateUploads.SUBJECT, metadata.uploadedBy());
 
-            ResponseBytes<GetObjectResponse> stored = s3.getObjectAsBytes(g -> g.bucket(LocalS3ServerTestResource.BUCKET).key(key));
+            ResponseBytes<GetObjectResponse> stored = s3.getObjectAsBytes(
+                    g -> g.bucket(LocalS3ServerTestResource.BUCKET).key(key));
             assertArrayEquals(png, stored.asByteArray());
         } catch (com.eventphotos.contract.InvalidPhotoMetadataException e) {
             throw new AssertionError(e);
@@ -77,11 +82,15 @@ class InitiateUploadTest {
     void uploadUrl_signsMetadataIntoTheQueryString_andExpiresInFiveMinutes() {
         Instant before = Instant.now();
         JsonPath upload = initiate("e1", request("Opening night", "a = b & c", "image/jpeg"))
-                .statusCode(201).extract().jsonPath();
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         Map<String, String> query = queryParameters(upload.getString("s3PutObjectUrl"));
 
-        for (String name : new String[]{"title", "description", "eventid", "photoid", "contenttype", "uploadedby"}) {
-            assertTrue(query.containsKey("x-amz-meta-" + name), "query carries x-amz-meta-" + name + ": " + query.keySet());
+        for (String name : new String[] {"title", "description", "eventid", "photoid", "contenttype", "uploadedby"}) {
+            assertTrue(
+                    query.containsKey("x-amz-meta-" + name),
+                    "query carries x-amz-meta-" + name + ": " + query.keySet());
         }
         assertEquals("Opening night", query.get("x-amz-meta-title"));
         assertEquals("a = b & c", query.get("x-amz-meta-description"));
@@ -89,8 +98,11 @@ class InitiateUploadTest {
         assertEquals("content-type;host", query.get("X-Amz-SignedHeaders"));
         assertEquals("300", query.get("X-Amz-Expires"));
         Instant expiresAt = Instant.parse(upload.getString("expiresAt"));
-        assertTrue(!expiresAt.isBefore(before.plus(Duration.ofMinutes(5)).minusSeconds(2))
-                && !expiresAt.isAfter(Instant.now().plus(Duration.ofMinutes(5)).plusSeconds(2)), "expiresAt " + expiresAt);
+        assertTrue(
+                !expiresAt.isBefore(before.plus(Duration.ofMinutes(5)).minusSeconds(2))
+                        && !expiresAt.isAfter(
+                                Instant.now().plus(Duration.ofMinutes(5)).plusSeconds(2)),
+                "expiresAt " + expiresAt);
         assertTrue(upload.getString("objectKey").endsWith(".jpg"));
     }
 
@@ -101,25 +113,40 @@ class InitiateUploadTest {
         body.put("contentLength", jpeg.length);
         JsonPath upload = initiate("e1", body)
                 .statusCode(201)
-                .body("headers", equalTo(Map.of("Content-Type", "image/jpeg", "Content-Length", String.valueOf(jpeg.length))))
-                .extract().jsonPath();
-        assertEquals("content-length;content-type;host",
+                .body(
+                        "headers",
+                        equalTo(Map.of("Content-Type", "image/jpeg", "Content-Length", String.valueOf(jpeg.length))))
+                .extract()
+                .jsonPath();
+        assertEquals(
+                "content-length;content-type;host",
                 queryParameters(upload.getString("s3PutObjectUrl")).get("X-Amz-SignedHeaders"));
 
-        assertEquals(200, BrowserStylePut.put(upload.getString("s3PutObjectUrl"), upload.getMap("headers"), jpeg).status());
+        assertEquals(
+                200,
+                BrowserStylePut.put(upload.getString("s3PutObjectUrl"), upload.getMap("headers"), jpeg)
+                        .status());
     }
 
     @Test
     void everyUpload_getsItsOwnPhotoIdAndKey() {
-        String first = initiate("e1", request("same", "", "image/webp")).statusCode(201).extract().path("objectKey");
-        String second = initiate("e1", request("same", "", "image/webp")).statusCode(201).extract().path("objectKey");
+        String first = initiate("e1", request("same", "", "image/webp"))
+                .statusCode(201)
+                .extract()
+                .path("objectKey");
+        String second = initiate("e1", request("same", "", "image/webp"))
+                .statusCode(201)
+                .extract()
+                .path("objectKey");
         assertTrue(first.endsWith(".webp") && !first.equals(second), first + " vs " + second);
     }
 
     @Test
     void initiateUpload_pointsLocationAtThePhotoRecordToPoll() {
-        var response = initiate("e1", request("t", "", "image/gif")).statusCode(201).extract();
-        assertTrue(response.header("Location").endsWith("/events/e1/photos/" + response.path("photoId")),
+        var response =
+                initiate("e1", request("t", "", "image/gif")).statusCode(201).extract();
+        assertTrue(
+                response.header("Location").endsWith("/events/e1/photos/" + response.path("photoId")),
                 response.header("Location"));
     }
 

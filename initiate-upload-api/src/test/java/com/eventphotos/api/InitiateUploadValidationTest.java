@@ -1,5 +1,13 @@
 package com.eventphotos.api;
 
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
 import static com.eventphotos.api.InitiateUploads.initiate;
 import static com.eventphotos.api.InitiateUploads.request;
 import static io.restassured.RestAssured.given;
@@ -8,15 +16,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 
 /** One test per rule: each mistake is a 4xx whose JSON body names the field and the problem, and no URL. */
 @QuarkusTest
@@ -46,12 +45,15 @@ class InitiateUploadValidationTest {
 
     @Test
     void rejects_descriptionOver1000Characters() {
-        assertFieldError(initiate("e1", request("t", "d".repeat(1001), "image/png")), "description", "at most 1000 characters");
+        assertFieldError(
+                initiate("e1", request("t", "d".repeat(1001), "image/png")), "description", "at most 1000 characters");
     }
 
     @Test
     void rejects_unsupportedContentType_listingTheSupportedOnes() {
-        assertFieldError(initiate("e1", request("t", "", "application/pdf")), "contentType",
+        assertFieldError(
+                initiate("e1", request("t", "", "application/pdf")),
+                "contentType",
                 "image/jpeg, image/png, image/webp, image/gif, image/heic");
     }
 
@@ -63,33 +65,47 @@ class InitiateUploadValidationTest {
 
     @Test
     void rejects_malformedJson() {
-        noUrl(given().auth().oauth2(Tokens.forSubject("u")).contentType(ContentType.JSON).body("{\"title\": \"t\",")
-                .post("/events/e1/photos/initiate-upload").then()
+        noUrl(given().auth()
+                .oauth2(Tokens.forSubject("u"))
+                .contentType(ContentType.JSON)
+                .body("{\"title\": \"t\",")
+                .post("/events/e1/photos/initiate-upload")
+                .then()
                 .statusCode(400)
                 .body("message", containsString("not valid JSON")));
     }
 
     @Test
     void rejects_wrongJsonType_namingTheField() {
-        noUrl(given().auth().oauth2(Tokens.forSubject("u")).contentType(ContentType.JSON)
+        noUrl(given().auth()
+                .oauth2(Tokens.forSubject("u"))
+                .contentType(ContentType.JSON)
                 .body("{\"title\":\"t\",\"contentType\":\"image/png\",\"contentLength\":\"big\"}")
-                .post("/events/e1/photos/initiate-upload").then()
+                .post("/events/e1/photos/initiate-upload")
+                .then()
                 .statusCode(400)
                 .body("violations.field", hasItem("contentLength")));
     }
 
     @Test
     void rejects_missingBody() {
-        noUrl(given().auth().oauth2(Tokens.forSubject("u")).contentType(ContentType.JSON)
-                .post("/events/e1/photos/initiate-upload").then()
+        noUrl(given().auth()
+                .oauth2(Tokens.forSubject("u"))
+                .contentType(ContentType.JSON)
+                .post("/events/e1/photos/initiate-upload")
+                .then()
                 .statusCode(400)
                 .body("violations.field", hasItem("body")));
     }
 
     @Test
     void rejects_wrongMediaType() {
-        noUrl(given().auth().oauth2(Tokens.forSubject("u")).contentType(ContentType.TEXT).body("title=t")
-                .post("/events/e1/photos/initiate-upload").then()
+        noUrl(given().auth()
+                .oauth2(Tokens.forSubject("u"))
+                .contentType(ContentType.TEXT)
+                .body("title=t")
+                .post("/events/e1/photos/initiate-upload")
+                .then()
                 .statusCode(415)
                 .body("message", containsString("application/json")));
     }
@@ -135,8 +151,8 @@ class InitiateUploadValidationTest {
     @Test
     void rejects_koreanTextTooLargeForS3Metadata_givingTheByteBudget() {
         // 600 Hangul syllables are within 1,000 characters but 1,800 UTF-8 bytes, 2,400 once base64-encoded.
-        assertFieldError(initiate("e1", request("제목", "가".repeat(600), "image/png")), "description",
-                "over their budget of");
+        assertFieldError(
+                initiate("e1", request("제목", "가".repeat(600), "image/png")), "description", "over their budget of");
     }
 
     private static void assertFieldError(ValidatableResponse response, String field, String messagePart) {

@@ -1,20 +1,19 @@
 package com.eventphotos.api;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
+import static io.restassured.RestAssured.given;
+
 /** Calls POST /events/{eventId}/photos/initiate-upload as a signed-in client. */
 public final class InitiateUploads {
 
     public static final String SUBJECT = "7f1c2d3e-user-alice";
 
-    private InitiateUploads() {
-    }
+    private InitiateUploads() {}
 
     public static Map<String, Object> request(String title, String description, String contentType) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -25,10 +24,12 @@ public final class InitiateUploads {
     }
 
     public static ValidatableResponse initiate(String eventId, Object body) {
-        return given().auth().oauth2(Tokens.forSubject(SUBJECT))
+        return given().auth()
+                .oauth2(Tokens.forSubject(SUBJECT))
                 .contentType(ContentType.JSON)
                 .body(body)
-                .when().post("/events/{eventId}/photos/initiate-upload", eventId)
+                .when()
+                .post("/events/{eventId}/photos/initiate-upload", eventId)
                 .then();
     }
 }

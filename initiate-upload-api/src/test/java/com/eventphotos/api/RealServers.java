@@ -16,6 +16,5 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTestResource(LocalDynamoDbTestResource.class)
 final class RealServers {
 
-    private RealServers() {
-    }
+    private RealServers() {}
 }

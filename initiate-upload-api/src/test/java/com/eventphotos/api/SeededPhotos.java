@@ -15,12 +15,11 @@ final class SeededPhotos {
 
     static final String CDN = "https://cdn.example.com";
 
-    private SeededPhotos() {
-    }
+    private SeededPhotos() {}
 
     static PhotoRecord ready(String eventId, String title, Instant uploadedAt) {
-        PhotoMetadata metadata = new PhotoMetadata(title, "about " + title, eventId, UUID.randomUUID(),
-                PhotoContentType.JPEG, "uploader-1");
+        PhotoMetadata metadata = new PhotoMetadata(
+                title, "about " + title, eventId, UUID.randomUUID(), PhotoContentType.JPEG, "uploader-1");
         return save(PhotoRecord.ready(metadata, 2048, CDN, uploadedAt, uploadedAt.plusSeconds(1), "1"));
     }
 

@@ -10,16 +10,23 @@ public final class Tokens {
     public static final String ISSUER = "https://server.example.com";
     public static final String AUDIENCE = "https://service.example.com";
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String forSubject(String subject) {
-        return Jwt.subject(subject).preferredUserName("alice").issuer(ISSUER).audience(AUDIENCE).sign();
+        return Jwt.subject(subject)
+                .preferredUserName("alice")
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .sign();
     }
 
     public static String expired(String subject) {
-        return Jwt.subject(subject).issuer(ISSUER).audience(AUDIENCE)
-                .issuedAt(Instant.now().minusSeconds(3600)).expiresAt(Instant.now().minusSeconds(1800)).sign();
+        return Jwt.subject(subject)
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .issuedAt(Instant.now().minusSeconds(3600))
+                .expiresAt(Instant.now().minusSeconds(1800))
+                .sign();
     }
 
     public static String fromIssuer(String issuer) {

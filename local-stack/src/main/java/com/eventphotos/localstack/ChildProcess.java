@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 /** A server process of the stack, with its output in one log file, stopped with all its children. */
 public final class ChildProcess implements AutoCloseable {
 
-    private static final List<String> PORT_TAKEN = List.of("Address already in use", "already bound", "seems to be in use");
+    private static final List<String> PORT_TAKEN =
+            List.of("Address already in use", "already bound", "seems to be in use");
 
     private final String name;
     private final Process process;
@@ -22,7 +23,8 @@ public final class ChildProcess implements AutoCloseable {
         this.log = log;
     }
 
-    public static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workingDir, Path log) {
+    public static ChildProcess start(
+            String name, List<String> command, Map<String, String> env, Path workingDir, Path log) {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -32,7 +34,8 @@ public final class ChildProcess implements AutoCloseable {
             builder.environment().putAll(env);
             return new ChildProcess(name, builder.start(), log);
         } catch (IOException e) {
-            throw new LocalStackException(name + " could not be started (" + command.get(0) + "): " + e.getMessage(), e);
+            throw new LocalStackException(
+                    name + " could not be started (" + command.get(0) + "): " + e.getMessage(), e);
         }
     }
 

@@ -28,7 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class KeycloakServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private final ChildProcess process;
@@ -64,18 +65,27 @@ final class KeycloakServer implements AutoCloseable {
         Path home = distribution(config.repositoryRoot());
         String baseUrl = "http://127.0.0.1:" + port;
         String adminPassword = randomSecret();
-        ChildProcess process = ChildProcess.start("keycloak (OIDC provider)",
-                List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
+        ChildProcess process = ChildProcess.start(
+                "keycloak (OIDC provider)",
+                List.of(
+                        "bash",
+                        home.resolve("bin/kc.sh").toString(),
+                        "start-dev",
                         "--db=dev-mem",
                         "--http-host=127.0.0.1",
                         "--http-port=" + port,
                         "--hostname=" + baseUrl,
                         "--health-enabled=false",
                         "--metrics-enabled=false"),
-                Map.of("JAVA_HOME", System.getProperty("java.home"),
-                        "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-                        "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword),
-                home, config.logDir().resolve("keycloak.log"));
+                Map.of(
+                        "JAVA_HOME",
+                        System.getProperty("java.home"),
+                        "KC_BOOTSTRAP_ADMIN_USERNAME",
+                        "admin",
+                        "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                        adminPassword),
+                home,
+                config.logDir().resolve("keycloak.log"));
         return new KeycloakServer(process, port, adminPassword, randomSecret());
     }
 
@@ -83,13 +93,16 @@ final class KeycloakServer implements AutoCloseable {
         Readiness.awaitHttp200(process, baseUrl + "/realms/master", START_TIMEOUT);
         try {
             String token = adminToken();
-            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(realmJson(webOrigins)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> created = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(realmJson(webOrigins)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (created.statusCode() != 201) {
-                throw new LocalStackException("keycloak refused the demo realm (" + created.statusCode() + "): " + created.body());
+                throw new LocalStackException(
+                        "keycloak refused the demo realm (" + created.statusCode() + "): " + created.body());
             }
         } catch (IOException e) {
             throw new LocalStackException("keycloak: creating the demo realm failed: " + e.getMessage(), e);
@@ -127,12 +140,15 @@ final class KeycloakServer implements AutoCloseable {
                         Map.entry("username", "admin"), Map.entry("password", adminPassword))
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new LocalStackException("keycloak: admin login failed (" + response.statusCode() + "): " + response.body());
+            throw new LocalStackException(
+                    "keycloak: admin login failed (" + response.statusCode() + "): " + response.body());
         }
         return JSON.readTree(response.body()).get("access_token").asText();
     }
@@ -142,7 +158,10 @@ final class KeycloakServer implements AutoCloseable {
             String json = new String(template.readAllBytes(), StandardCharsets.UTF_8);
             return json.replace("${DEMO_USERNAME}", LocalStackConfig.DEMO_USERNAME)
                     .replace("${DEMO_PASSWORD}", demoPassword)
-                    .replace("${WEB_REDIRECT_URIS}", JSON.writeValueAsString(webOrigins.stream().map(o -> o + "/*").toList()))
+                    .replace(
+                            "${WEB_REDIRECT_URIS}",
+                            JSON.writeValueAsString(
+                                    webOrigins.stream().map(o -> o + "/*").toList()))
                     .replace("${WEB_ORIGINS}", JSON.writeValueAsString(webOrigins));
         }
     }
@@ -152,8 +171,8 @@ final class KeycloakServer implements AutoCloseable {
         try (Stream<Path> entries = Files.isDirectory(dist) ? Files.list(dist) : Stream.empty()) {
             return entries.filter(p -> p.getFileName().toString().startsWith("keycloak-"))
                     .findFirst()
-                    .orElseThrow(() -> new LocalStackException("Keycloak is not unpacked in " + dist
-                            + ": build once with ./mvnw install -DskipTests"));
+                    .orElseThrow(() -> new LocalStackException(
+                            "Keycloak is not unpacked in " + dist + ": build once with ./mvnw install -DskipTests"));
         } catch (IOException e) {
             throw new LocalStackException("cannot read " + dist, e);
         }

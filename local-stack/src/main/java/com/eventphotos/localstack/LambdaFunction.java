@@ -24,14 +24,21 @@ public final class LambdaFunction {
     static final String QUARKUS_HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     private static final String RUNTIME_CLIENT_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     /** What the Java 17 managed runtime passes to the JVM (JAVA_TOOL_OPTIONS), for realistic start-up. */
-    private static final List<String> LAMBDA_JVM_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC", "-Xshare:auto");
+    private static final List<String> LAMBDA_JVM_OPTIONS =
+            List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
 
-    private LambdaFunction() {
-    }
+    private LambdaFunction() {}
 
-    public static ChildProcess start(String name, Path functionZip, Path taskRoot, Path runtimeClientDir, String runtimeApi,
-                              int memoryMb, Map<String, String> functionEnv, List<String> extraJvmOptions, Path log) {
+    public static ChildProcess start(
+            String name,
+            Path functionZip,
+            Path taskRoot,
+            Path runtimeClientDir,
+            String runtimeApi,
+            int memoryMb,
+            Map<String, String> functionEnv,
+            List<String> extraJvmOptions,
+            Path log) {
         unpack(functionZip, taskRoot);
         Map<String, String> env = new HashMap<>(functionEnv);
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
@@ -48,14 +55,18 @@ public final class LambdaFunction {
                         Stream.of(java, "-Xmx" + (memoryMb * 85 / 100) + "m"),
                         LAMBDA_JVM_OPTIONS.stream(),
                         extraJvmOptions.stream(),
-                        Stream.of("-cp", runtimeClientClasspath(runtimeClientDir), RUNTIME_CLIENT_MAIN, QUARKUS_HANDLER))
-                .flatMap(s -> s).toList();
+                        Stream.of(
+                                "-cp", runtimeClientClasspath(runtimeClientDir), RUNTIME_CLIENT_MAIN, QUARKUS_HANDLER))
+                .flatMap(s -> s)
+                .toList();
         return ChildProcess.start(name, command, env, taskRoot, log);
     }
 
     private static String runtimeClientClasspath(Path dir) {
         try (Stream<Path> jars = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
-            String classpath = jars.filter(p -> p.toString().endsWith(".jar")).map(Path::toString).sorted()
+            String classpath = jars.filter(p -> p.toString().endsWith(".jar"))
+                    .map(Path::toString)
+                    .sorted()
                     .collect(Collectors.joining(java.io.File.pathSeparator));
             if (classpath.isEmpty()) {
                 throw new LocalStackException("the Lambda runtime interface client is missing in " + dir
@@ -74,11 +85,13 @@ public final class LambdaFunction {
         try {
             if (Files.exists(taskRoot)) {
                 try (Stream<Path> old = Files.walk(taskRoot)) {
-                    old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    old.sorted(Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
             Files.createDirectories(taskRoot);
-            try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+            try (InputStream in = Files.newInputStream(zip);
+                    ZipInputStream entries = new ZipInputStream(in)) {
                 for (ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
                     Path target = taskRoot.resolve(entry.getName()).normalize();
                     if (!target.startsWith(taskRoot)) {

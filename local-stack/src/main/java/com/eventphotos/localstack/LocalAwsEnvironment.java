@@ -12,8 +12,7 @@ import com.eventphotos.testsupport.LocalS3Server;
  */
 public final class LocalAwsEnvironment {
 
-    private LocalAwsEnvironment() {
-    }
+    private LocalAwsEnvironment() {}
 
     /** A mutable map: callers add the app's own settings. */
     public static Map<String, String> of(LocalS3Server s3, LocalDynamoDb dynamoDb) {
@@ -29,8 +28,12 @@ public final class LocalAwsEnvironment {
         env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoDb.endpoint().toString());
         env.put("QUARKUS_DYNAMODB_AWS_REGION", region);
         env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE", "static");
-        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", LocalDynamoDb.ANY_CREDENTIALS.accessKeyId());
-        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", LocalDynamoDb.ANY_CREDENTIALS.secretAccessKey());
+        env.put(
+                "QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID",
+                LocalDynamoDb.ANY_CREDENTIALS.accessKeyId());
+        env.put(
+                "QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY",
+                LocalDynamoDb.ANY_CREDENTIALS.secretAccessKey());
         return env;
     }
 }

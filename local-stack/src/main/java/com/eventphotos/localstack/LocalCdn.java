@@ -36,8 +36,8 @@ final class LocalCdn implements AutoCloseable {
 
     static LocalCdn start(int port, S3Client s3, String bucket) {
         LocalCdn[] cdn = new LocalCdn[1];
-        HttpServer server = LoopbackHttp.start("CDN stand-in", port, exchange -> cdn[0].serve(exchange),
-                Executors.newFixedThreadPool(8));
+        HttpServer server = LoopbackHttp.start(
+                "CDN stand-in", port, exchange -> cdn[0].serve(exchange), Executors.newFixedThreadPool(8));
         cdn[0] = new LocalCdn(server, s3, bucket);
         return cdn[0];
     }
@@ -68,7 +68,8 @@ final class LocalCdn implements AutoCloseable {
             LoopbackHttp.respond(exchange, 404, "not found\n");
             return;
         }
-        try (ResponseInputStream<GetObjectResponse> object = s3.getObject(g -> g.bucket(bucket).key(key))) {
+        try (ResponseInputStream<GetObjectResponse> object =
+                s3.getObject(g -> g.bucket(bucket).key(key))) {
             GetObjectResponse response = object.response();
             exchange.getResponseHeaders().add("Content-Type", response.contentType());
             exchange.getResponseHeaders().add("Cache-Control", CdnCaching.CACHE_CONTROL);
@@ -81,7 +82,8 @@ final class LocalCdn implements AutoCloseable {
                 return;
             }
             exchange.sendResponseHeaders(200, response.contentLength());
-            try (OutputStream out = exchange.getResponseBody(); InputStream in = object) {
+            try (OutputStream out = exchange.getResponseBody();
+                    InputStream in = object) {
                 in.transferTo(out);
             }
         } catch (NoSuchKeyException e) {

@@ -34,8 +34,7 @@ public final class LocalLambdaRuntime implements AutoCloseable {
     /** As the processor's Lambda timeout in infra: an invocation without an answer by then has failed. */
     private static final long TIMEOUT_SECONDS = 60;
 
-    private record Invocation(String requestId, String payload, int attempt) {
-    }
+    private record Invocation(String requestId, String payload, int attempt) {}
 
     static {
         // Without TCP_NODELAY, the runtime client's small request writes meet delayed ACKs: ~90 ms per invocation
@@ -71,7 +70,8 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         }
         LocalLambdaRuntime[] runtime = new LocalLambdaRuntime[1];
         ExecutorService handlers = Executors.newCachedThreadPool(daemon("lambda-runtime-api"));
-        HttpServer server = LoopbackHttp.start("local Lambda runtime API", port, exchange -> runtime[0].route(exchange), handlers);
+        HttpServer server =
+                LoopbackHttp.start("local Lambda runtime API", port, exchange -> runtime[0].route(exchange), handlers);
         runtime[0] = new LocalLambdaRuntime(server, handlers, logDir);
         return runtime[0];
     }
@@ -167,16 +167,23 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         }
         inFlight.put(invocation.requestId(), invocation);
         // Also covers a function process that died while it held the invocation: it is retried like a failure.
-        retries.schedule(() -> {
-            if (inFlight.remove(invocation.requestId(), invocation)) {
-                failed(invocation, "Task timed out after " + TIMEOUT_SECONDS + " seconds");
-            }
-        }, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        retries.schedule(
+                () -> {
+                    if (inFlight.remove(invocation.requestId(), invocation)) {
+                        failed(invocation, "Task timed out after " + TIMEOUT_SECONDS + " seconds");
+                    }
+                },
+                TIMEOUT_SECONDS,
+                TimeUnit.SECONDS);
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
-        exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
-        exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn",
-                "arn:aws:lambda:us-east-1:000000000000:function:process-uploaded-photo");
-        exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis()));
+        exchange.getResponseHeaders()
+                .add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
+        exchange.getResponseHeaders()
+                .add(
+                        "Lambda-Runtime-Invoked-Function-Arn",
+                        "arn:aws:lambda:us-east-1:000000000000:function:process-uploaded-photo");
+        exchange.getResponseHeaders()
+                .add("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis()));
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         respond(exchange, 200, invocation.payload());
     }
@@ -188,11 +195,16 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         record("FAILED request=" + invocation.requestId() + " attempt=" + invocation.attempt() + " error=" + error);
         if (invocation.attempt() < MAX_ATTEMPTS) {
             // Lambda retries failed asynchronous invocations twice, after about a minute and then two; shortened here.
-            retries.schedule(() -> pending.add(new Invocation(invocation.requestId(), invocation.payload(),
-                    invocation.attempt() + 1)), invocation.attempt() * 2L, TimeUnit.SECONDS);
+            retries.schedule(
+                    () -> pending.add(
+                            new Invocation(invocation.requestId(), invocation.payload(), invocation.attempt() + 1)),
+                    invocation.attempt() * 2L,
+                    TimeUnit.SECONDS);
         } else {
             deadLettered.incrementAndGet();
-            append(deadLetters, "{\"requestId\":\"" + invocation.requestId() + "\",\"event\":" + invocation.payload() + "}");
+            append(
+                    deadLetters,
+                    "{\"requestId\":\"" + invocation.requestId() + "\",\"event\":" + invocation.payload() + "}");
         }
     }
 
@@ -202,7 +214,8 @@ public final class LocalLambdaRuntime implements AutoCloseable {
 
     private static void append(Path file, String line) {
         try {
-            Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             new PrintWriter(System.err, true).println("cannot write " + file + ": " + e.getMessage());
         }

@@ -27,6 +27,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Pushed from two threads while starting (see startAll). */
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
+
     private final LocalStackConfig config;
     private LocalS3Server s3;
     private LocalDynamoDb dynamoDb;
@@ -53,7 +54,9 @@ public final class LocalStack implements AutoCloseable {
             return stack;
         } catch (RuntimeException e) {
             stack.close();
-            throw e instanceof LocalStackException ? e : new LocalStackException("local stack failed to start: " + e, e);
+            throw e instanceof LocalStackException
+                    ? e
+                    : new LocalStackException("local stack failed to start: " + e, e);
         }
     }
 
@@ -67,14 +70,20 @@ public final class LocalStack implements AutoCloseable {
         Ports.requireFree(config.lambdaRuntimePort(), "Lambda runtime API", "EVENT_PHOTOS_LAMBDA_PORT");
         Ports.requireFree(config.webPort(), "web client", "EVENT_PHOTOS_WEB_PORT");
         // The site listens first: Keycloak, the API and the bucket's CORS rules all need its origin.
-        web = track(WebClientSite.start(config.webPort(), WebClientSite.distribution(config.repositoryRoot()), this::webClientConfig));
+        web = track(WebClientSite.start(
+                config.webPort(), WebClientSite.distribution(config.repositoryRoot()), this::webClientConfig));
         List<String> webOrigins = webOrigins();
 
         // Keycloak takes ~40 s to boot: storage and the processor start meanwhile, on another thread.
-        CompletableFuture<Void> storageAndProcessor = CompletableFuture.runAsync(() -> startStorageAndProcessor(progress, webOrigins));
+        CompletableFuture<Void> storageAndProcessor =
+                CompletableFuture.runAsync(() -> startStorageAndProcessor(progress, webOrigins));
         progress.println("starting Keycloak (OIDC provider) ...");
         try {
-            keycloak = track(Ports.start(config.keycloakPort(), config.portCandidates(), "Keycloak", port -> KeycloakServer.start(config, port, webOrigins)));
+            keycloak = track(Ports.start(
+                    config.keycloakPort(),
+                    config.portCandidates(),
+                    "Keycloak",
+                    port -> KeycloakServer.start(config, port, webOrigins)));
         } finally {
             storageAndProcessor.handle((done, failed) -> null).join(); // so that close() sees everything it started
         }
@@ -97,14 +106,20 @@ public final class LocalStack implements AutoCloseable {
                 .start());
         progress.println("S3 server (checks SigV4) on " + s3.endpoint() + ", bucket " + LocalStackConfig.BUCKET);
         Path dynamoDbData = config.workDir().resolve("dynamodb");
-        dynamoDb = track(Ports.start(config.dynamoDbPort(), config.portCandidates(), "DynamoDB Local", port -> LocalDynamoDb.start(port, dynamoDbData)));
+        dynamoDb = track(Ports.start(
+                config.dynamoDbPort(),
+                config.portCandidates(),
+                "DynamoDB Local",
+                port -> LocalDynamoDb.start(port, dynamoDbData)));
         dynamoDb.createPhotoTable(LocalStackConfig.TABLE);
         progress.println("DynamoDB Local on " + dynamoDb.endpoint() + ", table " + LocalStackConfig.TABLE);
         cdn = track(LocalCdn.start(config.cdnPort(), s3.newClient(), LocalStackConfig.BUCKET));
 
         processor = track(startProcessor());
-        Readiness.await(processor, lambdaRuntime::functionIsPolling, APP_START_TIMEOUT, "did not poll the Lambda runtime API");
-        progress.println("processor (Lambda handler) polling the local Lambda runtime API on port " + lambdaRuntime.port());
+        Readiness.await(
+                processor, lambdaRuntime::functionIsPolling, APP_START_TIMEOUT, "did not poll the Lambda runtime API");
+        progress.println(
+                "processor (Lambda handler) polling the local Lambda runtime API on port " + lambdaRuntime.port());
     }
 
     private static void rethrowFailure(CompletableFuture<?> finished) {
@@ -117,8 +132,7 @@ public final class LocalStack implements AutoCloseable {
 
     private String webClientConfig() {
         return """
-                {"apiBaseUrl":"%s","oidcAuthority":"%s","oidcClientId":"%s"}""".formatted(
-                apiUrl(), keycloak.issuer(), LocalStackConfig.WEB_CLIENT_ID);
+                {"apiBaseUrl":"%s","oidcAuthority":"%s","oidcClientId":"%s"}""".formatted(apiUrl(), keycloak.issuer(), LocalStackConfig.WEB_CLIENT_ID);
     }
 
     public String apiUrl() {
@@ -159,8 +173,14 @@ public final class LocalStack implements AutoCloseable {
 
     /** Every loopback port this stack listens on (for checks that nothing is left listening). */
     public List<Integer> ports() {
-        return List.of(apiPort, s3.endpoint().getPort(), dynamoDb.endpoint().getPort(), keycloak.port(), cdn.port(),
-                lambdaRuntime.port(), web.port());
+        return List.of(
+                apiPort,
+                s3.endpoint().getPort(),
+                dynamoDb.endpoint().getPort(),
+                keycloak.port(),
+                cdn.port(),
+                lambdaRuntime.port(),
+                web.port());
     }
 
     /** Asynchronous invocations of the processor that failed three times. */
@@ -190,9 +210,16 @@ public final class LocalStack implements AutoCloseable {
         env.put("EVENT_PHOTOS_BUCKET", LocalStackConfig.BUCKET);
         env.put("EVENT_PHOTOS_TABLE", LocalStackConfig.TABLE);
         env.put("EVENT_PHOTOS_CDN_BASE_URL", cdn.baseUrl());
-        return LambdaFunction.start("process-uploaded-photo", processorPackage(config.repositoryRoot()),
-                config.workDir().resolve("processor-task"), runtimeClient(config.repositoryRoot()),
-                lambdaRuntime.runtimeApiAddress(), 1024, env, List.of(), config.logDir().resolve("processor.log"));
+        return LambdaFunction.start(
+                "process-uploaded-photo",
+                processorPackage(config.repositoryRoot()),
+                config.workDir().resolve("processor-task"),
+                runtimeClient(config.repositoryRoot()),
+                lambdaRuntime.runtimeApiAddress(),
+                1024,
+                env,
+                List.of(),
+                config.logDir().resolve("processor.log"));
     }
 
     public static Path processorPackage(Path repositoryRoot) {
@@ -215,8 +242,12 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
         env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", LocalStackConfig.API_AUDIENCE);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ChildProcess api = ChildProcess.start("API", List.of(java, "-Xmx256m", "-jar", apiJar().toString()), env,
-                config.repositoryRoot().resolve("initiate-upload-api"), config.logDir().resolve("api.log"));
+        ChildProcess api = ChildProcess.start(
+                "API",
+                List.of(java, "-Xmx256m", "-jar", apiJar().toString()),
+                env,
+                config.repositoryRoot().resolve("initiate-upload-api"),
+                config.logDir().resolve("api.log"));
         Readiness.awaitHttp200OrStop(api, "http://127.0.0.1:" + port + "/q/health/ready", APP_START_TIMEOUT);
         apiPort = port;
         return api;
@@ -246,9 +277,11 @@ public final class LocalStack implements AutoCloseable {
     private Path writeCorsConfiguration(List<String> webOrigins) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<CORSConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">\n  <CORSRule>\n");
-        webOrigins.forEach(origin -> xml.append("    <AllowedOrigin>").append(origin).append("</AllowedOrigin>\n"));
-        xml.append("    <AllowedMethod>PUT</AllowedMethod>\n    <AllowedHeader>Content-Type</AllowedHeader>\n"
-                + "    <ExposeHeader>ETag</ExposeHeader>\n    <MaxAgeSeconds>3000</MaxAgeSeconds>\n  </CORSRule>\n</CORSConfiguration>\n");
+        webOrigins.forEach(
+                origin -> xml.append("    <AllowedOrigin>").append(origin).append("</AllowedOrigin>\n"));
+        xml.append(
+                "    <AllowedMethod>PUT</AllowedMethod>\n    <AllowedHeader>Content-Type</AllowedHeader>\n"
+                        + "    <ExposeHeader>ETag</ExposeHeader>\n    <MaxAgeSeconds>3000</MaxAgeSeconds>\n  </CORSRule>\n</CORSConfiguration>\n");
         try {
             Path file = config.workDir().resolve("bucket-cors.xml");
             Files.createDirectories(file.getParent());

@@ -11,8 +11,7 @@ import com.eventphotos.testsupport.TestImages;
 /** {@code ./run-local.sh}: starts the local stack, prints how to use it, and stops it all on Ctrl-C. */
 public final class LocalStackMain {
 
-    private LocalStackMain() {
-    }
+    private LocalStackMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         Path root = RepositoryPaths.find("local-stack").getParent();
@@ -78,8 +77,20 @@ public final class LocalStackMain {
                      "$(sed -E 's/.*"s3PutObjectUrl":"([^"]+)".*/\\1/' /tmp/upload.json)"
                    curl -s %1$s/events/%12$s/photos -H "Authorization: Bearer $TOKEN"
                 ================================================================================
-                """.formatted(api, stack.oidcIssuer(), stack.s3Endpoint(), LocalStackConfig.BUCKET, stack.cdnUrl(),
-                String.join(" ", stack.webOrigins()), stack.logDir(), LocalStackConfig.DEMO_USERNAME, stack.demoPassword(),
-                LocalStackConfig.CLI_CLIENT_ID, stack.tokenEndpoint(), event, samplePhoto, stack.webUrl());
+                """.formatted(
+                        api,
+                        stack.oidcIssuer(),
+                        stack.s3Endpoint(),
+                        LocalStackConfig.BUCKET,
+                        stack.cdnUrl(),
+                        String.join(" ", stack.webOrigins()),
+                        stack.logDir(),
+                        LocalStackConfig.DEMO_USERNAME,
+                        stack.demoPassword(),
+                        LocalStackConfig.CLI_CLIENT_ID,
+                        stack.tokenEndpoint(),
+                        event,
+                        samplePhoto,
+                        stack.webUrl());
     }
 }

@@ -14,8 +14,7 @@ import com.sun.net.httpserver.HttpServer;
 /** The JDK's HTTP server, bound to loopback only, for the small servers of the local stack. */
 final class LoopbackHttp {
 
-    private LoopbackHttp() {
-    }
+    private LoopbackHttp() {}
 
     static HttpServer start(String component, int port, HttpHandler handler, Executor executor) {
         try {

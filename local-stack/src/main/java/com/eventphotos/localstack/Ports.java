@@ -17,14 +17,14 @@ import com.eventphotos.testsupport.LoopbackPorts;
  */
 final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** Fails, naming the component and its variable, when a fixed port is taken; 0 (any port) passes. */
     static void requireFree(int port, String component, String envName) {
         if (port != 0 && inUse(port)) {
-            throw new LocalStackException("port " + port + " (" + component + ") is already in use: stop what listens there,"
-                    + " or choose another port with " + envName + "=<port>");
+            throw new LocalStackException(
+                    "port " + port + " (" + component + ") is already in use: stop what listens there,"
+                            + " or choose another port with " + envName + "=<port>");
         }
     }
 

@@ -17,10 +17,10 @@ import com.eventphotos.testsupport.PortTakenException;
  */
 public final class Readiness {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private Readiness() {
-    }
+    private Readiness() {}
 
     public static void awaitHttp200(ChildProcess process, String url, Duration timeout) {
         await(process, () -> returns200(url), timeout, "did not answer " + url);
@@ -44,8 +44,11 @@ public final class Readiness {
                 return;
             }
             if (!process.isAlive()) {
-                String message = process.name() + " exited during start; " + process.log() + " ends with:\n" + process.logTail();
-                throw process.logShowsPortTaken() ? new PortTakenException(message, null) : new LocalStackException(message);
+                String message =
+                        process.name() + " exited during start; " + process.log() + " ends with:\n" + process.logTail();
+                throw process.logShowsPortTaken()
+                        ? new PortTakenException(message, null)
+                        : new LocalStackException(message);
             }
             sleep(250);
         }
@@ -55,7 +58,10 @@ public final class Readiness {
 
     static boolean returns200(String url) {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
+            HttpResponse<Void> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(3))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {

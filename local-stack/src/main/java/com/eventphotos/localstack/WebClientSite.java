@@ -19,8 +19,22 @@ import com.sun.net.httpserver.HttpServer;
 final class WebClientSite implements AutoCloseable {
 
     private static final Map<String, String> TYPES = Map.of(
-            "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
-            "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon", "json", "application/json", "map", "application/json");
+            "html",
+            "text/html; charset=utf-8",
+            "js",
+            "text/javascript; charset=utf-8",
+            "css",
+            "text/css; charset=utf-8",
+            "svg",
+            "image/svg+xml",
+            "png",
+            "image/png",
+            "ico",
+            "image/x-icon",
+            "json",
+            "application/json",
+            "map",
+            "application/json");
 
     private final HttpServer server;
 
@@ -31,15 +45,16 @@ final class WebClientSite implements AutoCloseable {
     static Path distribution(Path repositoryRoot) {
         Path dist = repositoryRoot.resolve("web-client/dist");
         if (!Files.isRegularFile(dist.resolve("index.html"))) {
-            throw new LocalStackException("the web client is not built (" + dist + "): build first with ./mvnw install -DskipTests");
+            throw new LocalStackException(
+                    "the web client is not built (" + dist + "): build first with ./mvnw install -DskipTests");
         }
         return dist;
     }
 
     /** @param configJson read when a browser asks, so the site can listen before the rest of the stack is up */
     static WebClientSite start(int port, Path dist, Supplier<String> configJson) {
-        return new WebClientSite(LoopbackHttp.start("web client", port, exchange -> serve(exchange, dist, configJson),
-                Executors.newFixedThreadPool(4)));
+        return new WebClientSite(LoopbackHttp.start(
+                "web client", port, exchange -> serve(exchange, dist, configJson), Executors.newFixedThreadPool(4)));
     }
 
     int port() {
@@ -75,7 +90,8 @@ final class WebClientSite implements AutoCloseable {
         send(exchange, 200, type, Files.readAllBytes(served), caching);
     }
 
-    private static void send(HttpExchange exchange, int status, String type, byte[] body, String caching) throws IOException {
+    private static void send(HttpExchange exchange, int status, String type, byte[] body, String caching)
+            throws IOException {
         exchange.getResponseHeaders().add("Content-Type", type);
         exchange.getResponseHeaders().add("Cache-Control", caching);
         exchange.getResponseHeaders().add("X-Content-Type-Options", "nosniff");

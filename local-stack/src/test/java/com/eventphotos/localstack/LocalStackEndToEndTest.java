@@ -1,12 +1,5 @@
 package com.eventphotos.localstack;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -36,6 +29,13 @@ import com.eventphotos.testsupport.RepositoryPaths;
 import com.eventphotos.testsupport.TestImages;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 /**
  * The two-step upload as the browser client does it, against the stack ./run-local.sh starts: Keycloak
  * tokens, the packaged API, the signature-checking S3 server, the processor's function.zip under AWS's
@@ -50,6 +50,7 @@ class LocalStackEndToEndTest {
     private static WebClientSession client;
     /** Offered to every server that must be told its port, before a free one: the stack must move on. */
     private static ServerSocket takenPort;
+
     private static TakenPortFirst portCandidates;
 
     @BeforeAll
@@ -57,8 +58,10 @@ class LocalStackEndToEndTest {
         Path root = RepositoryPaths.find("local-stack").getParent();
         takenPort = new ServerSocket(LoopbackPorts.candidate(), 1, InetAddress.getLoopbackAddress());
         portCandidates = new TakenPortFirst(takenPort.getLocalPort());
-        stack = LocalStack.start(LocalStackConfig.onFreePorts(root,
-                RepositoryPaths.targetDir("e2e-stack-" + System.currentTimeMillis()), portCandidates), System.out);
+        stack = LocalStack.start(
+                LocalStackConfig.onFreePorts(
+                        root, RepositoryPaths.targetDir("e2e-stack-" + System.currentTimeMillis()), portCandidates),
+                System.out);
         client = WebClientSession.signIn(stack, LocalStackConfig.DEMO_USERNAME, stack.demoPassword());
     }
 
@@ -75,7 +78,8 @@ class LocalStackEndToEndTest {
     void start_movesEachServerToAnotherPort_whenItsFirstPortWasTaken() {
         // Keycloak, DynamoDB Local and the API are told their port; each was offered the taken one first.
         assertEquals(3, portCandidates.takenOffers(), "servers offered the taken port");
-        assertFalse(stack.ports().contains(takenPort.getLocalPort()), stack.ports().toString());
+        assertFalse(
+                stack.ports().contains(takenPort.getLocalPort()), stack.ports().toString());
     }
 
     @Test
@@ -88,7 +92,8 @@ class LocalStackEndToEndTest {
 
         JsonNode upload = client.initiateUpload(eventId, title, description, "image/png", (long) png.length);
         Map<String, String> headers = WebClientSession.headersOf(upload);
-        BrowserStylePut.Result put = BrowserStylePut.put(upload.get("s3PutObjectUrl").asText(), headers, png);
+        BrowserStylePut.Result put =
+                BrowserStylePut.put(upload.get("s3PutObjectUrl").asText(), headers, png);
         assertEquals(200, put.status(), put.body());
 
         JsonNode photo = awaitReady(eventId, upload.get("photoId").asText());
@@ -101,11 +106,14 @@ class LocalStackEndToEndTest {
         assertEquals("image/png", listed.get("contentType").asText());
         assertTrue(listed.get("url").asText().startsWith(stack.cdnUrl() + "/uploads/event_" + eventId + "/"));
 
-        HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(listed.get("url").asText())).build(),
+        HttpResponse<byte[]> download = HTTP.send(
+                HttpRequest.newBuilder(URI.create(listed.get("url").asText())).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, download.statusCode());
         assertArrayEquals(png, download.body(), "the CDN serves exactly the uploaded bytes");
-        assertEquals("max-age=31536000, immutable", download.headers().firstValue("Cache-Control").orElse(null));
+        assertEquals(
+                "max-age=31536000, immutable",
+                download.headers().firstValue("Cache-Control").orElse(null));
         assertEquals("image/png", download.headers().firstValue("Content-Type").orElse(null));
     }
 
@@ -118,12 +126,15 @@ class LocalStackEndToEndTest {
         String tampered = url.replace("x-amz-meta-title=honest%20title", "x-amz-meta-title=forged%20title");
         assertFalse(tampered.equals(url), "the test must really change the URL");
 
-        BrowserStylePut.Result put = BrowserStylePut.put(tampered, WebClientSession.headersOf(upload), TestImages.png(10, 10));
+        BrowserStylePut.Result put =
+                BrowserStylePut.put(tampered, WebClientSession.headersOf(upload), TestImages.png(10, 10));
         assertEquals(403, put.status(), put.body());
 
         Instant until = Instant.now().plusSeconds(5);
         while (Instant.now().isBefore(until)) {
-            assertEquals(404, client.getPhoto(eventId, upload.get("photoId").asText()).statusCode());
+            assertEquals(
+                    404,
+                    client.getPhoto(eventId, upload.get("photoId").asText()).statusCode());
             Thread.sleep(500);
         }
         assertTrue(client.list(eventId).get("items").isEmpty());
@@ -139,10 +150,21 @@ class LocalStackEndToEndTest {
         HttpResponse<String> allowed = preflight(url, webOrigin);
         assertEquals(200, allowed.statusCode(), allowed.body());
         // s3rver answers "*" once the origin matched a rule (S3 echoes the origin); either lets a browser PUT
-        assertTrue(List.of(webOrigin, "*").contains(allowed.headers().firstValue("Access-Control-Allow-Origin").orElse("")),
+        assertTrue(
+                List.of(webOrigin, "*")
+                        .contains(allowed.headers()
+                                .firstValue("Access-Control-Allow-Origin")
+                                .orElse("")),
                 allowed.headers().map().toString());
-        assertTrue(allowed.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("PUT"));
-        assertTrue(allowed.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase().contains("content-type"));
+        assertTrue(allowed.headers()
+                .firstValue("Access-Control-Allow-Methods")
+                .orElse("")
+                .contains("PUT"));
+        assertTrue(allowed.headers()
+                .firstValue("Access-Control-Allow-Headers")
+                .orElse("")
+                .toLowerCase()
+                .contains("content-type"));
 
         HttpResponse<String> foreign = preflight(url, "https://evil.example.com");
         assertTrue(foreign.statusCode() >= 400, "foreign origin preflight status " + foreign.statusCode());
@@ -152,7 +174,9 @@ class LocalStackEndToEndTest {
     @Test
     @Order(4)
     void api_refusesRequestsWithoutAToken() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/events/e2e/photos")).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/events/e2e/photos"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, response.statusCode());
     }
@@ -171,14 +195,16 @@ class LocalStackEndToEndTest {
                 .directory(webClient.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        browserTest.environment().putAll(Map.of(
-                "WEB_URL", stack.webUrl(),
-                "EVENT_ID", "e2e-web-" + UUID.randomUUID().toString().substring(0, 8),
-                "DEMO_USERNAME", LocalStackConfig.DEMO_USERNAME,
-                "DEMO_PASSWORD", stack.demoPassword(),
-                "PHOTO_1", first.toString(),
-                "PHOTO_2", second.toString(),
-                "SCREENSHOT_DIR", screenshots.toString()));
+        browserTest
+                .environment()
+                .putAll(Map.of(
+                        "WEB_URL", stack.webUrl(),
+                        "EVENT_ID", "e2e-web-" + UUID.randomUUID().toString().substring(0, 8),
+                        "DEMO_USERNAME", LocalStackConfig.DEMO_USERNAME,
+                        "DEMO_PASSWORD", stack.demoPassword(),
+                        "PHOTO_1", first.toString(),
+                        "PHOTO_2", second.toString(),
+                        "SCREENSHOT_DIR", screenshots.toString()));
         Process process = browserTest.start();
         boolean finished = process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES);
         if (!finished) {
@@ -227,12 +253,14 @@ class LocalStackEndToEndTest {
     }
 
     private static HttpResponse<String> preflight(String url, String origin) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", origin)
-                .header("Access-Control-Request-Method", "PUT")
-                .header("Access-Control-Request-Headers", "content-type")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", origin)
+                        .header("Access-Control-Request-Method", "PUT")
+                        .header("Access-Control-Request-Headers", "content-type")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode awaitReady(String eventId, String photoId) throws Exception {
@@ -250,7 +278,8 @@ class LocalStackEndToEndTest {
             Thread.sleep(250);
         }
         return fail("photo " + photoId + " not READY within " + PROCESSING_DEADLINE.toSeconds() + " s; last answer "
-                + (last == null ? "none" : last.statusCode() + " " + last.body()) + "; see the processor log in " + stack.logDir());
+                + (last == null ? "none" : last.statusCode() + " " + last.body()) + "; see the processor log in "
+                + stack.logDir());
     }
 
     private static JsonNode findListed(JsonNode page, String photoId) {

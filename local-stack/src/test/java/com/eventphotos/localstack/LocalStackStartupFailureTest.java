@@ -1,8 +1,5 @@
 package com.eventphotos.localstack;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -15,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import com.eventphotos.testsupport.RepositoryPaths;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 class LocalStackStartupFailureTest {
 
     private final Path root = RepositoryPaths.find("local-stack").getParent();
@@ -23,8 +23,10 @@ class LocalStackStartupFailureTest {
     void start_namesTheTakenPort_andHowToChooseAnother() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            LocalStackConfig config = LocalStackConfig.fromEnvironment(root, Map.of("EVENT_PHOTOS_API_PORT", Integer.toString(port)));
-            LocalStackException e = assertThrows(LocalStackException.class,
+            LocalStackConfig config =
+                    LocalStackConfig.fromEnvironment(root, Map.of("EVENT_PHOTOS_API_PORT", Integer.toString(port)));
+            LocalStackException e = assertThrows(
+                    LocalStackException.class,
                     () -> LocalStack.start(config, new PrintStream(new ByteArrayOutputStream())));
             assertTrue(e.getMessage().contains("port " + port + " (API) is already in use"), e.getMessage());
             assertTrue(e.getMessage().contains("EVENT_PHOTOS_API_PORT"), e.getMessage());
@@ -34,14 +36,18 @@ class LocalStackStartupFailureTest {
     @Test
     void start_saysWhatIsMissing_whenNothingWasBuilt() throws Exception {
         Path emptyCheckout = Files.createTempDirectory("no-build");
-        LocalStackException e = assertThrows(LocalStackException.class, () -> LocalStack.start(
-                LocalStackConfig.onFreePorts(emptyCheckout, emptyCheckout.resolve("work")), new PrintStream(new ByteArrayOutputStream())));
+        LocalStackException e = assertThrows(
+                LocalStackException.class,
+                () -> LocalStack.start(
+                        LocalStackConfig.onFreePorts(emptyCheckout, emptyCheckout.resolve("work")),
+                        new PrintStream(new ByteArrayOutputStream())));
         assertTrue(e.getMessage().contains("./mvnw install -DskipTests"), e.getMessage());
     }
 
     @Test
     void config_rejectsAPortThatIsNotANumber() {
-        LocalStackException e = assertThrows(LocalStackException.class,
+        LocalStackException e = assertThrows(
+                LocalStackException.class,
                 () -> LocalStackConfig.fromEnvironment(root, Map.of("EVENT_PHOTOS_S3_PORT", "eighty")));
         assertTrue(e.getMessage().contains("EVENT_PHOTOS_S3_PORT"), e.getMessage());
     }

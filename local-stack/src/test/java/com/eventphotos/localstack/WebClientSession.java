@@ -31,28 +31,44 @@ final class WebClientSession {
 
     /** Password grant on the local CLI client: the browser uses Authorization Code + PKCE for the same user. */
     static WebClientSession signIn(LocalStack stack, String username, String password) {
-        String form = Map.of("grant_type", "password", "client_id", LocalStackConfig.CLI_CLIENT_ID,
-                        "username", username, "password", password, "scope", "openid")
-                .entrySet().stream()
+        String form = Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        LocalStackConfig.CLI_CLIENT_ID,
+                        "username",
+                        username,
+                        "password",
+                        password,
+                        "scope",
+                        "openid")
+                .entrySet()
+                .stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(stack.tokenEndpoint()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
         if (response.statusCode() != 200) {
             throw new AssertionError("sign-in failed: " + response.statusCode() + " " + response.body());
         }
-        return new WebClientSession(stack.apiUrl(), read(response.body()).get("access_token").asText());
+        return new WebClientSession(
+                stack.apiUrl(), read(response.body()).get("access_token").asText());
     }
 
     JsonNode initiateUpload(String eventId, String title, String description, String contentType, Long contentLength) {
-        ObjectNode body = JSON.createObjectNode().put("title", title).put("description", description).put("contentType", contentType);
+        ObjectNode body = JSON.createObjectNode()
+                .put("title", title)
+                .put("description", description)
+                .put("contentType", contentType);
         if (contentLength != null) {
             body.put("contentLength", contentLength);
         }
         HttpResponse<String> response = send(authorized("/events/" + eventId + "/photos/initiate-upload")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
         if (response.statusCode() != 201) {
             throw new AssertionError("initiate-upload answered " + response.statusCode() + ": " + response.body());
         }
@@ -60,7 +76,8 @@ final class WebClientSession {
     }
 
     JsonNode list(String eventId) {
-        HttpResponse<String> response = send(authorized("/events/" + eventId + "/photos").GET().build());
+        HttpResponse<String> response =
+                send(authorized("/events/" + eventId + "/photos").GET().build());
         if (response.statusCode() != 200) {
             throw new AssertionError("list answered " + response.statusCode() + ": " + response.body());
         }
@@ -68,12 +85,15 @@ final class WebClientSession {
     }
 
     HttpResponse<String> getPhoto(String eventId, String photoId) {
-        return send(authorized("/events/" + eventId + "/photos/" + photoId).GET().build());
+        return send(
+                authorized("/events/" + eventId + "/photos/" + photoId).GET().build());
     }
 
     static Map<String, String> headersOf(JsonNode upload) {
         Map<String, String> headers = new LinkedHashMap<>();
-        upload.get("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        upload.get("headers")
+                .fields()
+                .forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
         return headers;
     }
 

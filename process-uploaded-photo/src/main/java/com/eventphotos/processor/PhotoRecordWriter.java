@@ -3,13 +3,13 @@ package com.eventphotos.processor;
 import java.time.Clock;
 import java.time.Instant;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.eventphotos.contract.PhotoRecord;
 import com.eventphotos.contract.UploadKey;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Writes photo records so that delivering an event twice, or out of order, is harmless: a record is
@@ -30,8 +30,8 @@ public class PhotoRecordWriter {
 
     /** @return false when the table already holds this event's outcome or a newer one */
     public boolean writeReady(UploadedPhoto photo, String sequencer) {
-        return putIfNewer(PhotoRecord.ready(photo.metadata(), photo.size(), config.cdnBaseUrl(), photo.uploadedAt(),
-                clock.instant(), sequencer));
+        return putIfNewer(PhotoRecord.ready(
+                photo.metadata(), photo.size(), config.cdnBaseUrl(), photo.uploadedAt(), clock.instant(), sequencer));
     }
 
     /** A rejected upload is recorded (never listed) so a client polling for its photo learns why. */

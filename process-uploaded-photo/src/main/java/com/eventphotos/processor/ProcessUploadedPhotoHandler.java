@@ -1,9 +1,9 @@
 package com.eventphotos.processor;
 
-import jakarta.inject.Named;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+
+import jakarta.inject.Named;
 
 /** The Lambda entry point, target of the bucket's s3:ObjectCreated:* notification on uploads/. */
 @Named("process-uploaded-photo")

@@ -3,11 +3,11 @@ package com.eventphotos.processor;
 import java.util.List;
 
 /** What one invocation did with each of its records; returned to Lambda and logged. */
-public record ProcessingSummary(int stored, int alreadyProcessed, int ignored, int rejected, List<RecordResult> records) {
+public record ProcessingSummary(
+        int stored, int alreadyProcessed, int ignored, int rejected, List<RecordResult> records) {
 
     /** @param key the decoded object key */
-    public record RecordResult(String key, RecordOutcome outcome, String reason) {
-    }
+    public record RecordResult(String key, RecordOutcome outcome, String reason) {}
 
     public static ProcessingSummary of(List<RecordResult> results) {
         return new ProcessingSummary(
@@ -19,6 +19,7 @@ public record ProcessingSummary(int stored, int alreadyProcessed, int ignored, i
     }
 
     private static int count(List<RecordResult> results, RecordOutcome outcome) {
-        return (int) results.stream().filter(result -> result.outcome() == outcome).count();
+        return (int)
+                results.stream().filter(result -> result.outcome() == outcome).count();
     }
 }

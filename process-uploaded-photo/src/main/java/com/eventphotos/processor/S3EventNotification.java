@@ -17,19 +17,15 @@ public record S3EventNotification(@JsonProperty("Records") List<Record> records)
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Record(String eventName, String eventTime, S3Entity s3) {
-    }
+    public record Record(String eventName, String eventTime, S3Entity s3) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record S3Entity(Bucket bucket, S3Object object) {
-    }
+    public record S3Entity(Bucket bucket, S3Object object) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Bucket(String name) {
-    }
+    public record Bucket(String name) {}
 
     /** {@code key} is URL-encoded as in S3's event (form encoding: a space is '+'). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record S3Object(String key, Long size, String eTag, String sequencer) {
-    }
+    public record S3Object(String key, Long size, String eTag, String sequencer) {}
 }

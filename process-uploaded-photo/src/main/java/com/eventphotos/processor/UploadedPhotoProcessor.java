@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
 
 import com.eventphotos.contract.UploadKey;
@@ -17,6 +15,8 @@ import com.eventphotos.processor.ProcessingSummary.RecordResult;
 import com.eventphotos.processor.S3EventNotification.Record;
 
 import software.amazon.awssdk.core.exception.SdkException;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Handles every record of an S3 event notification. Per record: decode the key, skip what is not an
@@ -51,12 +51,18 @@ public class UploadedPhotoProcessor {
             }
         }
         ProcessingSummary summary = ProcessingSummary.of(results);
-        LOG.infof("processed %d record(s): stored=%d alreadyProcessed=%d ignored=%d rejected=%d failed=%d",
-                event.records().size(), summary.stored(), summary.alreadyProcessed(), summary.ignored(),
-                summary.rejected(), failures.size());
+        LOG.infof(
+                "processed %d record(s): stored=%d alreadyProcessed=%d ignored=%d rejected=%d failed=%d",
+                event.records().size(),
+                summary.stored(),
+                summary.alreadyProcessed(),
+                summary.ignored(),
+                summary.rejected(),
+                failures.size());
         if (!failures.isEmpty()) {
-            TransientProcessingException failure = new TransientProcessingException(failures.size() + " of "
-                    + event.records().size() + " record(s) failed transiently; failing the invocation so Lambda retries it",
+            TransientProcessingException failure = new TransientProcessingException(
+                    failures.size() + " of " + event.records().size()
+                            + " record(s) failed transiently; failing the invocation so Lambda retries it",
                     failures.get(0));
             failures.stream().skip(1).forEach(failure::addSuppressed);
             throw failure;
@@ -130,10 +136,13 @@ public class UploadedPhotoProcessor {
 
     private static RecordResult alreadyProcessed(String key, String sequencer) {
         LOG.infof("outcome=ALREADY_PROCESSED key=%s sequencer=%s", key, sequencer);
-        return new RecordResult(key, RecordOutcome.ALREADY_PROCESSED, "the record already reflects this or a newer event");
+        return new RecordResult(
+                key, RecordOutcome.ALREADY_PROCESSED, "the record already reflects this or a newer event");
     }
 
     private static String rawKey(Record record) {
-        return record.s3() == null || record.s3().object() == null ? null : record.s3().object().key();
+        return record.s3() == null || record.s3().object() == null
+                ? null
+                : record.s3().object().key();
     }
 }

@@ -1,10 +1,5 @@
 package com.eventphotos.processor;
 
-import static com.eventphotos.testsupport.S3EventDocuments.notification;
-import static org.hamcrest.Matchers.containsString;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-
 import org.junit.jupiter.api.Test;
 
 import com.eventphotos.contract.PhotoContentType;
@@ -15,6 +10,10 @@ import com.eventphotos.testsupport.TestImages;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+
+import static com.eventphotos.testsupport.S3EventDocuments.notification;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** With DynamoDB out of reach, the invocation must fail (so Lambda retries) and leave nothing behind. */
 @QuarkusTest

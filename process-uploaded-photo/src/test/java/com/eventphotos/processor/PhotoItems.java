@@ -13,23 +13,27 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Reads the photo table of DynamoDB Local directly, to check what the processor wrote. */
 final class PhotoItems {
 
-    private PhotoItems() {
-    }
+    private PhotoItems() {}
 
     static Map<String, AttributeValue> get(String eventId, UUID photoId) {
         try (DynamoDbClient dynamo = LocalDynamoDbTestResource.dynamoDb().newClient()) {
-            return dynamo.getItem(g -> g.tableName(LocalDynamoDbTestResource.TABLE).consistentRead(true).key(Map.of(
-                    PhotoTable.EVENT_ID, AttributeValue.fromS(eventId),
-                    PhotoTable.PHOTO_ID, AttributeValue.fromS(photoId.toString())))).item();
+            return dynamo.getItem(g -> g.tableName(LocalDynamoDbTestResource.TABLE)
+                            .consistentRead(true)
+                            .key(Map.of(
+                                    PhotoTable.EVENT_ID, AttributeValue.fromS(eventId),
+                                    PhotoTable.PHOTO_ID, AttributeValue.fromS(photoId.toString()))))
+                    .item();
         }
     }
 
     static List<Map<String, AttributeValue>> allOfEvent(String eventId) {
         try (DynamoDbClient dynamo = LocalDynamoDbTestResource.dynamoDb().newClient()) {
-            return dynamo.query(q -> q.tableName(LocalDynamoDbTestResource.TABLE).consistentRead(true)
-                    .keyConditionExpression("#e = :e")
-                    .expressionAttributeNames(Map.of("#e", PhotoTable.EVENT_ID))
-                    .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(eventId)))).items();
+            return dynamo.query(q -> q.tableName(LocalDynamoDbTestResource.TABLE)
+                            .consistentRead(true)
+                            .keyConditionExpression("#e = :e")
+                            .expressionAttributeNames(Map.of("#e", PhotoTable.EVENT_ID))
+                            .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(eventId))))
+                    .items();
         }
     }
 

@@ -1,15 +1,5 @@
 package com.eventphotos.processor;
 
-import static com.eventphotos.processor.PhotoItems.s;
-import static com.eventphotos.testsupport.S3EventDocuments.notification;
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +15,20 @@ import com.eventphotos.contract.UploadKey;
 import com.eventphotos.testsupport.S3EventDocuments.ObjectEvent;
 import com.eventphotos.testsupport.TestImages;
 
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import static com.eventphotos.processor.PhotoItems.s;
+import static com.eventphotos.testsupport.S3EventDocuments.notification;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Drives the Lambda handler through Quarkus' mock event server with the JSON S3 sends, after putting real
@@ -50,8 +51,14 @@ class ProcessUploadedPhotoHandlerTest {
         Instant uploadedAt = Instant.parse("2026-11-21T10:15:30.120Z");
 
         invoke(notification(
-                new ObjectEvent("ObjectCreated:Put", BUCKET, first.toString(), png.length, Uploads.nextSequencer(), uploadedAt),
-                ObjectEvent.created(BUCKET, second.toString(), jpeg.length, Uploads.nextSequencer())))
+                        new ObjectEvent(
+                                "ObjectCreated:Put",
+                                BUCKET,
+                                first.toString(),
+                                png.length,
+                                Uploads.nextSequencer(),
+                                uploadedAt),
+                        ObjectEvent.created(BUCKET, second.toString(), jpeg.length, Uploads.nextSequencer())))
                 .statusCode(200)
                 .body("stored", equalTo(2));
 
@@ -73,7 +80,8 @@ class ProcessUploadedPhotoHandlerTest {
         Map<String, AttributeValue> secondItem = PhotoItems.get(eventId, plain.photoId());
         assertEquals("READY", s(secondItem, PhotoTable.STATUS));
         assertEquals("", s(secondItem, PhotoTable.DESCRIPTION));
-        assertEquals(Integer.toString(jpeg.length), secondItem.get(PhotoTable.SIZE).n());
+        assertEquals(
+                Integer.toString(jpeg.length), secondItem.get(PhotoTable.SIZE).n());
     }
 
     @Test
@@ -101,11 +109,15 @@ class ProcessUploadedPhotoHandlerTest {
         String older = Uploads.nextSequencer();
         String newer = Uploads.nextSequencer() + "00"; // longer hex is a larger number, as S3 sequencers grow
 
-        invoke(notification(ObjectEvent.created(BUCKET, key.toString(), png.length, newer))).body("stored", equalTo(1));
+        invoke(notification(ObjectEvent.created(BUCKET, key.toString(), png.length, newer)))
+                .body("stored", equalTo(1));
         invoke(notification(ObjectEvent.created(BUCKET, key.toString(), png.length, older)))
-                .statusCode(200).body("alreadyProcessed", equalTo(1));
+                .statusCode(200)
+                .body("alreadyProcessed", equalTo(1));
 
-        assertEquals(PhotoTable.comparableSequencer(newer), s(PhotoItems.get(eventId, metadata.photoId()), PhotoTable.S3_SEQUENCER));
+        assertEquals(
+                PhotoTable.comparableSequencer(newer),
+                s(PhotoItems.get(eventId, metadata.photoId()), PhotoTable.S3_SEQUENCER));
     }
 
     @Test
@@ -118,15 +130,16 @@ class ProcessUploadedPhotoHandlerTest {
         UploadKey good = Uploads.viaUploadUrl(ours, png);
 
         invoke(notification(
-                ObjectEvent.created(BUCKET, foreign.toString(), png.length, Uploads.nextSequencer()),
-                ObjectEvent.created(BUCKET, good.toString(), png.length, Uploads.nextSequencer())))
+                        ObjectEvent.created(BUCKET, foreign.toString(), png.length, Uploads.nextSequencer()),
+                        ObjectEvent.created(BUCKET, good.toString(), png.length, Uploads.nextSequencer())))
                 .statusCode(200)
                 .body("stored", equalTo(1))
                 .body("rejected", equalTo(1));
 
         Map<String, AttributeValue> rejected = PhotoItems.get(eventId, foreign.photoId());
         assertEquals("REJECTED", s(rejected, PhotoTable.STATUS));
-        assertTrue(s(rejected, PhotoTable.REJECTION_REASON).contains("missing"), s(rejected, PhotoTable.REJECTION_REASON));
+        assertTrue(
+                s(rejected, PhotoTable.REJECTION_REASON).contains("missing"), s(rejected, PhotoTable.REJECTION_REASON));
         assertFalse(rejected.containsKey(PhotoTable.UPLOADED_AT_PHOTO_ID), "a rejected photo must never be listed");
         assertFalse(rejected.containsKey(PhotoTable.TITLE));
         assertEquals("READY", s(PhotoItems.get(eventId, ours.photoId()), PhotoTable.STATUS));
@@ -141,7 +154,8 @@ class ProcessUploadedPhotoHandlerTest {
         Uploads.viaUploadUrl(key, forOtherEvent.toUserMetadata(), png);
 
         invoke(notification(ObjectEvent.created(BUCKET, key.toString(), png.length, Uploads.nextSequencer())))
-                .statusCode(200).body("rejected", equalTo(1));
+                .statusCode(200)
+                .body("rejected", equalTo(1));
 
         Map<String, AttributeValue> item = PhotoItems.get(eventId, key.photoId());
         assertEquals("REJECTED", s(item, PhotoTable.STATUS));
@@ -155,8 +169,10 @@ class ProcessUploadedPhotoHandlerTest {
         PhotoMetadata metadata = Uploads.metadata(eventId, "html in disguise", "", PhotoContentType.PNG);
         Uploads.directly(metadata.key().toString(), "text/html", metadata.toUserMetadata(), png);
 
-        invoke(notification(ObjectEvent.created(BUCKET, metadata.key().toString(), png.length, Uploads.nextSequencer())))
-                .statusCode(200).body("rejected", equalTo(1));
+        invoke(notification(
+                        ObjectEvent.created(BUCKET, metadata.key().toString(), png.length, Uploads.nextSequencer())))
+                .statusCode(200)
+                .body("rejected", equalTo(1));
 
         Map<String, AttributeValue> item = PhotoItems.get(eventId, metadata.photoId());
         assertEquals("REJECTED", s(item, PhotoTable.STATUS));
@@ -175,9 +191,11 @@ class ProcessUploadedPhotoHandlerTest {
         String event = notification(
                 ObjectEvent.created(BUCKET, oddKey, png.length, Uploads.nextSequencer()),
                 ObjectEvent.created(BUCKET, good.toString(), png.length, Uploads.nextSequencer()));
-        assertTrue(event.contains("/%ED%96%89%EC%82%AC+%EC%82%AC%EC%A7%84+1%2B1%3D2.png"), "S3 sends the key URL-encoded");
+        assertTrue(
+                event.contains("/%ED%96%89%EC%82%AC+%EC%82%AC%EC%A7%84+1%2B1%3D2.png"), "S3 sends the key URL-encoded");
 
-        invoke(event).statusCode(200)
+        invoke(event)
+                .statusCode(200)
                 .body("records.key", equalTo(List.of(oddKey, good.toString())))
                 .body("records.outcome", equalTo(List.of("REJECTED", "STORED")));
     }
@@ -185,9 +203,14 @@ class ProcessUploadedPhotoHandlerTest {
     @Test
     void process_shouldIgnoreRecords_outsideUploadsOrNotObjectCreated() {
         invoke(notification(
-                ObjectEvent.created(BUCKET, "avatars/someone.png", 10, Uploads.nextSequencer()),
-                new ObjectEvent("ObjectRemoved:Delete", BUCKET, "uploads/event_e1/" + UUID.randomUUID() + ".png", 0,
-                        Uploads.nextSequencer(), Instant.now())))
+                        ObjectEvent.created(BUCKET, "avatars/someone.png", 10, Uploads.nextSequencer()),
+                        new ObjectEvent(
+                                "ObjectRemoved:Delete",
+                                BUCKET,
+                                "uploads/event_e1/" + UUID.randomUUID() + ".png",
+                                0,
+                                Uploads.nextSequencer(),
+                                Instant.now())))
                 .statusCode(200)
                 .body("ignored", equalTo(2))
                 .body("stored", equalTo(0));
@@ -204,7 +227,7 @@ class ProcessUploadedPhotoHandlerTest {
     @Test
     void process_shouldAcceptS3TestEvent() {
         invoke("{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Time\":\"2026-11-21T10:00:00.000Z\","
-                + "\"Bucket\":\"" + BUCKET + "\",\"RequestId\":\"5582815E1AEA5ADF\",\"HostId\":\"8cLeGAmw\"}")
+                        + "\"Bucket\":\"" + BUCKET + "\",\"RequestId\":\"5582815E1AEA5ADF\",\"HostId\":\"8cLeGAmw\"}")
                 .statusCode(200)
                 .body("stored", equalTo(0));
     }
@@ -220,15 +243,20 @@ class ProcessUploadedPhotoHandlerTest {
         assertEquals("가을 소풍", MetadataValueCodec.decode(asRealS3Returns.get(PhotoMetadata.TITLE)));
         Uploads.directly(metadata.key().toString(), "image/png", asRealS3Returns, png);
 
-        invoke(notification(ObjectEvent.created(BUCKET, metadata.key().toString(), png.length, Uploads.nextSequencer())))
-                .statusCode(200).body("stored", equalTo(1));
+        invoke(notification(
+                        ObjectEvent.created(BUCKET, metadata.key().toString(), png.length, Uploads.nextSequencer())))
+                .statusCode(200)
+                .body("stored", equalTo(1));
 
         assertEquals("가을 소풍", s(PhotoItems.get(eventId, metadata.photoId()), PhotoTable.TITLE));
     }
 
     static ValidatableResponse invoke(String s3EventJson) {
-        return given().contentType("application/json").accept("application/json").body(s3EventJson)
-                .when().post()
+        return given().contentType("application/json")
+                .accept("application/json")
+                .body(s3EventJson)
+                .when()
+                .post()
                 .then();
     }
 }

@@ -13,6 +13,5 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(LocalDynamoDbTestResource.class)
 final class RealServers {
 
-    private RealServers() {
-    }
+    private RealServers() {}
 }

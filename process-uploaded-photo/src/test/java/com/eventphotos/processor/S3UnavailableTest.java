@@ -1,9 +1,5 @@
 package com.eventphotos.processor;
 
-import static com.eventphotos.testsupport.S3EventDocuments.notification;
-import static org.hamcrest.Matchers.containsString;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +10,10 @@ import com.eventphotos.testsupport.S3EventDocuments.ObjectEvent;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+
+import static com.eventphotos.testsupport.S3EventDocuments.notification;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** With S3 out of reach, HeadObject cannot tell whether the upload is ours: fail so Lambda retries, write nothing. */
 @QuarkusTest
@@ -31,8 +31,8 @@ class S3UnavailableTest {
         String eventId = Uploads.uniqueEventId("nos3");
         UploadKey key = new UploadKey(eventId, UUID.randomUUID(), PhotoContentType.PNG);
 
-        ProcessUploadedPhotoHandlerTest.invoke(notification(
-                        ObjectEvent.created(Uploads.BUCKET, key.toString(), 100, Uploads.nextSequencer())))
+        ProcessUploadedPhotoHandlerTest.invoke(
+                        notification(ObjectEvent.created(Uploads.BUCKET, key.toString(), 100, Uploads.nextSequencer())))
                 .statusCode(500)
                 .body(containsString("TransientProcessingException"));
 

@@ -1,7 +1,5 @@
 package com.eventphotos.processor;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -21,14 +19,15 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** Puts real objects into the local S3 server: through our presigned URLs, or behind their back. */
 final class Uploads {
 
     static final String BUCKET = LocalS3ServerTestResource.BUCKET;
     private static final AtomicLong SEQUENCER = new AtomicLong(0x5F0000000000000L);
 
-    private Uploads() {
-    }
+    private Uploads() {}
 
     /** Uploads like a browser would after the API issued the URL; returns the object key. */
     static UploadKey viaUploadUrl(PhotoMetadata metadata, byte[] body) {
@@ -38,9 +37,13 @@ final class Uploads {
     /** Signs whatever metadata is given for the key: lets a test produce metadata that disagrees with the key. */
     static UploadKey viaUploadUrl(UploadKey key, Map<String, String> userMetadata, byte[] body) {
         LocalS3Server server = LocalS3ServerTestResource.server();
-        UploadUrlPresigner presigner = new UploadUrlPresigner(server.endpoint() + "/" + BUCKET, LocalS3Server.REGION.id(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())),
-                Duration.ofMinutes(5), Clock.systemUTC());
+        UploadUrlPresigner presigner = new UploadUrlPresigner(
+                server.endpoint() + "/" + BUCKET,
+                LocalS3Server.REGION.id(),
+                StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())),
+                Duration.ofMinutes(5),
+                Clock.systemUTC());
         UploadUrlPresigner.PresignedUpload upload = presigner.presign(key, userMetadata, null);
         BrowserStylePut.Result result = BrowserStylePut.put(upload.url(), upload.headers(), body);
         assertEquals(200, result.status(), result.body());
@@ -50,7 +53,8 @@ final class Uploads {
     /** Someone with bucket access writes an object directly, without our metadata. */
     static void directly(String key, String contentType, Map<String, String> userMetadata, byte[] body) {
         try (S3Client s3 = LocalS3ServerTestResource.server().newClient()) {
-            s3.putObject(p -> p.bucket(BUCKET).key(key).contentType(contentType).metadata(userMetadata),
+            s3.putObject(
+                    p -> p.bucket(BUCKET).key(key).contentType(contentType).metadata(userMetadata),
                     RequestBody.fromBytes(body));
         }
     }

@@ -16,13 +16,12 @@ import java.util.Map;
  */
 public final class BrowserStylePut {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private BrowserStylePut() {
-    }
+    private BrowserStylePut() {}
 
-    public record Result(int status, String body) {
-    }
+    public record Result(int status, String body) {}
 
     public static Result put(String url, Map<String, String> headers, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))

@@ -63,7 +63,8 @@ public final class LocalDynamoDb implements AutoCloseable {
 
     private static LocalDynamoDb startOn(int port, Path dataDir) {
         useBundledSqliteNatives();
-        List<String> args = new ArrayList<>(dataDir == null ? List.of("-inMemory") : List.of("-dbPath", createDirectories(dataDir)));
+        List<String> args = new ArrayList<>(
+                dataDir == null ? List.of("-inMemory") : List.of("-dbPath", createDirectories(dataDir)));
         args.addAll(List.of("-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)));
         DynamoDBProxyServer server;
         try {
@@ -79,7 +80,8 @@ public final class LocalDynamoDb implements AutoCloseable {
             if (LoopbackPorts.isPortTaken(e)) {
                 throw new PortTakenException("DynamoDB Local: port " + port + " is taken", e);
             }
-            throw new IllegalStateException("DynamoDB Local could not start on port " + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "DynamoDB Local could not start on port " + port + ": " + e.getMessage(), e);
         }
     }
 
@@ -116,7 +118,9 @@ public final class LocalDynamoDb implements AutoCloseable {
                     .keySchema(key(PhotoTable.EVENT_ID, KeyType.HASH), key(PhotoTable.PHOTO_ID, KeyType.RANGE))
                     .localSecondaryIndexes(LocalSecondaryIndex.builder()
                             .indexName(PhotoTable.BY_UPLOAD_TIME_INDEX)
-                            .keySchema(key(PhotoTable.EVENT_ID, KeyType.HASH), key(PhotoTable.UPLOADED_AT_PHOTO_ID, KeyType.RANGE))
+                            .keySchema(
+                                    key(PhotoTable.EVENT_ID, KeyType.HASH),
+                                    key(PhotoTable.UPLOADED_AT_PHOTO_ID, KeyType.RANGE))
                             .projection(p -> p.projectionType(ProjectionType.ALL))
                             .build()));
         } catch (ResourceInUseException alreadyThere) {
@@ -134,7 +138,10 @@ public final class LocalDynamoDb implements AutoCloseable {
     }
 
     private static AttributeDefinition stringAttribute(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(ScalarAttributeType.S)
+                .build();
     }
 
     private static KeySchemaElement key(String name, KeyType type) {
@@ -144,7 +151,9 @@ public final class LocalDynamoDb implements AutoCloseable {
     /** sqlite4java loads its native library from this folder, filled by test-support's build. */
     private static void useBundledSqliteNatives() {
         if (System.getProperty("sqlite4java.library.path") == null) {
-            System.setProperty("sqlite4java.library.path", RepositoryPaths.find("test-support/target/native-libs").toString());
+            System.setProperty(
+                    "sqlite4java.library.path",
+                    RepositoryPaths.find("test-support/target/native-libs").toString());
         }
     }
 

@@ -30,8 +30,10 @@ public class LocalDynamoDbTestResource implements QuarkusTestResourceLifecycleMa
                 "quarkus.dynamodb.endpoint-override", dynamo.endpoint().toString(),
                 "quarkus.dynamodb.aws.region", LocalS3Server.REGION.id(),
                 "quarkus.dynamodb.aws.credentials.type", "static",
-                "quarkus.dynamodb.aws.credentials.static-provider.access-key-id", LocalDynamoDb.ANY_CREDENTIALS.accessKeyId(),
-                "quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", LocalDynamoDb.ANY_CREDENTIALS.secretAccessKey(),
+                "quarkus.dynamodb.aws.credentials.static-provider.access-key-id",
+                        LocalDynamoDb.ANY_CREDENTIALS.accessKeyId(),
+                "quarkus.dynamodb.aws.credentials.static-provider.secret-access-key",
+                        LocalDynamoDb.ANY_CREDENTIALS.secretAccessKey(),
                 "event-photos.table", TABLE);
     }
 

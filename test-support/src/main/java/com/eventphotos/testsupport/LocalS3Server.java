@@ -155,7 +155,8 @@ public final class LocalS3Server implements AutoCloseable {
                         + ": build the repository once with ./mvnw install (it runs npm ci there)");
             }
             Files.createDirectories(workDir);
-            Path readyFile = workDir.resolve("ready-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".json");
+            Path readyFile =
+                    workDir.resolve("ready-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".json");
             Path logFile = this.logFile != null ? this.logFile : workDir.resolve("s3-server.log");
             Files.createDirectories(logFile.getParent());
             AwsBasicCredentials credentials = AwsBasicCredentials.create("LOCAL" + randomHex(8), randomHex(20));
@@ -184,7 +185,8 @@ public final class LocalS3Server implements AutoCloseable {
             return new LocalS3Server(process, URI.create("http://127.0.0.1:" + boundPort), credentials, logFile);
         }
 
-        private static int awaitReady(Process process, Path readyFile, Path logFile) throws IOException, InterruptedException {
+        private static int awaitReady(Process process, Path readyFile, Path logFile)
+                throws IOException, InterruptedException {
             Instant deadline = Instant.now().plus(START_TIMEOUT);
             while (Instant.now().isBefore(deadline)) {
                 if (Files.exists(readyFile)) {
@@ -194,13 +196,14 @@ public final class LocalS3Server implements AutoCloseable {
                     }
                 }
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("local S3 server exited with " + process.exitValue()
-                            + "; its log " + logFile + " says:\n" + tail(logFile));
+                    throw new IllegalStateException("local S3 server exited with " + process.exitValue() + "; its log "
+                            + logFile + " says:\n" + tail(logFile));
                 }
                 Thread.sleep(50);
             }
             process.destroyForcibly();
-            throw new IllegalStateException("local S3 server did not start within " + START_TIMEOUT + "; see " + logFile);
+            throw new IllegalStateException(
+                    "local S3 server did not start within " + START_TIMEOUT + "; see " + logFile);
         }
 
         private static String tail(Path logFile) throws IOException {

@@ -28,8 +28,7 @@ public final class LoopbackPorts {
     /** Below this, ports are conventional defaults of developer tools (8080, 8000, 5173, ...). */
     private static final int LOWEST_CANDIDATE = 10_000;
 
-    private LoopbackPorts() {
-    }
+    private LoopbackPorts() {}
 
     /** A port outside the ephemeral range that nothing listens on right now. */
     public static int candidate() {
@@ -85,10 +84,10 @@ public final class LoopbackPorts {
     static int[] ephemeralRange() {
         try {
             String[] bounds = Files.readString(EPHEMERAL_RANGE).trim().split("\\s+");
-            return new int[]{Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1])};
+            return new int[] {Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1])};
         } catch (IOException | RuntimeException unreadable) {
             // not Linux: macOS and Windows use 49152-65535, so stay below 32768 as on Linux
-            return new int[]{32_768, 65_535};
+            return new int[] {32_768, 65_535};
         }
     }
 
@@ -96,10 +95,10 @@ public final class LoopbackPorts {
     static List<int[]> candidateRanges(int[] ephemeral) {
         List<int[]> ranges = new ArrayList<>();
         if (ephemeral[0] - 1 >= LOWEST_CANDIDATE) {
-            ranges.add(new int[]{LOWEST_CANDIDATE, ephemeral[0] - 1});
+            ranges.add(new int[] {LOWEST_CANDIDATE, ephemeral[0] - 1});
         }
         if (ephemeral[1] + 1 <= 65_535) {
-            ranges.add(new int[]{Math.max(LOWEST_CANDIDATE, ephemeral[1] + 1), 65_535});
+            ranges.add(new int[] {Math.max(LOWEST_CANDIDATE, ephemeral[1] + 1), 65_535});
         }
         if (ranges.isEmpty()) {
             throw new IllegalStateException("the ephemeral port range " + ephemeral[0] + "-" + ephemeral[1]

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Finds files of this repository from wherever a test or the local run was started (a module, or the root). */
 public final class RepositoryPaths {
 
-    private RepositoryPaths() {
-    }
+    private RepositoryPaths() {}
 
     public static Path find(String relativePath) {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
@@ -17,8 +16,8 @@ public final class RepositoryPaths {
                 return resolved;
             }
         }
-        throw new IllegalStateException(relativePath + " not found above " + dir
-                + ": run from inside the event-photos repository");
+        throw new IllegalStateException(
+                relativePath + " not found above " + dir + ": run from inside the event-photos repository");
     }
 
     /** The build output folder of the module the JVM was started in: logs and data of local servers go here. */

@@ -12,14 +12,14 @@ import java.util.stream.Collectors;
  */
 public final class S3EventDocuments {
 
-    public record ObjectEvent(String eventName, String bucket, String key, long size, String sequencer, Instant eventTime) {
+    public record ObjectEvent(
+            String eventName, String bucket, String key, long size, String sequencer, Instant eventTime) {
         public static ObjectEvent created(String bucket, String key, long size, String sequencer) {
             return new ObjectEvent("ObjectCreated:Put", bucket, key, size, sequencer, Instant.now());
         }
     }
 
-    private S3EventDocuments() {
-    }
+    private S3EventDocuments() {}
 
     public static String notification(ObjectEvent... events) {
         return notification(List.of(events));
@@ -62,6 +62,7 @@ public final class S3EventDocuments {
                       "sequencer": "%s"
                     }
                   }
-                }""".formatted(e.eventTime(), e.eventName(), e.bucket(), e.bucket(), encodeKey(e.key()), e.size(), e.sequencer());
+                }""".formatted(
+                e.eventTime(), e.eventName(), e.bucket(), e.bucket(), encodeKey(e.key()), e.size(), e.sequencer());
     }
 }

@@ -1,10 +1,5 @@
 package com.eventphotos.testsupport;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -22,19 +17,33 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 class LocalServersTest {
 
     @Test
     void s3Server_storesObjects_andRefusesUnknownCredentials() {
-        try (LocalS3Server server = LocalS3Server.builder().workDir(RepositoryPaths.targetDir("local-s3-selftest")).start();
-             S3Client s3 = server.newClient()) {
+        try (LocalS3Server server = LocalS3Server.builder()
+                        .workDir(RepositoryPaths.targetDir("local-s3-selftest"))
+                        .start();
+                S3Client s3 = server.newClient()) {
             server.createBucket("selftest");
             s3.putObject(p -> p.bucket("selftest").key("a/b.txt"), RequestBody.fromString("hello"));
-            assertEquals("hello", s3.getObjectAsBytes(g -> g.bucket("selftest").key("a/b.txt")).asUtf8String());
+            assertEquals(
+                    "hello",
+                    s3.getObjectAsBytes(g -> g.bucket("selftest").key("a/b.txt"))
+                            .asUtf8String());
 
-            try (S3Client wrongSecret = S3Client.builder().endpointOverride(server.endpoint()).region(LocalS3Server.REGION)
-                    .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(
-                            AwsBasicCredentials.create(server.accessKeyId(), "wrong-secret"))).build()) {
+            try (S3Client wrongSecret = S3Client.builder()
+                    .endpointOverride(server.endpoint())
+                    .region(LocalS3Server.REGION)
+                    .forcePathStyle(true)
+                    .credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(server.accessKeyId(), "wrong-secret")))
+                    .build()) {
                 S3Exception refused = assertThrows(S3Exception.class, () -> wrongSecret.listBuckets());
                 assertEquals(403, refused.statusCode());
             }
@@ -43,7 +52,8 @@ class LocalServersTest {
 
     @Test
     void dynamoDbLocal_createsThePhotoTableWithItsIndex() {
-        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(0); DynamoDbClient client = dynamoDb.newClient()) {
+        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(0);
+                DynamoDbClient client = dynamoDb.newClient()) {
             dynamoDb.createPhotoTable("photos");
             var table = client.describeTable(d -> d.tableName("photos")).table();
             assertTrue(table.localSecondaryIndexes().stream()
@@ -56,8 +66,9 @@ class LocalServersTest {
         try (ServerSocket taken = new ServerSocket(LoopbackPorts.candidate(), 1, InetAddress.getLoopbackAddress())) {
             AtomicInteger offers = new AtomicInteger();
             try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(
-                    () -> offers.getAndIncrement() == 0 ? taken.getLocalPort() : LoopbackPorts.candidate(), null);
-                 DynamoDbClient client = dynamoDb.newClient()) {
+                            () -> offers.getAndIncrement() == 0 ? taken.getLocalPort() : LoopbackPorts.candidate(),
+                            null);
+                    DynamoDbClient client = dynamoDb.newClient()) {
                 assertEquals(2, offers.get());
                 assertNotEquals(taken.getLocalPort(), dynamoDb.endpoint().getPort());
                 assertEquals(List.of(), client.listTables().tableNames());

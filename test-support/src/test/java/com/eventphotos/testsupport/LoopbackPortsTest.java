@@ -1,11 +1,5 @@
 package com.eventphotos.testsupport;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,6 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LoopbackPortsTest {
 
@@ -29,7 +29,7 @@ class LoopbackPortsTest {
 
     @Test
     void candidateRanges_shouldBeBothSidesOfTheEphemeralRange_whenLinuxDefaults() {
-        List<int[]> ranges = LoopbackPorts.candidateRanges(new int[]{32_768, 60_999});
+        List<int[]> ranges = LoopbackPorts.candidateRanges(new int[] {32_768, 60_999});
         assertEquals(2, ranges.size());
         assertEquals(List.of(10_000, 32_767), List.of(ranges.get(0)[0], ranges.get(0)[1]));
         assertEquals(List.of(61_000, 65_535), List.of(ranges.get(1)[0], ranges.get(1)[1]));
@@ -37,14 +37,15 @@ class LoopbackPortsTest {
 
     @Test
     void candidateRanges_shouldRefuse_whenTheEphemeralRangeLeavesNoPort() {
-        assertThrows(IllegalStateException.class, () -> LoopbackPorts.candidateRanges(new int[]{1_024, 65_535}));
+        assertThrows(IllegalStateException.class, () -> LoopbackPorts.candidateRanges(new int[] {1_024, 65_535}));
     }
 
     @Test
     void startOnFreePort_shouldStartOnAnotherPort_whenTheFirstWasTakenMeanwhile() throws IOException {
         try (ServerSocket taken = listen(LoopbackPorts.candidate())) {
             List<Integer> offered = new ArrayList<>();
-            try (ServerSocket started = LoopbackPorts.startOnFreePort("test server",
+            try (ServerSocket started = LoopbackPorts.startOnFreePort(
+                    "test server",
                     () -> record(offered, offered.isEmpty() ? taken.getLocalPort() : LoopbackPorts.candidate()),
                     LoopbackPortsTest::listen)) {
                 assertEquals(2, offered.size());
@@ -58,10 +59,13 @@ class LoopbackPortsTest {
     void startOnFreePort_shouldGiveUpNamingTheServer_whenEveryPortIsTaken() throws IOException {
         try (ServerSocket taken = listen(LoopbackPorts.candidate())) {
             List<Integer> offered = new ArrayList<>();
-            PortTakenException e = assertThrows(PortTakenException.class, () -> LoopbackPorts.startOnFreePort("test server",
-                    () -> record(offered, taken.getLocalPort()), LoopbackPortsTest::listen));
+            PortTakenException e = assertThrows(
+                    PortTakenException.class,
+                    () -> LoopbackPorts.startOnFreePort(
+                            "test server", () -> record(offered, taken.getLocalPort()), LoopbackPortsTest::listen));
             assertEquals(LoopbackPorts.MAX_ATTEMPTS, offered.size());
-            assertTrue(e.getMessage().startsWith("test server found every port it tried already taken"), e.getMessage());
+            assertTrue(
+                    e.getMessage().startsWith("test server found every port it tried already taken"), e.getMessage());
         }
     }
 
@@ -69,10 +73,12 @@ class LoopbackPortsTest {
     void startOnFreePort_shouldNotRetry_whenTheStartFailsForAnotherReason() {
         IllegalStateException broken = new IllegalStateException("misconfigured");
         List<Integer> offered = new ArrayList<>();
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> LoopbackPorts.startOnFreePort("test server",
-                () -> record(offered, LoopbackPorts.candidate()), port -> {
-                    throw broken;
-                }));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> LoopbackPorts.startOnFreePort(
+                        "test server", () -> record(offered, LoopbackPorts.candidate()), port -> {
+                            throw broken;
+                        }));
         assertSame(broken, e);
         assertEquals(1, offered.size());
     }

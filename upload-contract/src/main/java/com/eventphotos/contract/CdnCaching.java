@@ -11,6 +11,5 @@ public final class CdnCaching {
     public static final String CACHE_CONTROL = "max-age=31536000, immutable";
     public static final long MAX_AGE_SECONDS = 31_536_000L;
 
-    private CdnCaching() {
-    }
+    private CdnCaching() {}
 }

@@ -8,8 +8,7 @@ public final class EventId {
     public static final String REGEX = "[A-Za-z0-9_-]{1,64}";
     private static final Pattern PATTERN = Pattern.compile(REGEX);
 
-    private EventId() {
-    }
+    private EventId() {}
 
     public static boolean isValid(String eventId) {
         return eventId != null && PATTERN.matcher(eventId).matches();

@@ -24,11 +24,9 @@ public final class MetadataValueCodec {
     private static final String PREFIX = "=?UTF-8?B?";
     private static final String SUFFIX = "?=";
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?\\s]+)\\?([BbQq])\\?([^?\\s]*)\\?=");
-    private static final Pattern ENCODED_WORDS_ONLY =
-            Pattern.compile("\\s*(?:" + ENCODED_WORD.pattern() + "\\s*)+");
+    private static final Pattern ENCODED_WORDS_ONLY = Pattern.compile("\\s*(?:" + ENCODED_WORD.pattern() + "\\s*)+");
 
-    private MetadataValueCodec() {
-    }
+    private MetadataValueCodec() {}
 
     public static String encode(String value) {
         if (isPlainAscii(value)) {
@@ -67,8 +65,10 @@ public final class MetadataValueCodec {
         if (value.isEmpty()) {
             return true;
         }
-        if (value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' '
-                || value.contains("  ") || value.contains("=?")) {
+        if (value.charAt(0) == ' '
+                || value.charAt(value.length() - 1) == ' '
+                || value.contains("  ")
+                || value.contains("=?")) {
             return false;
         }
         for (int i = 0; i < value.length(); i++) {

@@ -40,11 +40,15 @@ public enum PhotoContentType {
             return Optional.empty();
         }
         String normalized = mimeType.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(type -> type.mimeType.equals(normalized)).findFirst();
+        return Arrays.stream(values())
+                .filter(type -> type.mimeType.equals(normalized))
+                .findFirst();
     }
 
     public static Optional<PhotoContentType> fromSuffix(String suffix) {
-        return Arrays.stream(values()).filter(type -> type.suffix.equals(suffix)).findFirst();
+        return Arrays.stream(values())
+                .filter(type -> type.suffix.equals(suffix))
+                .findFirst();
     }
 
     /** For error messages: "image/jpeg, image/png, ...". */

@@ -11,11 +11,17 @@ import java.util.UUID;
  * The user metadata the API signs into every upload URL and the processor reads back with HeadObject.
  * Values are stored through {@link MetadataValueCodec}, so any Unicode text survives S3 exactly.
  */
-public record PhotoMetadata(String title, String description, String eventId, UUID photoId,
-                            PhotoContentType contentType, String uploadedBy) {
+public record PhotoMetadata(
+        String title,
+        String description,
+        String eventId,
+        UUID photoId,
+        PhotoContentType contentType,
+        String uploadedBy) {
 
     /** How S3 user metadata appears in HTTP headers and presigned query strings. */
     public static final String HEADER_PREFIX = "x-amz-meta-";
+
     public static final String TITLE = "title";
     public static final String DESCRIPTION = "description";
     public static final String EVENT_ID = "eventid";
@@ -71,7 +77,8 @@ public record PhotoMetadata(String title, String description, String eventId, UU
      *
      * @throws InvalidPhotoMetadataException when a field is missing or not one we could have written
      */
-    public static PhotoMetadata fromUserMetadata(Map<String, String> userMetadata) throws InvalidPhotoMetadataException {
+    public static PhotoMetadata fromUserMetadata(Map<String, String> userMetadata)
+            throws InvalidPhotoMetadataException {
         String eventId = required(userMetadata, EVENT_ID);
         if (!EventId.isValid(eventId)) {
             throw new InvalidPhotoMetadataException("metadata eventid is not a valid event id: " + eventId);
@@ -83,13 +90,18 @@ public record PhotoMetadata(String title, String description, String eventId, UU
             throw new InvalidPhotoMetadataException("metadata photoid is not a UUID");
         }
         String mimeType = required(userMetadata, CONTENT_TYPE);
-        PhotoContentType contentType = PhotoContentType.fromMimeType(mimeType).orElseThrow(
-                () -> new InvalidPhotoMetadataException("metadata contenttype is not supported: " + mimeType));
+        PhotoContentType contentType = PhotoContentType.fromMimeType(mimeType)
+                .orElseThrow(
+                        () -> new InvalidPhotoMetadataException("metadata contenttype is not supported: " + mimeType));
         return new PhotoMetadata(
                 decoded(TITLE, required(userMetadata, TITLE)),
                 // S3 may drop an empty header value, so an absent description is an empty one.
-                decoded(DESCRIPTION, Optional.ofNullable(userMetadata.get(DESCRIPTION)).orElse("")),
-                eventId, photoId, contentType,
+                decoded(
+                        DESCRIPTION,
+                        Optional.ofNullable(userMetadata.get(DESCRIPTION)).orElse("")),
+                eventId,
+                photoId,
+                contentType,
                 decoded(UPLOADED_BY, required(userMetadata, UPLOADED_BY)));
     }
 

@@ -1,7 +1,5 @@
 package com.eventphotos.contract;
 
-import static com.eventphotos.contract.PhotoTable.*;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,6 +8,25 @@ import java.util.UUID;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+
+import static com.eventphotos.contract.PhotoTable.CONTENT_TYPE;
+import static com.eventphotos.contract.PhotoTable.CREATED_AT;
+import static com.eventphotos.contract.PhotoTable.DESCRIPTION;
+import static com.eventphotos.contract.PhotoTable.EVENT_ID;
+import static com.eventphotos.contract.PhotoTable.PHOTO_ID;
+import static com.eventphotos.contract.PhotoTable.PROCESSED_AT;
+import static com.eventphotos.contract.PhotoTable.REJECTION_REASON;
+import static com.eventphotos.contract.PhotoTable.S3_KEY;
+import static com.eventphotos.contract.PhotoTable.S3_SEQUENCER;
+import static com.eventphotos.contract.PhotoTable.SIZE;
+import static com.eventphotos.contract.PhotoTable.STATUS;
+import static com.eventphotos.contract.PhotoTable.TITLE;
+import static com.eventphotos.contract.PhotoTable.UPLOADED_AT_PHOTO_ID;
+import static com.eventphotos.contract.PhotoTable.UPLOADED_BY;
+import static com.eventphotos.contract.PhotoTable.URL;
+import static com.eventphotos.contract.PhotoTable.comparableSequencer;
+import static com.eventphotos.contract.PhotoTable.formatTime;
+import static com.eventphotos.contract.PhotoTable.uploadedAtPhotoId;
 
 /**
  * One photo's record in the {@link PhotoTable}: the processor writes it, the API reads it. Fields that
@@ -40,18 +57,48 @@ public record PhotoRecord(
         s3Sequencer = comparableSequencer(s3Sequencer);
     }
 
-    public static PhotoRecord ready(PhotoMetadata metadata, long size, String cdnBaseUrl, Instant createdAt,
-                                    Instant processedAt, String s3Sequencer) {
+    public static PhotoRecord ready(
+            PhotoMetadata metadata,
+            long size,
+            String cdnBaseUrl,
+            Instant createdAt,
+            Instant processedAt,
+            String s3Sequencer) {
         UploadKey key = metadata.key();
-        return new PhotoRecord(metadata.eventId(), metadata.photoId(), PhotoStatus.READY, metadata.title(),
-                metadata.description(), metadata.contentType().mimeType(), metadata.uploadedBy(), size, key.toString(),
-                cdnBaseUrl.replaceAll("/+$", "") + "/" + key, createdAt, processedAt, s3Sequencer, null);
+        return new PhotoRecord(
+                metadata.eventId(),
+                metadata.photoId(),
+                PhotoStatus.READY,
+                metadata.title(),
+                metadata.description(),
+                metadata.contentType().mimeType(),
+                metadata.uploadedBy(),
+                size,
+                key.toString(),
+                cdnBaseUrl.replaceAll("/+$", "") + "/" + key,
+                createdAt,
+                processedAt,
+                s3Sequencer,
+                null);
     }
 
-    public static PhotoRecord rejected(UploadKey key, Instant createdAt, Instant processedAt, String s3Sequencer,
-                                       String reason) {
-        return new PhotoRecord(key.eventId(), key.photoId(), PhotoStatus.REJECTED, null, null, null, null, null,
-                key.toString(), null, createdAt, processedAt, s3Sequencer, reason);
+    public static PhotoRecord rejected(
+            UploadKey key, Instant createdAt, Instant processedAt, String s3Sequencer, String reason) {
+        return new PhotoRecord(
+                key.eventId(),
+                key.photoId(),
+                PhotoStatus.REJECTED,
+                null,
+                null,
+                null,
+                null,
+                null,
+                key.toString(),
+                null,
+                createdAt,
+                processedAt,
+                s3Sequencer,
+                reason);
     }
 
     public Map<String, AttributeValue> toItem() {

@@ -31,6 +31,7 @@ public final class PhotoTable {
     public static final String UPLOADED_BY = "uploadedBy";
     /** Bytes, as stored in S3. */
     public static final String SIZE = "size";
+
     public static final String S3_KEY = "s3Key";
     /** The CDN URL of the original upload. */
     public static final String URL = "url";
@@ -40,6 +41,7 @@ public final class PhotoTable {
     public static final String PROCESSED_AT = "processedAt";
     /** The S3 event sequencer, left-padded: orders events of one key so an older one never overwrites newer state. */
     public static final String S3_SEQUENCER = "s3Sequencer";
+
     public static final String REJECTION_REASON = "rejectionReason";
     /**
      * Reserved for resized renditions: a map from width in pixels ("320", "640", "1920") to
@@ -51,8 +53,7 @@ public final class PhotoTable {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final int SEQUENCER_WIDTH = 32;
 
-    private PhotoTable() {
-    }
+    private PhotoTable() {}
 
     /** ISO-8601 with exactly three fraction digits, so text order is time order. */
     public static String formatTime(Instant instant) {

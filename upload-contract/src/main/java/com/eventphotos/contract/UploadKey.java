@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 public record UploadKey(String eventId, UUID photoId, PhotoContentType contentType) {
 
     public static final String PREFIX = "uploads/";
-    private static final Pattern LAYOUT = Pattern.compile(
-            Pattern.quote(PREFIX) + "event_(" + EventId.REGEX + ")/([0-9a-f-]{36})\\.([a-z]+)");
+    private static final Pattern LAYOUT =
+            Pattern.compile(Pattern.quote(PREFIX) + "event_(" + EventId.REGEX + ")/([0-9a-f-]{36})\\.([a-z]+)");
 
     public UploadKey {
         Objects.requireNonNull(photoId, "photoId");

@@ -35,8 +35,7 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
 public final class UploadUrlPresigner {
 
     /** What a client needs to upload: one PUT to {@code url} with exactly {@code headers}. */
-    public record PresignedUpload(String url, String method, Map<String, String> headers, Instant expiresAt) {
-    }
+    public record PresignedUpload(String url, String method, Map<String, String> headers, Instant expiresAt) {}
 
     private static final String PROBE_KEY = "endpoint-probe";
 
@@ -48,8 +47,8 @@ public final class UploadUrlPresigner {
     private final Clock clock;
 
     /** @param bucketEndpoint URL of the bucket without trailing slash: object URLs are this + "/" + key */
-    public UploadUrlPresigner(String bucketEndpoint, String region, AwsCredentialsProvider credentials, Duration expiry,
-                              Clock clock) {
+    public UploadUrlPresigner(
+            String bucketEndpoint, String region, AwsCredentialsProvider credentials, Duration expiry, Clock clock) {
         this.bucketEndpoint = URI.create(bucketEndpoint);
         this.region = region;
         this.credentials = credentials;
@@ -58,10 +57,17 @@ public final class UploadUrlPresigner {
     }
 
     /** Resolves where {@code bucket} lives the way the SDK would (once), from a presigner configured for it. */
-    public static UploadUrlPresigner forBucket(S3Presigner endpointResolver, String bucket, String region,
-                                               AwsCredentialsProvider credentials, Duration expiry) {
-        URI probe = URI.create(endpointResolver.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(1))
-                .putObjectRequest(put -> put.bucket(bucket).key(PROBE_KEY))).url().toString());
+    public static UploadUrlPresigner forBucket(
+            S3Presigner endpointResolver,
+            String bucket,
+            String region,
+            AwsCredentialsProvider credentials,
+            Duration expiry) {
+        URI probe = URI.create(endpointResolver
+                .presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(1))
+                        .putObjectRequest(put -> put.bucket(bucket).key(PROBE_KEY)))
+                .url()
+                .toString());
         String path = probe.getRawPath();
         String bucketPath = path.substring(0, path.length() - PROBE_KEY.length() - 1);
         String endpoint = probe.getScheme() + "://" + probe.getRawAuthority() + bucketPath;
@@ -89,8 +95,7 @@ public final class UploadUrlPresigner {
         userMetadata.forEach((name, value) -> put.putRawQueryParameter(PhotoMetadata.HEADER_PREFIX + name, value));
 
         Instant now = clock.instant();
-        SignedRequest signed = signer.sign(request -> request
-                .identity(credentials.resolveCredentials())
+        SignedRequest signed = signer.sign(request -> request.identity(credentials.resolveCredentials())
                 .request(put.build())
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
@@ -103,14 +108,19 @@ public final class UploadUrlPresigner {
                 .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, Clock.fixed(now, ZoneOffset.UTC)));
 
         SdkHttpRequest request = signed.request();
-        return new PresignedUpload(url(request), request.method().name(),
-                headersTheClientSends(request.headers()), now.plus(expiry).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        return new PresignedUpload(
+                url(request),
+                request.method().name(),
+                headersTheClientSends(request.headers()),
+                now.plus(expiry).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     private String url(SdkHttpRequest request) {
-        String query = SdkHttpUtils.encodeAndFlattenQueryParameters(request.rawQueryParameters()).orElse("");
+        String query = SdkHttpUtils.encodeAndFlattenQueryParameters(request.rawQueryParameters())
+                .orElse("");
         String port = bucketEndpoint.getPort() == -1 ? "" : ":" + bucketEndpoint.getPort();
-        return request.protocol() + "://" + request.host() + port + request.encodedPath() + (query.isEmpty() ? "" : "?" + query);
+        return request.protocol() + "://" + request.host() + port + request.encodedPath()
+                + (query.isEmpty() ? "" : "?" + query);
     }
 
     /** Every signed header but Host, which the HTTP client derives from the URL. */
@@ -127,7 +137,10 @@ public final class UploadUrlPresigner {
     /** "content-type" to "Content-Type", as clients and docs spell it. */
     private static String displayName(String headerName) {
         return Stream.of(headerName.split("-"))
-                .map(part -> part.isEmpty() ? part : part.substring(0, 1).toUpperCase(Locale.ROOT) + part.substring(1).toLowerCase(Locale.ROOT))
+                .map(part -> part.isEmpty()
+                        ? part
+                        : part.substring(0, 1).toUpperCase(Locale.ROOT)
+                                + part.substring(1).toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining("-"));
     }
 }

@@ -1,29 +1,30 @@
 package com.eventphotos.contract;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
 class MetadataValueCodecTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "서울 불꽃축제 2026",
-            "🎆🎇 fireworks 🎆",
-            "a + b = c & 100% done",
-            "  leading and trailing  ",
-            "double  space",
-            "line one\nline two\ttab",
-            "=?UTF-8?B?7ISc7Jq4?=",
-            "looks =? like a word",
-            "",
-            "plain title",
-            "ÄÖÜ café",
-    })
+    @ValueSource(
+            strings = {
+                "서울 불꽃축제 2026",
+                "🎆🎇 fireworks 🎆",
+                "a + b = c & 100% done",
+                "  leading and trailing  ",
+                "double  space",
+                "line one\nline two\ttab",
+                "=?UTF-8?B?7ISc7Jq4?=",
+                "looks =? like a word",
+                "",
+                "plain title",
+                "ÄÖÜ café",
+            })
     void roundTripsExactly(String value) {
         assertEquals(value, MetadataValueCodec.decode(MetadataValueCodec.encode(value)));
     }
@@ -37,7 +38,8 @@ class MetadataValueCodecTest {
 
     @Test
     void keepsPlainAsciiReadable() {
-        assertEquals("Opening night + afterparty = 100%", MetadataValueCodec.encode("Opening night + afterparty = 100%"));
+        assertEquals(
+                "Opening night + afterparty = 100%", MetadataValueCodec.encode("Opening night + afterparty = 100%"));
     }
 
     @Test

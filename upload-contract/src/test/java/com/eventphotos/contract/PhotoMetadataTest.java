@@ -1,19 +1,19 @@
 package com.eventphotos.contract;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 class PhotoMetadataTest {
 
-    private final PhotoMetadata metadata = new PhotoMetadata("서울 불꽃축제 🎆", "밤하늘 + 100% & a=b", "seoul-2026",
-            UUID.randomUUID(), PhotoContentType.HEIC, "user-123");
+    private final PhotoMetadata metadata = new PhotoMetadata(
+            "서울 불꽃축제 🎆", "밤하늘 + 100% & a=b", "seoul-2026", UUID.randomUUID(), PhotoContentType.HEIC, "user-123");
 
     @Test
     void roundTripsThroughUserMetadata() throws Exception {
@@ -23,7 +23,8 @@ class PhotoMetadataTest {
     @Test
     void writesEveryDocumentedField() {
         Map<String, String> stored = metadata.toUserMetadata();
-        assertEquals(java.util.Set.of("title", "description", "eventid", "photoid", "contenttype", "uploadedby"),
+        assertEquals(
+                java.util.Set.of("title", "description", "eventid", "photoid", "contenttype", "uploadedby"),
                 stored.keySet());
         assertEquals("image/heic", stored.get("contenttype"));
         assertEquals(metadata.photoId().toString(), stored.get("photoid"));
@@ -31,15 +32,16 @@ class PhotoMetadataTest {
 
     @Test
     void countsEncodedBytesOfNamesAndValues() {
-        PhotoMetadata ascii = new PhotoMetadata("t", "", "e", UUID.fromString("0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f"),
-                PhotoContentType.PNG, "u");
+        PhotoMetadata ascii = new PhotoMetadata(
+                "t", "", "e", UUID.fromString("0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f"), PhotoContentType.PNG, "u");
         // title(5)+1, description(11)+0, eventid(7)+1, photoid(7)+36, contenttype(11)+9, uploadedby(10)+1
         assertEquals(99, ascii.userMetadataSizeInBytes());
     }
 
     @Test
     void koreanTextCostsMoreThanItsLength() {
-        PhotoMetadata korean = new PhotoMetadata("가".repeat(100), "", "e", UUID.randomUUID(), PhotoContentType.PNG, "u");
+        PhotoMetadata korean =
+                new PhotoMetadata("가".repeat(100), "", "e", UUID.randomUUID(), PhotoContentType.PNG, "u");
         assertTrue(korean.userMetadataSizeInBytes() > 400, "100 Hangul syllables are 300 UTF-8 bytes, 400 in base64");
     }
 
@@ -52,11 +54,11 @@ class PhotoMetadataTest {
 
     @Test
     void rejectsMissingOrForeignMetadata() {
-        for (String name : new String[]{"title", "eventid", "photoid", "contenttype", "uploadedby"}) {
+        for (String name : new String[] {"title", "eventid", "photoid", "contenttype", "uploadedby"}) {
             Map<String, String> stored = new HashMap<>(metadata.toUserMetadata());
             stored.remove(name);
-            InvalidPhotoMetadataException e = assertThrows(InvalidPhotoMetadataException.class,
-                    () -> PhotoMetadata.fromUserMetadata(stored));
+            InvalidPhotoMetadataException e =
+                    assertThrows(InvalidPhotoMetadataException.class, () -> PhotoMetadata.fromUserMetadata(stored));
             assertTrue(e.getMessage().contains(name), e.getMessage());
         }
         Map<String, String> wrongType = new HashMap<>(metadata.toUserMetadata());

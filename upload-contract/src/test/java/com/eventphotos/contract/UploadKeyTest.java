@@ -1,14 +1,14 @@
 package com.eventphotos.contract;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UploadKeyTest {
 
@@ -16,7 +16,8 @@ class UploadKeyTest {
 
     @Test
     void formatsTheDocumentedLayout() {
-        assertEquals("uploads/event_summer-fest_2026/0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f.jpg",
+        assertEquals(
+                "uploads/event_summer-fest_2026/0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f.jpg",
                 new UploadKey("summer-fest_2026", PHOTO_ID, PhotoContentType.JPEG).toString());
     }
 
@@ -29,17 +30,18 @@ class UploadKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "photos/event_e1/0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f.jpg",
-            "uploads/event_e1/0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f.exe",
-            "uploads/event_e1/0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f.JPG",
-            "uploads/event_e1/not-a-uuid-at-all-not-a-uuid-at-all123.png",
-            "uploads/event_e 1/0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f.png",
-            "uploads/event_e1/sub/0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f.png",
-            "uploads/event_e1/0B6F2C4E-8D1A-4C3E-9F5B-2A7D9E1C3B4F.png",
-            "uploads/",
-            "",
-    })
+    @ValueSource(
+            strings = {
+                "photos/event_e1/0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f.jpg",
+                "uploads/event_e1/0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f.exe",
+                "uploads/event_e1/0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f.JPG",
+                "uploads/event_e1/not-a-uuid-at-all-not-a-uuid-at-all123.png",
+                "uploads/event_e 1/0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f.png",
+                "uploads/event_e1/sub/0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f.png",
+                "uploads/event_e1/0B6F2C4E-8D1A-4C3E-9F5B-2A7D9E1C3B4F.png",
+                "uploads/",
+                "",
+            })
     void rejectsKeysWeNeverIssue(String key) {
         assertTrue(UploadKey.parse(key).isEmpty(), key);
     }

@@ -5,6 +5,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -12,16 +20,6 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestResponse;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import com.eventphotos.api.error.EventAccessDeniedException;
-import com.eventphotos.api.error.InvalidRequestException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /** Turns every client mistake into a 4xx with a JSON {@link ErrorResponse}, never a bare 500. */
 public class ErrorMappers {
@@ -39,7 +37,8 @@ public class ErrorMappers {
                 .map(v -> new ErrorResponse.FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(ErrorResponse.FieldError::field))
                 .toList();
-        String message = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+        String message =
+                violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
         return json(Response.Status.BAD_REQUEST, new ErrorResponse(400, "Bad Request", message, violations));
     }
 
@@ -68,9 +67,11 @@ public class ErrorMappers {
             LOG.error("request failed", e);
             return RestResponse.ResponseBuilder.<ErrorResponse>create(status.getStatusCode())
                     .entity(ErrorResponse.of(status.getStatusCode(), status.getReasonPhrase(), "internal error"))
-                    .type(MediaType.APPLICATION_JSON_TYPE).build();
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .build();
         }
-        RestResponse.ResponseBuilder<ErrorResponse> response = RestResponse.ResponseBuilder.<ErrorResponse>create(status.getStatusCode())
+        RestResponse.ResponseBuilder<ErrorResponse> response = RestResponse.ResponseBuilder.<ErrorResponse>create(
+                        status.getStatusCode())
                 .entity(ErrorResponse.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage()))
                 .type(MediaType.APPLICATION_JSON_TYPE);
         e.getResponse().getHeaders().forEach((name, values) -> {
@@ -93,7 +94,8 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> unsupportedMediaType(NotSupportedException e) {
-        return json(Response.Status.UNSUPPORTED_MEDIA_TYPE,
+        return json(
+                Response.Status.UNSUPPORTED_MEDIA_TYPE,
                 ErrorResponse.of(415, "Unsupported Media Type", "send the request body as application/json"));
     }
 
@@ -104,14 +106,18 @@ public class ErrorMappers {
     }
 
     private static RestResponse<ErrorResponse> json(Response.Status status, ErrorResponse body) {
-        return RestResponse.ResponseBuilder.create(status, body).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return RestResponse.ResponseBuilder.create(status, body)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     /** "initiateUpload.request.title" is "title"; a violation on the whole body is "body". */
     private static String fieldName(ConstraintViolation<?> violation) {
-        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
+        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
+                .toList();
         Path.Node last = nodes.get(nodes.size() - 1);
-        if (last.getKind() == jakarta.validation.ElementKind.PARAMETER && nodes.size() == 2
+        if (last.getKind() == jakarta.validation.ElementKind.PARAMETER
+                && nodes.size() == 2
                 && last.getName().equals("request")) {
             return "body";
         }

@@ -8,8 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ErrorResponse(int status, String error, String message, List<FieldError> violations) {
 
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     public static ErrorResponse of(int status, String error, String message) {
         return new ErrorResponse(status, error, message, List.of());

@@ -23,18 +23,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class PageToken {
 
     private static final String VERSION = "v1";
-    private static final Pattern POSITION = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#([0-9a-f-]{36})");
+    private static final Pattern POSITION =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#([0-9a-f-]{36})");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final int DIGEST_BYTES = 12;
 
-    private PageToken() {
-    }
+    private PageToken() {}
 
     /** @param lastEvaluatedKey DynamoDB's LastEvaluatedKey of a query on the upload-time index */
     static String encode(String eventId, Map<String, AttributeValue> lastEvaluatedKey) {
-        String payload = VERSION + "\n" + eventId + "\n" + lastEvaluatedKey.get(PhotoTable.UPLOADED_AT_PHOTO_ID).s();
+        String payload = VERSION + "\n" + eventId + "\n"
+                + lastEvaluatedKey.get(PhotoTable.UPLOADED_AT_PHOTO_ID).s();
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(digest(bytes));
     }
@@ -69,12 +69,14 @@ final class PageToken {
         }
         return Map.of(
                 PhotoTable.EVENT_ID, AttributeValue.fromS(eventId),
-                PhotoTable.PHOTO_ID, AttributeValue.fromS(UUID.fromString(position.group(1)).toString()),
+                PhotoTable.PHOTO_ID,
+                        AttributeValue.fromS(UUID.fromString(position.group(1)).toString()),
                 PhotoTable.UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(fields[2]));
     }
 
     private static InvalidRequestException invalid() {
-        return new InvalidRequestException("nextToken", "is not one this API issued; pass it back unchanged or omit it");
+        return new InvalidRequestException(
+                "nextToken", "is not one this API issued; pass it back unchanged or omit it");
     }
 
     private static byte[] digest(byte[] payload) {

@@ -7,6 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A page of an event's photos, newest first. */
 public record PhotoPage(
         List<PhotoView> items,
+
         @Schema(description = "Pass as ?nextToken= to get the next page; null on the last page", nullable = true)
-        String nextToken) {
-}
+        String nextToken) {}

@@ -1,13 +1,9 @@
 package com.eventphotos.api.photos;
 
-import static com.eventphotos.contract.PhotoTable.*;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 import com.eventphotos.api.UploadApiConfig;
 import com.eventphotos.contract.PhotoRecord;
@@ -15,6 +11,12 @@ import com.eventphotos.contract.PhotoRecord;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import static com.eventphotos.contract.PhotoTable.BY_UPLOAD_TIME_INDEX;
+import static com.eventphotos.contract.PhotoTable.EVENT_ID;
+import static com.eventphotos.contract.PhotoTable.PHOTO_ID;
 
 /** Reads the photo records the processor writes (schema: {@link com.eventphotos.contract.PhotoTable}). */
 @ApplicationScoped
@@ -31,8 +33,7 @@ public class PhotoRepository {
     /** READY photos of the event, newest first, from the sparse upload-time index. */
     public PhotoPage listReady(String eventId, int limit, String nextToken) {
         Map<String, AttributeValue> startKey = nextToken == null ? null : PageToken.decode(nextToken, eventId);
-        QueryResponse response = dynamo.query(query -> query
-                .tableName(config.table())
+        QueryResponse response = dynamo.query(query -> query.tableName(config.table())
                 .indexName(BY_UPLOAD_TIME_INDEX)
                 .keyConditionExpression("#eventId = :eventId")
                 .expressionAttributeNames(Map.of("#eventId", EVENT_ID))
@@ -40,20 +41,29 @@ public class PhotoRepository {
                 .scanIndexForward(false)
                 .limit(limit)
                 .exclusiveStartKey(startKey));
-        List<PhotoView> items = response.items().stream().map(PhotoRecord::fromItem).map(PhotoView::of).toList();
-        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? PageToken.encode(eventId, response.lastEvaluatedKey())
-                : null;
+        List<PhotoView> items = response.items().stream()
+                .map(PhotoRecord::fromItem)
+                .map(PhotoView::of)
+                .toList();
+        String next =
+                response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? PageToken.encode(eventId, response.lastEvaluatedKey())
+                        : null;
         return new PhotoPage(items, next);
     }
 
     /** Any status, strongly consistent, so a client polling right after its upload sees the newest state. */
     public Optional<PhotoView> find(String eventId, UUID photoId) {
-        Map<String, AttributeValue> item = dynamo.getItem(get -> get
-                .tableName(config.table())
-                .consistentRead(true)
-                .key(Map.of(EVENT_ID, AttributeValue.fromS(eventId), PHOTO_ID, AttributeValue.fromS(photoId.toString()))))
+        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(config.table())
+                        .consistentRead(true)
+                        .key(Map.of(
+                                EVENT_ID,
+                                AttributeValue.fromS(eventId),
+                                PHOTO_ID,
+                                AttributeValue.fromS(photoId.toString()))))
                 .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PhotoView.of(PhotoRecord.fromItem(item)));
+        return item == null || item.isEmpty()
+                ? Optional.empty()
+                : Optional.of(PhotoView.of(PhotoRecord.fromItem(item)));
     }
 }

@@ -20,8 +20,17 @@ public record PhotoView(
         String rejectionReason) {
 
     static PhotoView of(PhotoRecord record) {
-        return new PhotoView(record.photoId().toString(), record.eventId(), record.status().name(), record.title(),
-                record.description(), record.contentType(), record.url(), record.size(), record.uploadedBy(),
-                PhotoTable.formatTime(record.createdAt()), record.rejectionReason());
+        return new PhotoView(
+                record.photoId().toString(),
+                record.eventId(),
+                record.status().name(),
+                record.title(),
+                record.description(),
+                record.contentType(),
+                record.url(),
+                record.size(),
+                record.uploadedBy(),
+                PhotoTable.formatTime(record.createdAt()),
+                record.rejectionReason());
     }
 }

@@ -1,9 +1,9 @@
 package com.eventphotos.api.upload;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a client says about the photo it is about to upload. */
 public record InitiateUploadRequest(
@@ -12,16 +12,17 @@ public record InitiateUploadRequest(
         @MaxCodePoints(200)
         String title,
 
-        @Schema(description = "Optional longer text", maxLength = 1000)
-        @MaxCodePoints(1000)
+        @Schema(description = "Optional longer text", maxLength = 1000) @MaxCodePoints(1000)
         String description,
 
-        @Schema(description = "Media type of the photo; the upload must be sent with exactly this Content-Type",
+        @Schema(
+                description = "Media type of the photo; the upload must be sent with exactly this Content-Type",
                 examples = "image/jpeg")
         @NotBlank(message = "must not be blank")
         String contentType,
 
-        @Schema(description = "Exact size in bytes. When given, it is signed into the URL and S3 rejects a body of any other size")
+        @Schema(
+                description =
+                        "Exact size in bytes. When given, it is signed into the URL and S3 rejects a body of any other size")
         @Positive(message = "must be a positive number of bytes")
-        Long contentLength) {
-}
+        Long contentLength) {}

@@ -3,8 +3,6 @@ package com.eventphotos.api.upload;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.eventphotos.api.UploadApiConfig;
 import com.eventphotos.api.error.InvalidRequestException;
 import com.eventphotos.contract.PhotoContentType;
@@ -12,6 +10,8 @@ import com.eventphotos.contract.PhotoMetadata;
 import com.eventphotos.contract.UploadKey;
 import com.eventphotos.contract.UploadUrlPresigner;
 import com.eventphotos.contract.UploadUrlPresigner.PresignedUpload;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 /** Turns a validated request into an upload URL, enforcing the rules that need config or encoding to check. */
 @ApplicationScoped
@@ -27,21 +27,23 @@ public class UploadUrlIssuer {
 
     public InitiateUploadResponse issue(String eventId, InitiateUploadRequest request, String uploadedBy) {
         PhotoContentType contentType = PhotoContentType.fromMimeType(request.contentType())
-                .orElseThrow(() -> new InvalidRequestException("contentType",
+                .orElseThrow(() -> new InvalidRequestException(
+                        "contentType",
                         "'" + request.contentType() + "' is not supported; supported types are "
                                 + PhotoContentType.supportedMimeTypes()));
         if (request.contentLength() != null && request.contentLength() > config.maxContentLength()) {
-            throw new InvalidRequestException("contentLength",
+            throw new InvalidRequestException(
+                    "contentLength",
                     "must be at most " + config.maxContentLength() + " bytes, was " + request.contentLength());
         }
-        PhotoMetadata metadata = new PhotoMetadata(request.title(), request.description(), eventId,
-                UUID.randomUUID(), contentType, uploadedBy);
+        PhotoMetadata metadata = new PhotoMetadata(
+                request.title(), request.description(), eventId, UUID.randomUUID(), contentType, uploadedBy);
         Map<String, String> userMetadata = metadata.toUserMetadata();
         requireWithinS3MetadataLimit(metadata, userMetadata);
         UploadKey key = metadata.key();
         PresignedUpload upload = presigner.presign(key, userMetadata, request.contentLength());
-        return new InitiateUploadResponse(key.photoId(), key.toString(), upload.url(), upload.method(),
-                upload.headers(), upload.expiresAt());
+        return new InitiateUploadResponse(
+                key.photoId(), key.toString(), upload.url(), upload.method(), upload.headers(), upload.expiresAt());
     }
 
     private static void requireWithinS3MetadataLimit(PhotoMetadata metadata, Map<String, String> userMetadata) {
@@ -49,13 +51,17 @@ public class UploadUrlIssuer {
         if (size <= PhotoMetadata.S3_USER_METADATA_LIMIT_BYTES) {
             return;
         }
-        int textSize = encodedSize(userMetadata, PhotoMetadata.TITLE) + encodedSize(userMetadata, PhotoMetadata.DESCRIPTION);
+        int textSize =
+                encodedSize(userMetadata, PhotoMetadata.TITLE) + encodedSize(userMetadata, PhotoMetadata.DESCRIPTION);
         int budget = PhotoMetadata.S3_USER_METADATA_LIMIT_BYTES - (size - textSize);
         String field = metadata.description().length() > metadata.title().length() ? "description" : "title";
-        throw new InvalidRequestException(field, "title and description take " + textSize
-                + " bytes once encoded for S3 metadata, over their budget of " + budget + " bytes (S3 allows "
-                + PhotoMetadata.S3_USER_METADATA_LIMIT_BYTES + " bytes of metadata per object; non-ASCII text such as"
-                + " Korean costs about 4 bytes per character): shorten the " + field);
+        throw new InvalidRequestException(
+                field,
+                "title and description take " + textSize
+                        + " bytes once encoded for S3 metadata, over their budget of " + budget + " bytes (S3 allows "
+                        + PhotoMetadata.S3_USER_METADATA_LIMIT_BYTES
+                        + " bytes of metadata per object; non-ASCII text such as"
+                        + " Korean costs about 4 bytes per character): shorten the " + field);
     }
 
     private static int encodedSize(Map<String, String> userMetadata, String name) {
