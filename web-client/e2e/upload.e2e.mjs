@@ -66,7 +66,17 @@ try {
   check(await gallery.count() >= 2, 'gallery shows both photos');
   await page.screenshot({ path: `${screenshots}/gallery.png`, fullPage: true });
 
-  // 5. the photo URL opens and serves an image
+  // 5. the gallery shows renditions (never an original) and the photo URL serves an image
+  const images = await page.evaluate(() => [...document.querySelectorAll('[data-testid=gallery-item] img')]
+    .map((img) => ({ src: img.currentSrc || img.src, srcset: img.getAttribute('srcset') || '' })));
+  for (const image of images) {
+    check(image.src.includes('/photos/') && !image.src.includes('/uploads/'), `gallery image is not a rendition: ${image.src}`);
+    check(image.srcset.includes(' 320w') || /w\d+\.jpg \d+w$/.test(image.srcset), `no srcset of renditions: ${image.srcset}`);
+  }
+  // (the PUTs of the upload itself go to uploads/; no image may be loaded from there)
+  const originals = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((entry) => entry.initiatorType === 'img' && entry.name.includes('/uploads/')).map((entry) => entry.name));
+  check(originals.length === 0, `the page downloaded originals: ${originals.join(', ')}`);
   const src = await gallery.filter({ hasText: koreanTitle }).locator('img').getAttribute('src');
   const photo = await page.request.get(src);
   check(photo.status() === 200, `photo URL answered ${photo.status()}`);

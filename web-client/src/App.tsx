@@ -54,7 +54,7 @@ function Shell({ session }: { session: Session }) {
         {user ? (
           <Routes>
             <Route path="/" element={<EventPicker />} />
-            <Route path="/events/:eventId" element={<EventPage api={api} maxUploadBytes={config.maxUploadBytes} />} />
+            <Route path="/events/:eventId" element={<EventPage api={api} />} />
           </Routes>
         ) : (
           <section className="signin">

@@ -8,6 +8,21 @@ export interface InitiatedUpload {
   expiresAt: string;
 }
 
+/** One resized, metadata-free JPEG of a photo, served by the CDN. */
+export interface Rendition {
+  url: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+/** What may be uploaded: the API's own rules (GET /upload-policy), so the client keeps no copy of them. */
+export interface UploadPolicy {
+  contentTypes: { mimeType: string; suffixes: string[] }[];
+  maxContentLength: number;
+  renditionWidths: number[];
+}
+
 export interface Photo {
   photoId: string;
   eventId: string;
@@ -15,7 +30,13 @@ export interface Photo {
   title?: string;
   description?: string;
   contentType?: string;
+  /** The largest rendition (originals are never served). */
   url?: string;
+  /** The original's size, upright. */
+  width?: number;
+  height?: number;
+  /** Ascending width. */
+  renditions?: Rendition[];
   size?: number;
   uploadedBy?: string;
   createdAt: string;
@@ -42,6 +63,10 @@ export class PhotosApi {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });
+  }
+
+  uploadPolicy() {
+    return this.request<UploadPolicy>('/upload-policy');
   }
 
   /** null while the photo is not processed yet (404). */

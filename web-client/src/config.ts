@@ -4,14 +4,12 @@ export interface AppConfig {
   apiBaseUrl: string;
   oidcAuthority: string;
   oidcClientId: string;
-  maxUploadBytes: number;
 }
 
 export const buildTimeConfig: AppConfig = {
   apiBaseUrl: import.meta.env.VITE_API_BASE_URL ?? 'http://127.0.0.1:8080',
   oidcAuthority: import.meta.env.VITE_OIDC_AUTHORITY ?? 'http://127.0.0.1:8180/realms/event-photos',
   oidcClientId: import.meta.env.VITE_OIDC_CLIENT_ID ?? 'event-photos-web',
-  maxUploadBytes: Number(import.meta.env.VITE_MAX_UPLOAD_BYTES ?? 25 * 1024 * 1024),
 };
 
 export async function loadConfig(fetchImpl: typeof fetch = fetch): Promise<AppConfig> {
@@ -23,14 +21,3 @@ export async function loadConfig(fetchImpl: typeof fetch = fetch): Promise<AppCo
     return buildTimeConfig;
   }
 }
-
-/** The types initiate-upload accepts (PhotoContentType in the upload contract). */
-export const SUPPORTED_TYPES: Record<string, string[]> = {
-  'image/jpeg': ['.jpg', '.jpeg'],
-  'image/png': ['.png'],
-  'image/webp': ['.webp'],
-  'image/gif': ['.gif'],
-  'image/heic': ['.heic'],
-  'image/heif': ['.heif'],
-  'image/avif': ['.avif'],
-};

@@ -1,13 +1,17 @@
 import { useState } from 'react';
 import { useDropzone, type FileRejection } from 'react-dropzone';
-import { SUPPORTED_TYPES } from '../config';
+import type { UploadPolicy } from '../api';
 import { formatBytes } from '../upload';
 
-/** Keyboard accessible (Tab to it, Enter or Space opens the file picker); refuses other types and big files up front. */
-export function DropZone({ maxBytes, onFiles }: { maxBytes: number; onFiles: (files: File[]) => void }) {
+/**
+ * Keyboard accessible (Tab to it, Enter or Space opens the file picker); refuses, before any request, the types
+ * and sizes the API's upload policy does not allow.
+ */
+export function DropZone({ policy, onFiles }: { policy: UploadPolicy; onFiles: (files: File[]) => void }) {
   const [rejections, setRejections] = useState<string[]>([]);
+  const maxBytes = policy.maxContentLength;
   const { getRootProps, getInputProps, isDragActive } = useDropzone({
-    accept: SUPPORTED_TYPES,
+    accept: Object.fromEntries(policy.contentTypes.map((type) => [type.mimeType, type.suffixes])),
     maxSize: maxBytes,
     multiple: true,
     onDrop: (accepted: File[], rejected: FileRejection[]) => {
@@ -20,7 +24,7 @@ export function DropZone({ maxBytes, onFiles }: { maxBytes: number; onFiles: (fi
       <div {...getRootProps({ className: `dropzone${isDragActive ? ' active' : ''}`, 'aria-label': 'Add photos' })}>
         <input {...getInputProps()} data-testid="file-input" />
         <p>{isDragActive ? 'Drop the photos here' : 'Drag photos here, or press Enter to choose'}</p>
-        <p className="muted">JPEG, PNG, WebP, GIF, HEIC, HEIF, AVIF · up to {formatBytes(maxBytes)} each</p>
+        <p className="muted">{typeNames(policy)} · up to {formatBytes(maxBytes)} each</p>
       </div>
       {rejections.length > 0 ? (
         <ul role="alert" className="rejections">
@@ -29,6 +33,11 @@ export function DropZone({ maxBytes, onFiles }: { maxBytes: number; onFiles: (fi
       ) : null}
     </>
   );
+}
+
+/** "JPEG, PNG, WEBP, …" from the media types. */
+export function typeNames(policy: UploadPolicy): string {
+  return policy.contentTypes.map((type) => type.mimeType.replace('image/', '').toUpperCase()).join(', ');
 }
 
 function describe(rejection: FileRejection, maxBytes: number): string {

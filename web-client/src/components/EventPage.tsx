@@ -1,14 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import type { Photo, PhotosApi } from '../api';
+import type { Photo, PhotosApi, UploadPolicy } from '../api';
 import { DropZone } from './DropZone';
 import { Gallery } from './Gallery';
 import { UploadList, type UploadEntry } from './UploadList';
 import { runUpload } from './runUpload';
 import { titleFromFileName } from '../upload';
 
-export function EventPage({ api, maxUploadBytes }: { api: PhotosApi; maxUploadBytes: number }) {
+export function EventPage({ api }: { api: PhotosApi }) {
   const { eventId = '' } = useParams();
+  const [policy, setPolicy] = useState<UploadPolicy | null>(null);
+  const [policyError, setPolicyError] = useState<string | null>(null);
   const [entries, setEntries] = useState<UploadEntry[]>([]);
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [nextToken, setNextToken] = useState<string | null>(null);
@@ -33,6 +35,10 @@ export function EventPage({ api, maxUploadBytes }: { api: PhotosApi; maxUploadBy
     setPhotos([]);
     void loadPage(null);
   }, [loadPage]);
+
+  useEffect(() => {
+    api.uploadPolicy().then(setPolicy, (e: Error) => setPolicyError(e.message));
+  }, [api]);
 
   const update = useCallback((id: string, change: Partial<UploadEntry>) => {
     setEntries((current) => current.map((entry) => (entry.id === id ? { ...entry, ...change } : entry)));
@@ -62,7 +68,8 @@ export function EventPage({ api, maxUploadBytes }: { api: PhotosApi; maxUploadBy
   return (
     <div className="event">
       <h1>Event <span className="event-id">{eventId}</span></h1>
-      <DropZone maxBytes={maxUploadBytes} onFiles={addFiles} />
+      {policy ? <DropZone policy={policy} onFiles={addFiles} /> : null}
+      {policyError ? <p role="alert" className="error">Uploads are unavailable: {policyError}</p> : null}
       <UploadList entries={entries} onChange={update} onRetry={start} />
       {pending.length > 0 ? (
         <button type="button" className="primary" onClick={() => pending.forEach(start)}>

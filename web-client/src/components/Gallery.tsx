@@ -1,5 +1,8 @@
 import type { Photo } from '../api';
 
+/** Grid cells are at most ~240 CSS px wide (two columns on a phone): the browser picks 320 or 640 from srcset. */
+const GRID_SIZES = '(max-width: 600px) 50vw, 240px';
+
 export function Gallery({ photos, error, loading, hasMore, onLoadMore }: {
   photos: Photo[];
   error: string | null;
@@ -16,7 +19,7 @@ export function Gallery({ photos, error, loading, hasMore, onLoadMore }: {
         {photos.map((photo) => (
           <li key={photo.photoId} data-testid="gallery-item">
             <a href={photo.url} target="_blank" rel="noreferrer">
-              <img src={photo.url} alt={photo.title} loading="lazy" />
+              <img {...gridImage(photo)} alt={photo.title} loading="lazy" />
             </a>
             <p className="title">{photo.title}</p>
             {photo.description ? <p className="description">{photo.description}</p> : null}
@@ -28,4 +31,22 @@ export function Gallery({ photos, error, loading, hasMore, onLoadMore }: {
       ) : null}
     </section>
   );
+}
+
+/**
+ * The grid shows the small renditions only (320 and 640 wide, by screen density); the link opens the largest.
+ * Originals are never downloaded: the API does not even give their address.
+ */
+export function gridImage(photo: Photo): { src?: string; srcSet?: string; sizes?: string; width?: number; height?: number } {
+  const renditions = photo.renditions ?? [];
+  const small = renditions.filter((r) => r.width <= 640);
+  const candidates = small.length > 0 ? small : renditions.slice(0, 1);
+  if (candidates.length === 0) return { src: photo.url };
+  return {
+    src: candidates[0].url,
+    srcSet: candidates.map((r) => `${r.url} ${r.width}w`).join(', '),
+    sizes: GRID_SIZES,
+    width: candidates[0].width,
+    height: candidates[0].height,
+  };
 }

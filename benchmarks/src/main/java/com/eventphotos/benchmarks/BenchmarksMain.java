@@ -1,5 +1,6 @@
 package com.eventphotos.benchmarks;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,24 +24,61 @@ public final class BenchmarksMain {
         // before any JDK HTTP server starts: see LocalLambdaRuntime
         System.setProperty("sun.net.httpserver.nodelay", "true");
         boolean smoke = List.of(args).contains("--smoke");
+        // --only=presign|api|renditions|processor runs one section
+        String only = List.of(args).stream()
+                .filter(a -> a.startsWith("--only="))
+                .map(a -> a.substring("--only=".length()))
+                .findFirst()
+                .orElse(null);
         Path root = RepositoryPaths.find("benchmarks").getParent();
         Path out = root.resolve("benchmarks/target/bench");
         Results results = new Results();
-        run(smoke, root, out, results);
+        run(smoke, only, root, out, results);
         results.write(out, smoke ? "./run-benchmarks.sh --smoke" : "./run-benchmarks.sh");
         System.out.println("\nwritten: " + out.resolve("results.md") + " and results.json");
         System.exit(0);
     }
 
-    static void run(boolean smoke, Path root, Path out, Results results) throws Exception {
-        System.out.println("== presign and token verification (JMH) ==");
-        jmh(smoke, results);
-        System.out.println("== API load over loopback (wrk) ==");
-        new ApiLoadTest(root, out.resolve("api"), Duration.ofSeconds(smoke ? 2 : 20)).run(results);
-        System.out.println("== processor throughput ==");
-        new ProcessorThroughput(root, out.resolve("processor"), smoke ? 10 : 200).run(results);
-        System.out.println("== processor cold start ==");
-        new ColdStart(root, out.resolve("cold-start"), smoke ? 1 : 5).run(results);
+    static void run(boolean smoke, String only, Path root, Path out, Results results) throws Exception {
+        if (selected(only, "presign")) {
+            System.out.println("== presign and token verification (JMH) ==");
+            jmh(smoke, results);
+        }
+        if (selected(only, "api")) {
+            System.out.println("== API load over loopback (wrk) ==");
+            new ApiLoadTest(root, out.resolve("api"), Duration.ofSeconds(smoke ? 2 : 20)).run(results);
+        }
+        if (selected(only, "renditions")) {
+            System.out.println("== renditions: the processor's image step beside sharp ==");
+            renditions(smoke, root, out).run(results);
+        }
+        if (selected(only, "processor")) {
+            System.out.println("== processor throughput ==");
+            processorThroughput(smoke, root, out).run(results);
+            System.out.println("== processor cold start ==");
+            new ColdStart(root, out.resolve("cold-start"), smoke ? 1 : 5).run(results);
+        }
+    }
+
+    private static boolean selected(String only, String section) {
+        return only == null || only.equals(section);
+    }
+
+    static RenditionBenchmark renditions(boolean smoke, Path root, Path out) {
+        return smoke
+                ? new RenditionBenchmark(root, out.resolve("renditions-smoke"), 800, 600, 0.5)
+                : new RenditionBenchmark(
+                        root, out.resolve("renditions"), BenchmarkPhotos.WIDTH, BenchmarkPhotos.HEIGHT, 15);
+    }
+
+    /** 12 MP phone photos end to end; the smoke run uses small ones. */
+    static ProcessorThroughput processorThroughput(boolean smoke, Path root, Path out) throws Exception {
+        Path photo = smoke
+                ? BenchmarkPhotos.write(out.resolve("renditions-smoke/inputs"), 800, 600)
+                        .jpeg()
+                : BenchmarkPhotos.write(out.resolve("renditions/inputs"), BenchmarkPhotos.WIDTH, BenchmarkPhotos.HEIGHT)
+                        .jpeg();
+        return new ProcessorThroughput(root, out.resolve("processor"), smoke ? 10 : 40, Files.readAllBytes(photo));
     }
 
     private static void jmh(boolean smoke, Results results) throws Exception {

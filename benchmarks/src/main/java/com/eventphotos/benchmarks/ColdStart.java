@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.eventphotos.localstack.ChildProcess;
 import com.eventphotos.localstack.LocalLambdaRuntime;
+import com.eventphotos.testsupport.TestImages;
 
 /**
  * From starting the processor's process (function.zip under AWS's Lambda runtime client, with the Java 17
@@ -27,7 +28,7 @@ final class ColdStart {
 
     void run(Results results) throws Exception {
         try (ProcessorRig rig = new ProcessorRig(root, workDir)) {
-            rig.upload(runs * 2 + 2);
+            rig.upload(runs * 2 + 2, TestImages.phoneJpeg(640, 480, 6));
             measure(rig, "plain JVM", List.of(), results);
             Path archive = workDir.resolve("processor-appcds.jsa");
             Files.deleteIfExists(archive);

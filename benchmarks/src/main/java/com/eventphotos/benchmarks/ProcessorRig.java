@@ -10,14 +10,12 @@ import com.eventphotos.contract.PhotoContentType;
 import com.eventphotos.contract.PhotoMetadata;
 import com.eventphotos.localstack.ChildProcess;
 import com.eventphotos.localstack.LambdaFunction;
-import com.eventphotos.localstack.LocalAwsEnvironment;
 import com.eventphotos.localstack.LocalLambdaRuntime;
 import com.eventphotos.localstack.LocalStack;
 import com.eventphotos.testsupport.LocalDynamoDb;
 import com.eventphotos.testsupport.LocalS3Server;
 import com.eventphotos.testsupport.S3EventDocuments;
 import com.eventphotos.testsupport.S3EventDocuments.ObjectEvent;
-import com.eventphotos.testsupport.TestImages;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -49,9 +47,8 @@ final class ProcessorRig implements AutoCloseable {
         runtime = LocalLambdaRuntime.start(0, workDir.resolve("logs"));
     }
 
-    /** Uploads {@code count} photos (as our URL would store them) and remembers their keys. */
-    void upload(int count) {
-        byte[] jpeg = TestImages.jpeg(64, 48);
+    /** Uploads {@code count} copies of a JPEG photo (as our URL would store them) and remembers their keys. */
+    void upload(int count, byte[] jpeg) {
         try (S3Client client = s3.newClient()) {
             for (int i = 0; i < count; i++) {
                 PhotoMetadata metadata = new PhotoMetadata(
@@ -91,10 +88,8 @@ final class ProcessorRig implements AutoCloseable {
     }
 
     ChildProcess startFunction(LocalLambdaRuntime runtimeApi, List<String> extraJvmOptions, String logName) {
-        Map<String, String> env = LocalAwsEnvironment.of(s3, dynamoDb);
-        env.put("EVENT_PHOTOS_BUCKET", BUCKET);
-        env.put("EVENT_PHOTOS_TABLE", TABLE);
-        env.put("EVENT_PHOTOS_CDN_BASE_URL", "https://cdn.example.com");
+        Map<String, String> env =
+                LocalStack.processorEnvironment(root, s3, dynamoDb, BUCKET, TABLE, "https://cdn.example.com");
         env.put("QUARKUS_LOG_LEVEL", "WARN");
         return LambdaFunction.start(
                 "process-uploaded-photo",
@@ -102,7 +97,7 @@ final class ProcessorRig implements AutoCloseable {
                 workDir.resolve("task-" + logName),
                 LocalStack.runtimeClient(root),
                 runtimeApi.runtimeApiAddress(),
-                1024,
+                LocalStack.PROCESSOR_MEMORY_MB,
                 env,
                 extraJvmOptions,
                 workDir.resolve("logs/" + logName + ".log"));

@@ -8,32 +8,38 @@ import java.util.Map;
 import com.eventphotos.contract.InvalidPhotoMetadataException;
 import com.eventphotos.contract.PhotoMetadata;
 import com.eventphotos.contract.PhotoRecord;
+import com.eventphotos.contract.Rendition;
+import com.eventphotos.contract.Renditions;
 import com.eventphotos.localstack.ChildProcess;
+import com.eventphotos.localstack.LocalStack;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Events per second through the real processor (function.zip, AWS's runtime client, local S3 + DynamoDB
- * Local) for notifications of 1, 10 and 100 records, and where a record's time goes: HeadObject and
- * PutItem timed alone from this JVM against the same servers; the rest is ours plus the invocation.
+ * Records per second through the real processor (function.zip, AWS's runtime client, local S3 + DynamoDB
+ * Local, libvips) for notifications of 1 and 10 records, each a phone JPEG that gets verified and its three
+ * renditions stored; and where a record's time goes besides rendering: GetObject and PutItem timed alone from
+ * this JVM against the same servers.
  */
 final class ProcessorThroughput {
 
     private final Path root;
     private final Path workDir;
     private final int recordsPerBatchSize;
+    private final byte[] photo;
 
-    ProcessorThroughput(Path root, Path workDir, int recordsPerBatchSize) {
+    ProcessorThroughput(Path root, Path workDir, int recordsPerBatchSize, byte[] photo) {
         this.root = root;
         this.workDir = workDir;
         this.recordsPerBatchSize = recordsPerBatchSize;
+        this.photo = photo;
     }
 
     void run(Results results) throws Exception {
         try (ProcessorRig rig = new ProcessorRig(root, workDir)) {
-            int[] batchSizes = {1, 10, 100};
-            rig.upload(recordsPerBatchSize * (batchSizes.length + 1));
+            int[] batchSizes = {1, 10};
+            rig.upload(recordsPerBatchSize * (batchSizes.length + 1), photo);
             List<String> keys = rig.keys();
             try (ChildProcess function = rig.startFunction(List.of(), "throughput")) {
                 // warm-up: one pass over a separate set of keys
@@ -56,7 +62,8 @@ final class ProcessorThroughput {
                             "records/s",
                             "",
                             slice.size() + " records in " + (slice.size() / batchSize)
-                                    + " events, one function instance");
+                                    + " events, one function instance; each a " + photo.length / 1024
+                                    + " KiB JPEG, verified, 3 renditions stored");
                     results.add(
                             section,
                             "events per second",
@@ -66,6 +73,16 @@ final class ProcessorThroughput {
                             "");
                     results.add(section, "time per record", seconds * 1e6 / slice.size(), "us/record", "", "");
                 }
+                // what sizes the Lambda's memory: the function's whole process after all of the above
+                Map<String, Long> memory = Benchmarks.memoryOf(function.pid());
+                results.add(
+                        "processor memory",
+                        "function process peak RSS (VmHWM)",
+                        memory.get("VmHWM") / 1024.0,
+                        "MiB",
+                        "",
+                        "JVM heap limit " + LocalStack.PROCESSOR_MEMORY_MB * 85 / 100 + " MiB; RSS now "
+                                + memory.get("VmRSS") / 1024 + " MiB");
             }
             breakdown(rig, keys.subList(0, Math.min(200, keys.size())), results);
         }
@@ -88,7 +105,7 @@ final class ProcessorThroughput {
         }
     }
 
-    /** HeadObject and PutItem alone, as the processor issues them (after a warm-up). */
+    /** GetObject and PutItem alone, as the processor issues them (after a warm-up). */
     private static void breakdown(ProcessorRig rig, List<String> keys, Results results) {
         try (S3Client s3 = rig.s3.newClient();
                 DynamoDbClient dynamo = rig.dynamoDb.newClient()) {
@@ -99,13 +116,22 @@ final class ProcessorThroughput {
                 put.clear();
                 for (String key : keys) {
                     long t0 = System.nanoTime();
-                    var response =
-                            s3.headObject(h -> h.bucket(ProcessorRig.BUCKET).key(key));
+                    var response = s3.getObjectAsBytes(
+                            g -> g.bucket(ProcessorRig.BUCKET).key(key));
                     long t1 = System.nanoTime();
+                    PhotoMetadata metadata = metadataOf(response.response().metadata());
+                    String renditionKey = Renditions.key(metadata.key(), 1920);
                     var record = PhotoRecord.ready(
-                            metadataOf(response.metadata()),
-                            response.contentLength(),
-                            "https://cdn.example.com",
+                            metadata,
+                            response.response().contentLength(),
+                            4032,
+                            3024,
+                            List.of(new Rendition(
+                                    renditionKey,
+                                    Renditions.url("https://cdn.example.com", renditionKey),
+                                    1920,
+                                    1440,
+                                    400_000)),
                             java.time.Instant.now(),
                             java.time.Instant.now(),
                             "F" + System.nanoTime());
@@ -118,7 +144,7 @@ final class ProcessorThroughput {
             }
             results.add(
                     "processor breakdown",
-                    "HeadObject (local S3 server)",
+                    "GetObject of the upload (local S3 server)",
                     Results.median(head),
                     "us (median)",
                     "",

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import com.eventphotos.testsupport.RepositoryPaths;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -33,10 +34,42 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void renditionBenchmark_measuresTheProcessorAndSharpOnEveryInput() throws Exception {
+        Results results = new Results();
+        BenchmarksMain.renditions(true, root, RepositoryPaths.targetDir("bench-smoke"))
+                .run(results);
+
+        List<String> names = results.figures().stream()
+                .map(f -> f.section() + " / " + f.name())
+                .toList();
+        for (String format : List.of("JPEG", "PNG", "WebP")) {
+            for (int inFlight : List.of(1, 2)) {
+                String section = "renditions: 0.5 MP " + format + ", " + inFlight + " in flight / ";
+                for (String figure : List.of(
+                        "processor (Java, libvips via JNA): images per second",
+                        "sharp, one pipeline per width: images per second",
+                        "sharp, decoded once: peak RSS",
+                        "ratio: processor / sharp (one pipeline per width)")) {
+                    assertTrue(names.contains(section + figure), section + figure + " missing from " + names);
+                }
+            }
+        }
+        // same outputs on both sides: the same widths and heights
+        List<String> sizes = results.figures().stream()
+                .filter(f -> f.name().endsWith("output bytes, all widths")
+                        && f.section().contains("JPEG, 1 in flight"))
+                .map(Results.Figure::note)
+                .map(note -> note.replaceAll(" \\d+ KiB", ""))
+                .distinct()
+                .toList();
+        assertEquals(List.of("320x240, 640x480, 800x600"), sizes);
+    }
+
+    @Test
     void processorBenchmarks_produceThroughputBreakdownAndColdStartFigures() throws Exception {
         Results results = new Results();
         Path work = RepositoryPaths.targetDir("bench-smoke");
-        new ProcessorThroughput(root, work.resolve("processor"), 10).run(results);
+        BenchmarksMain.processorThroughput(true, root, work).run(results);
         new ColdStart(root, work.resolve("cold-start"), 1).run(results);
 
         List<String> names = results.figures().stream()
@@ -44,8 +77,8 @@ class BenchmarksSmokeTest {
                 .toList();
         for (String expected : List.of(
                 "processor (1 record/event) / records processed per second",
-                "processor (100 records/event) / time per record",
-                "processor breakdown / HeadObject (local S3 server)",
+                "processor (10 records/event) / time per record",
+                "processor breakdown / GetObject of the upload (local S3 server)",
                 "processor breakdown / conditional PutItem (DynamoDB Local)",
                 "processor cold start / plain JVM: process start to first event processed")) {
             assertTrue(names.contains(expected), expected + " missing from " + names);

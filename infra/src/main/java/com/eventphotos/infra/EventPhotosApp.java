@@ -13,7 +13,7 @@ import software.amazon.awscdk.services.lambda.Code;
 /**
  * {@code cdk deploy} entry point. Context (cdk.json or {@code -c key=value}):
  * stage, webOrigins (comma-separated), authDomainPrefix, apiDomainName + apiCertificateArn (optional),
- * apiPackage and processorPackage (paths of the two function.zip files).
+ * apiPackage and processorPackage (paths of the two function.zip files), libvipsLayer (the processor's layer folder).
  */
 public final class EventPhotosApp {
 
@@ -32,7 +32,10 @@ public final class EventPhotosApp {
                 context(app, "apiDomainName", null),
                 context(app, "apiCertificateArn", null),
                 lambdaPackage(context(app, "apiPackage", "../initiate-upload-api/target/function.zip")),
-                lambdaPackage(context(app, "processorPackage", "../process-uploaded-photo/target/function.zip")));
+                lambdaPackage(context(app, "processorPackage", "../process-uploaded-photo/target/function.zip")),
+                lambdaPackage(
+                        context(app, "libvipsLayer", "../process-uploaded-photo/target/libvips-layer"),
+                        "lib/libvips-cpp.so"));
         new EventPhotosStack(
                 app,
                 "EventPhotos-" + stage,
@@ -53,7 +56,12 @@ public final class EventPhotosApp {
     }
 
     private static Code lambdaPackage(String path) {
-        if (!Files.isRegularFile(Path.of(path))) {
+        return lambdaPackage(path, "");
+    }
+
+    /** @param required a file the package must contain ("" when {@code path} is the package file itself) */
+    private static Code lambdaPackage(String path, String required) {
+        if (!Files.isRegularFile(Path.of(path).resolve(required))) {
             throw new IllegalStateException(
                     path + " is missing: build both Lambda packages first (README: Deploy to AWS)");
         }

@@ -15,6 +15,8 @@ import software.amazon.awscdk.services.lambda.Code;
  * @param apiCertificateArn ACM certificate for {@code apiDomainName}, same region
  * @param apiCode          the API's Lambda package ({@code initiate-upload-api/target/function.zip}, lambda profile)
  * @param processorCode    the processor's Lambda package ({@code process-uploaded-photo/target/function.zip})
+ * @param libvipsLayer     the processor's Lambda layer: {@code lib/libvips-cpp.so}, at /opt/lib in the function
+ *                         ({@code process-uploaded-photo/target/libvips-layer}, fetched by the build)
  */
 public record EventPhotosSettings(
         String stage,
@@ -23,13 +25,15 @@ public record EventPhotosSettings(
         String apiDomainName,
         String apiCertificateArn,
         Code apiCode,
-        Code processorCode) {
+        Code processorCode,
+        Code libvipsLayer) {
 
     public EventPhotosSettings {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(authDomainPrefix, "authDomainPrefix");
         Objects.requireNonNull(apiCode, "apiCode");
         Objects.requireNonNull(processorCode, "processorCode");
+        Objects.requireNonNull(libvipsLayer, "libvipsLayer");
         webOrigins = List.copyOf(webOrigins);
         if (webOrigins.isEmpty() || webOrigins.contains("*")) {
             throw new IllegalArgumentException(

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.eventphotos.contract.CdnCaching;
 import com.eventphotos.contract.PhotoTable;
+import com.eventphotos.contract.Renditions;
 import com.eventphotos.contract.UploadKey;
 
 import software.amazon.awscdk.CfnOutput;
@@ -60,14 +61,20 @@ import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
+import software.amazon.awscdk.services.lambda.LayerVersion;
+import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketAttributes;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.CorsRule;
 import software.amazon.awscdk.services.s3.EventType;
 import software.amazon.awscdk.services.s3.HttpMethods;
+import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.NotificationKeyFilter;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
@@ -85,6 +92,14 @@ import software.constructs.Construct;
  * </pre>
  */
 public class EventPhotosStack extends Stack {
+
+    /**
+     * Sized from the rendition benchmark (README, Performance): memory also buys CPU, and 2,048 MB gives more than
+     * one vCPU for libvips' threads; a 25 MiB upload needs the bytes plus a few decoded frames.
+     */
+    static final int PROCESSOR_MEMORY_MB = 2048;
+
+    static final Duration PROCESSOR_TIMEOUT = Duration.seconds(60);
 
     /** The headers a browser sends with the presigned PUT (see the API's {@code headers}). */
     static final List<String> UPLOAD_HEADERS = List.of("Content-Type");
@@ -189,10 +204,20 @@ public class EventPhotosStack extends Stack {
                                 .build())
                         .build())
                 .build();
-        return Distribution.Builder.create(this, "Cdn")
-                .comment("event-photos: serves uploads from the private bucket")
+        // The origin is a reference to the bucket, so CDK does not grant CloudFront the whole bucket; the grant
+        // below names only the renditions: originals under uploads/ cannot be fetched through the CDN.
+        IBucket renditionsOrigin = Bucket.fromBucketAttributes(
+                this,
+                "RenditionsOrigin",
+                BucketAttributes.builder()
+                        .bucketArn(bucket.getBucketArn())
+                        .bucketName(bucket.getBucketName())
+                        .bucketRegionalDomainName(bucket.getBucketRegionalDomainName())
+                        .build());
+        Distribution cdn = Distribution.Builder.create(this, "Cdn")
+                .comment("event-photos: serves photo renditions from the private bucket")
                 .defaultBehavior(BehaviorOptions.builder()
-                        .origin(S3BucketOrigin.withOriginAccessControl(bucket))
+                        .origin(S3BucketOrigin.withOriginAccessControl(renditionsOrigin))
                         .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
                         .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
                         .cachePolicy(immutable)
@@ -201,6 +226,14 @@ public class EventPhotosStack extends Stack {
                 .httpVersion(HttpVersion.HTTP2_AND_3)
                 .priceClass(PriceClass.PRICE_CLASS_100)
                 .build();
+        bucket.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("CdnReadsRenditionsOnly")
+                .principals(List.of(new ServicePrincipal("cloudfront.amazonaws.com")))
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(bucket.arnForObjects(Renditions.PREFIX + "*")))
+                .conditions(Map.of("StringEquals", Map.of("AWS:SourceArn", cdn.getDistributionArn())))
+                .build());
+        return cdn;
     }
 
     private Table photoTable() {
@@ -319,6 +352,7 @@ public class EventPhotosStack extends Stack {
         route(httpApi, toApi, "/events/{eventId}/photos/initiate-upload", HttpMethod.POST);
         route(httpApi, toApi, "/events/{eventId}/photos", HttpMethod.GET);
         route(httpApi, toApi, "/events/{eventId}/photos/{photoId}", HttpMethod.GET);
+        route(httpApi, toApi, "/upload-policy", HttpMethod.GET);
         return httpApi;
     }
 
@@ -332,20 +366,45 @@ public class EventPhotosStack extends Stack {
 
     private QuarkusLambda processorFunction(
             EventPhotosSettings settings, Bucket bucket, Table table, Distribution cdn) {
+        LayerVersion libvips = LayerVersion.Builder.create(this, "Libvips")
+                .description("libvips 8.18 as sharp ships it (LGPL-3.0-or-later; notices in lib/libvips-NOTICE.txt)")
+                .code(settings.libvipsLayer())
+                .compatibleRuntimes(List.of(Runtime.JAVA_21))
+                .compatibleArchitectures(List.of(Architecture.X86_64))
+                .license("LGPL-3.0-or-later")
+                .build();
         QuarkusLambda processor = new QuarkusLambda(
                 this,
                 "UploadProcessor",
                 settings.processorCode(),
-                1024,
-                Duration.seconds(60),
+                // libvips needs glibc >= 2.28: Amazon Linux 2023 (java21) has 2.34, java17's Amazon Linux 2 only 2.26
+                Runtime.JAVA_21,
+                List.of(libvips),
+                PROCESSOR_MEMORY_MB,
+                PROCESSOR_TIMEOUT,
                 Map.of(
-                        "EVENT_PHOTOS_BUCKET", bucket.getBucketName(),
-                        "EVENT_PHOTOS_TABLE", table.getTableName(),
-                        "EVENT_PHOTOS_CDN_BASE_URL", "https://" + cdn.getDistributionDomainName()));
-        // HeadObject is authorised by s3:GetObject.
+                        "EVENT_PHOTOS_BUCKET",
+                        bucket.getBucketName(),
+                        "EVENT_PHOTOS_TABLE",
+                        table.getTableName(),
+                        "EVENT_PHOTOS_CDN_BASE_URL",
+                        "https://" + cdn.getDistributionDomainName(),
+                        "EVENT_PHOTOS_LIBVIPS_PATH",
+                        "/opt/lib/libvips-cpp.so"));
+        // Reads each upload (GetObject also authorises HeadObject); deletes the ones it rejects.
         processor.allow(PolicyStatement.Builder.create()
-                .actions(List.of("s3:GetObject"))
+                .actions(List.of("s3:GetObject", "s3:DeleteObject"))
                 .resources(List.of(bucket.arnForObjects(UploadKey.PREFIX + "*")))
+                .build());
+        // Without ListBucket, S3 answers a missing key with 403, not 404: a deleted upload would look like a
+        // permission failure and be retried into the dead-letter queue.
+        processor.allow(PolicyStatement.Builder.create()
+                .actions(List.of("s3:ListBucket"))
+                .resources(List.of(bucket.getBucketArn()))
+                .build());
+        processor.allow(PolicyStatement.Builder.create()
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(bucket.arnForObjects(Renditions.PREFIX + "*")))
                 .build());
         processor.allow(PolicyStatement.Builder.create()
                 .actions(List.of("dynamodb:PutItem"))

@@ -12,6 +12,7 @@ import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.ILayerVersion;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -34,6 +35,23 @@ public class QuarkusLambda extends Construct {
 
     public QuarkusLambda(
             Construct scope, String id, Code code, int memoryMb, Duration timeout, Map<String, String> environment) {
+        this(scope, id, code, Runtime.JAVA_17, List.of(), memoryMb, timeout, environment);
+    }
+
+    /**
+     * @param runtime {@code JAVA_21} where a native library needs Amazon Linux 2023's newer glibc (the code
+     *     stays Java 17 bytecode)
+     * @param layers mounted under /opt (a layer's lib/ is on the library path)
+     */
+    public QuarkusLambda(
+            Construct scope,
+            String id,
+            Code code,
+            Runtime runtime,
+            List<ILayerVersion> layers,
+            int memoryMb,
+            Duration timeout,
+            Map<String, String> environment) {
         super(scope, id);
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
                 .retention(RetentionDays.ONE_MONTH)
@@ -47,7 +65,8 @@ public class QuarkusLambda extends Construct {
                 .resources(List.of(logs.getLogGroupArn()))
                 .build());
         function = Function.Builder.create(this, "Function")
-                .runtime(Runtime.JAVA_17)
+                .runtime(runtime)
+                .layers(layers)
                 .architecture(Architecture.X86_64)
                 .handler(QUARKUS_HANDLER)
                 .code(code)

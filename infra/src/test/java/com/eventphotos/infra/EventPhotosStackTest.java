@@ -49,6 +49,7 @@ class EventPhotosStackTest {
                         null,
                         null,
                         Code.fromAsset(dummyPackage.toString()),
+                        Code.fromAsset(dummyPackage.toString()),
                         Code.fromAsset(dummyPackage.toString())));
         template = Template.fromStack(stack);
         resources = CloudFormation.resources(template);
@@ -135,14 +136,16 @@ class EventPhotosStackTest {
                                                 "https-only",
                                                 "AllowedMethods",
                                                 List.of("GET", "HEAD")))))));
-        List<Map<String, Object>> statements = CloudFormation.statements(resources, "AWS::S3::BucketPolicy");
-        assertTrue(
-                statements.stream()
-                        .anyMatch(s -> "Allow".equals(s.get("Effect"))
-                                && s.toString().contains("cloudfront.amazonaws.com")
-                                && "s3:GetObject".equals(s.get("Action"))
-                                && s.toString().contains("AWS:SourceArn")),
-                "only this distribution may read: " + statements);
+        List<Map<String, Object>> cdnGrants = CloudFormation.statements(resources, "AWS::S3::BucketPolicy").stream()
+                .filter(s -> s.toString().contains("cloudfront.amazonaws.com"))
+                .toList();
+        assertEquals(1, cdnGrants.size(), "one grant for the CDN: " + cdnGrants);
+        Map<String, Object> grant = cdnGrants.get(0);
+        assertEquals("Allow", grant.get("Effect"));
+        assertEquals("s3:GetObject", grant.get("Action"));
+        assertTrue(grant.toString().contains("AWS:SourceArn"), "only this distribution may read: " + grant);
+        assertTrue(grant.get("Resource").toString().contains("/photos/*"), grant.toString());
+        assertFalse(grant.get("Resource").toString().contains("/uploads"), grant.toString());
         template.resourceCountIs("AWS::CloudFront::CloudFrontOriginAccessIdentity", 0);
     }
 
@@ -160,7 +163,7 @@ class EventPhotosStackTest {
                                                 "Header",
                                                 "Cache-Control",
                                                 "Value",
-                                                "max-age=31536000, immutable",
+                                                "public, max-age=31536000, immutable",
                                                 "Override",
                                                 true)))))));
         template.hasResourceProperties(
@@ -237,16 +240,33 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void lambdas_runJava17WithSnapStart() {
+    void lambdas_runWithSnapStart_theProcessorOnJava21ForLibvipsGlibc() {
         Map<String, Map<String, Object>> functions = CloudFormation.ofType(resources, "AWS::Lambda::Function");
-        long quarkusFunctions = functions.values().stream()
+        List<Map<String, Object>> quarkusFunctions = functions.values().stream()
                 .map(CloudFormation::properties)
                 .filter(p ->
                         "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest".equals(p.get("Handler")))
-                .peek(p -> assertEquals("java17", p.get("Runtime")))
                 .peek(p -> assertEquals(Map.of("ApplyOn", "PublishedVersions"), p.get("SnapStart")))
-                .count();
-        assertEquals(2, quarkusFunctions);
+                .toList();
+        assertEquals(2, quarkusFunctions.size());
+        Map<String, Object> processor = quarkusFunctions.stream()
+                .filter(p -> p.containsKey("Layers"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the processor has the libvips layer"));
+        assertEquals("java21", processor.get("Runtime"));
+        assertEquals(EventPhotosStack.PROCESSOR_MEMORY_MB, ((Number) processor.get("MemorySize")).intValue());
+        assertTrue(
+                processor.toString().contains("EVENT_PHOTOS_LIBVIPS_PATH=/opt/lib/libvips-cpp.so"),
+                processor.toString());
+        assertEquals(
+                1,
+                quarkusFunctions.stream()
+                        .filter(p -> "java17".equals(p.get("Runtime")))
+                        .count(),
+                "the API");
+        template.hasResourceProperties(
+                "AWS::Lambda::LayerVersion",
+                Map.of("CompatibleRuntimes", List.of("java21"), "LicenseInfo", "LGPL-3.0-or-later"));
     }
 
     @Test
@@ -289,7 +309,7 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void processorRole_mayOnlyReadUploadsAndWriteRecords() {
+    void processorRole_mayOnlyReadAndDeleteUploads_writeRenditions_andWriteRecords() {
         List<Map<String, Object>> statements = CloudFormation.policyStatementsOfRole(resources, "UploadProcessor");
         // the sqs actions are CDK's grant for the failure destination, scoped to the dead-letter queue
         assertEquals(
@@ -297,7 +317,10 @@ class EventPhotosStackTest {
                         "dynamodb:PutItem",
                         "logs:CreateLogStream",
                         "logs:PutLogEvents",
+                        "s3:DeleteObject",
                         "s3:GetObject",
+                        "s3:ListBucket",
+                        "s3:PutObject",
                         "sqs:GetQueueAttributes",
                         "sqs:GetQueueUrl",
                         "sqs:SendMessage"),
@@ -308,10 +331,18 @@ class EventPhotosStackTest {
                         .get("Resource"));
         Map<String, Object> get = CloudFormation.statementWithAction(statements, "s3:GetObject");
         assertTrue(get.get("Resource").toString().contains("/uploads/*"), get.toString());
-        Map<String, Object> put = CloudFormation.statementWithAction(statements, "dynamodb:PutItem");
-        assertTrue(
-                put.get("Resource").toString().contains(CloudFormation.logicalIdOf(resources, "AWS::DynamoDB::Table")));
-        assertFalse(put.get("Resource").toString().contains("index"), "writes the table only");
+        Map<String, Object> delete = CloudFormation.statementWithAction(statements, "s3:DeleteObject");
+        assertTrue(delete.get("Resource").toString().contains("/uploads/*"), delete.toString());
+        Map<String, Object> put = CloudFormation.statementWithAction(statements, "s3:PutObject");
+        assertTrue(put.get("Resource").toString().contains("/photos/*"), "writes renditions only: " + put);
+        assertFalse(put.get("Resource").toString().contains("/uploads"), "never writes uploads/: " + put);
+        Map<String, Object> list = CloudFormation.statementWithAction(statements, "s3:ListBucket");
+        assertFalse(list.get("Resource").toString().contains("/"), "the bucket itself, for 404s: " + list);
+        Map<String, Object> write = CloudFormation.statementWithAction(statements, "dynamodb:PutItem");
+        assertTrue(write.get("Resource")
+                .toString()
+                .contains(CloudFormation.logicalIdOf(resources, "AWS::DynamoDB::Table")));
+        assertFalse(write.get("Resource").toString().contains("index"), "writes the table only");
     }
 
     @Test
@@ -340,6 +371,7 @@ class EventPhotosStackTest {
                 List.of(
                         "GET /events/{eventId}/photos",
                         "GET /events/{eventId}/photos/{photoId}",
+                        "GET /upload-policy",
                         "POST /events/{eventId}/photos/initiate-upload"),
                 routeKeys.stream().sorted().toList());
     }
@@ -377,6 +409,13 @@ class EventPhotosStackTest {
         org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class,
                 () -> new EventPhotosSettings(
-                        "x", List.of("*"), "p", null, null, Code.fromInline("x"), Code.fromInline("x")));
+                        "x",
+                        List.of("*"),
+                        "p",
+                        null,
+                        null,
+                        Code.fromInline("x"),
+                        Code.fromInline("x"),
+                        Code.fromInline("x")));
     }
 }

@@ -3,6 +3,8 @@ package com.eventphotos.api;
 import java.time.Duration;
 import java.util.List;
 
+import com.eventphotos.contract.UploadLimits;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -27,7 +29,7 @@ public interface UploadApiConfig {
     Duration uploadUrlExpiry();
 
     /** The largest {@code contentLength} a client may declare, in bytes. */
-    @WithDefault("26214400")
+    @WithDefault(UploadLimits.MAX_CONTENT_LENGTH)
     long maxContentLength();
 
     /** Web origins allowed to call this API from a browser (CORS); never {@code *} by default. */

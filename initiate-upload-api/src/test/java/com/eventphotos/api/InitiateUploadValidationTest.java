@@ -54,7 +54,12 @@ class InitiateUploadValidationTest {
         assertFieldError(
                 initiate("e1", request("t", "", "application/pdf")),
                 "contentType",
-                "image/jpeg, image/png, image/webp, image/gif, image/heic");
+                "image/jpeg, image/png, image/webp, image/gif, image/avif");
+    }
+
+    @Test
+    void rejects_heic_becauseNoDeployedDecoderCanMakeItReady() {
+        assertFieldError(initiate("e1", request("t", "", "image/heic")), "contentType", "image/avif");
     }
 
     @Test

@@ -1,11 +1,14 @@
 package com.eventphotos.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.eventphotos.contract.PhotoContentType;
 import com.eventphotos.contract.PhotoMetadata;
 import com.eventphotos.contract.PhotoRecord;
+import com.eventphotos.contract.Rendition;
+import com.eventphotos.contract.Renditions;
 import com.eventphotos.testsupport.LocalDynamoDbTestResource;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,7 +23,16 @@ final class SeededPhotos {
     static PhotoRecord ready(String eventId, String title, Instant uploadedAt) {
         PhotoMetadata metadata = new PhotoMetadata(
                 title, "about " + title, eventId, UUID.randomUUID(), PhotoContentType.JPEG, "uploader-1");
-        return save(PhotoRecord.ready(metadata, 2048, CDN, uploadedAt, uploadedAt.plusSeconds(1), "1"));
+        List<Rendition> renditions = Renditions.widthsFor(1000).stream()
+                .map(width -> new Rendition(
+                        Renditions.key(metadata.key(), width),
+                        Renditions.url(CDN, Renditions.key(metadata.key(), width)),
+                        width,
+                        width * 3 / 4,
+                        width * 40L))
+                .toList();
+        return save(
+                PhotoRecord.ready(metadata, 2048, 1000, 750, renditions, uploadedAt, uploadedAt.plusSeconds(1), "1"));
     }
 
     static PhotoRecord save(PhotoRecord record) {

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 
 import com.eventphotos.contract.CdnCaching;
-import com.eventphotos.contract.UploadKey;
+import com.eventphotos.contract.Renditions;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Stands in for CloudFront: {@code GET /uploads/...} serves the object from the private bucket with the
- * caching headers the CDN adds in AWS. Only keys under uploads/ are served, and only GET and HEAD.
+ * Stands in for CloudFront: {@code GET /photos/...} serves a rendition from the private bucket with the
+ * caching headers the CDN adds in AWS. As in AWS, only keys under {@link Renditions#PREFIX} are served (never an
+ * original under uploads/), and only GET and HEAD.
  */
 final class LocalCdn implements AutoCloseable {
 
@@ -64,7 +65,7 @@ final class LocalCdn implements AutoCloseable {
             return;
         }
         String key = URLDecoder.decode(exchange.getRequestURI().getRawPath().substring(1), StandardCharsets.UTF_8);
-        if (!key.startsWith(UploadKey.PREFIX)) {
+        if (!key.startsWith(Renditions.PREFIX)) {
             LoopbackHttp.respond(exchange, 404, "not found\n");
             return;
         }

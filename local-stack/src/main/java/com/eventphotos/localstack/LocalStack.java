@@ -24,6 +24,8 @@ import com.eventphotos.testsupport.LocalS3Server;
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration APP_START_TIMEOUT = Duration.ofSeconds(90);
+    /** As the processor's Lambda (infra): the JVM gets 85 % of it as heap limit, as in the managed runtime. */
+    public static final int PROCESSOR_MEMORY_MB = 2048;
 
     /** Pushed from two threads while starting (see startAll). */
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
@@ -206,24 +208,47 @@ public final class LocalStack implements AutoCloseable {
 
     /** The processor's function.zip, run by AWS's Lambda runtime client as in the Java 17 runtime. */
     private ChildProcess startProcessor() {
-        Map<String, String> env = awsEnvironment();
-        env.put("EVENT_PHOTOS_BUCKET", LocalStackConfig.BUCKET);
-        env.put("EVENT_PHOTOS_TABLE", LocalStackConfig.TABLE);
-        env.put("EVENT_PHOTOS_CDN_BASE_URL", cdn.baseUrl());
         return LambdaFunction.start(
                 "process-uploaded-photo",
                 processorPackage(config.repositoryRoot()),
                 config.workDir().resolve("processor-task"),
                 runtimeClient(config.repositoryRoot()),
                 lambdaRuntime.runtimeApiAddress(),
-                1024,
-                env,
+                PROCESSOR_MEMORY_MB,
+                processorEnvironment(
+                        config.repositoryRoot(),
+                        s3,
+                        dynamoDb,
+                        LocalStackConfig.BUCKET,
+                        LocalStackConfig.TABLE,
+                        cdn.baseUrl()),
                 List.of(),
                 config.logDir().resolve("processor.log"));
     }
 
+    /** The processor's environment against local servers: what infra sets in AWS, with local addresses. */
+    public static Map<String, String> processorEnvironment(
+            Path repositoryRoot,
+            LocalS3Server s3,
+            LocalDynamoDb dynamoDb,
+            String bucket,
+            String table,
+            String cdnBaseUrl) {
+        Map<String, String> env = LocalAwsEnvironment.of(s3, dynamoDb);
+        env.put("EVENT_PHOTOS_BUCKET", bucket);
+        env.put("EVENT_PHOTOS_TABLE", table);
+        env.put("EVENT_PHOTOS_CDN_BASE_URL", cdnBaseUrl);
+        env.put("EVENT_PHOTOS_LIBVIPS_PATH", libvipsLibrary(repositoryRoot).toString());
+        return env;
+    }
+
     public static Path processorPackage(Path repositoryRoot) {
         return repositoryRoot.resolve("process-uploaded-photo/target/function.zip");
+    }
+
+    /** libvips as the processor's build fetched it (in AWS, the function's layer puts it at /opt/lib). */
+    public static Path libvipsLibrary(Path repositoryRoot) {
+        return repositoryRoot.resolve("process-uploaded-photo/target/libvips-layer/lib/libvips-cpp.so");
     }
 
     public static Path runtimeClient(Path repositoryRoot) {
@@ -259,7 +284,8 @@ public final class LocalStack implements AutoCloseable {
 
     private void requireBuiltApps() {
         apiJar();
-        if (!Files.isRegularFile(processorPackage(config.repositoryRoot()))) {
+        if (!Files.isRegularFile(processorPackage(config.repositoryRoot()))
+                || !Files.isRegularFile(libvipsLibrary(config.repositoryRoot()))) {
             throw new LocalStackException(processorPackage(config.repositoryRoot())
                     + " is missing: build first with ./mvnw install -DskipTests");
         }

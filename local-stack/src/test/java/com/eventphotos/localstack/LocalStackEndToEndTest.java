@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,13 +24,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.eventphotos.contract.CdnCaching;
 import com.eventphotos.testsupport.BrowserStylePut;
+import com.eventphotos.testsupport.JpegSegments;
 import com.eventphotos.testsupport.LoopbackPorts;
 import com.eventphotos.testsupport.RepositoryPaths;
 import com.eventphotos.testsupport.TestImages;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -84,37 +86,72 @@ class LocalStackEndToEndTest {
 
     @Test
     @Order(1)
-    void upload_koreanTitledPng_becomesAListedPhotoServedByTheCdn() throws Exception {
+    void upload_koreanTitledPhoneJpeg_becomesAListedPhotoWhoseRenditionsTheCdnServes() throws Exception {
         String eventId = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-        byte[] png = TestImages.png(320, 240);
+        byte[] photo = TestImages.phoneJpeg(1200, 900, 6);
         String title = "한강 야경 🌉 2026";
         String description = "친구들과 함께 + 100% 행복 & 추억 = 최고";
 
-        JsonNode upload = client.initiateUpload(eventId, title, description, "image/png", (long) png.length);
+        JsonNode upload = client.initiateUpload(eventId, title, description, "image/jpeg", (long) photo.length);
         Map<String, String> headers = WebClientSession.headersOf(upload);
         BrowserStylePut.Result put =
-                BrowserStylePut.put(upload.get("s3PutObjectUrl").asText(), headers, png);
+                BrowserStylePut.put(upload.get("s3PutObjectUrl").asText(), headers, photo);
         assertEquals(200, put.status(), put.body());
 
-        JsonNode photo = awaitReady(eventId, upload.get("photoId").asText());
-        assertEquals(title, photo.get("title").asText());
+        JsonNode ready = awaitReady(eventId, upload.get("photoId").asText());
+        assertEquals(title, ready.get("title").asText());
 
         JsonNode listed = findListed(client.list(eventId), upload.get("photoId").asText());
         assertEquals(title, listed.get("title").asText());
         assertEquals(description, listed.get("description").asText());
-        assertEquals(png.length, listed.get("size").asLong());
-        assertEquals("image/png", listed.get("contentType").asText());
-        assertTrue(listed.get("url").asText().startsWith(stack.cdnUrl() + "/uploads/event_" + eventId + "/"));
+        assertEquals(photo.length, listed.get("size").asLong());
+        assertEquals("image/jpeg", listed.get("contentType").asText());
+        assertEquals(1200, listed.get("width").asInt());
+        assertEquals(900, listed.get("height").asInt());
+        assertEquals(List.of(320, 640, 1200), widths(listed.get("renditions")));
+        assertTrue(listed.get("url").asText().startsWith(stack.cdnUrl() + "/photos/event_" + eventId + "/"));
 
-        HttpResponse<byte[]> download = HTTP.send(
-                HttpRequest.newBuilder(URI.create(listed.get("url").asText())).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, download.statusCode());
-        assertArrayEquals(png, download.body(), "the CDN serves exactly the uploaded bytes");
+        for (JsonNode rendition : listed.get("renditions")) {
+            HttpResponse<byte[]> download = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(rendition.get("url").asText()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, download.statusCode());
+            assertEquals(rendition.get("bytes").asLong(), download.body().length);
+            assertEquals(List.of(), JpegSegments.metadata(download.body()), "no EXIF, GPS or XMP is published");
+            assertEquals(
+                    CdnCaching.CACHE_CONTROL,
+                    download.headers().firstValue("Cache-Control").orElse(null));
+            assertEquals(
+                    "image/jpeg", download.headers().firstValue("Content-Type").orElse(null));
+        }
+        String original = stack.cdnUrl() + "/" + upload.get("objectKey").asText();
         assertEquals(
-                "max-age=31536000, immutable",
-                download.headers().firstValue("Cache-Control").orElse(null));
-        assertEquals("image/png", download.headers().firstValue("Content-Type").orElse(null));
+                404,
+                HTTP.send(HttpRequest.newBuilder(URI.create(original)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode(),
+                "the CDN never serves an original");
+    }
+
+    @Test
+    @Order(1)
+    void upload_ofHtmlDeclaredAsPng_isRejected_andNothingOfItIsServed() throws Exception {
+        String eventId = "e2e-html-" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        JsonNode upload = client.initiateUpload(eventId, "not a photo", "", "image/png", (long) html.length);
+        BrowserStylePut.Result put =
+                BrowserStylePut.put(upload.get("s3PutObjectUrl").asText(), WebClientSession.headersOf(upload), html);
+        assertEquals(200, put.status(), "S3 stores whatever bytes match the signed size and type");
+
+        JsonNode rejected = awaitProcessed(eventId, upload.get("photoId").asText());
+        assertEquals("REJECTED", rejected.get("status").asText());
+        assertTrue(rejected.get("rejectionReason").asText().contains("not a image/png image"), rejected.toString());
+        assertEquals(0, client.list(eventId).get("items").size(), "never listed");
+        String original = stack.cdnUrl() + "/" + upload.get("objectKey").asText();
+        assertEquals(
+                404,
+                HTTP.send(HttpRequest.newBuilder(URI.create(original)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode());
     }
 
     @Test
@@ -264,22 +301,33 @@ class LocalStackEndToEndTest {
     }
 
     private static JsonNode awaitReady(String eventId, String photoId) throws Exception {
+        JsonNode photo = awaitProcessed(eventId, photoId);
+        if (!"READY".equals(photo.get("status").asText())) {
+            fail("photo " + photoId + " was processed but is " + photo.get("status") + ": " + photo);
+        }
+        return photo;
+    }
+
+    /** Polls the photo until the processor has written its record, READY or REJECTED. */
+    private static JsonNode awaitProcessed(String eventId, String photoId) throws Exception {
         Instant deadline = Instant.now().plus(PROCESSING_DEADLINE);
         HttpResponse<String> last = null;
         while (Instant.now().isBefore(deadline)) {
             last = client.getPhoto(eventId, photoId);
             if (last.statusCode() == 200) {
-                JsonNode photo = WebClientSession.JSON.readTree(last.body());
-                if ("READY".equals(photo.get("status").asText())) {
-                    return photo;
-                }
-                fail("photo " + photoId + " was processed but is " + photo.get("status") + ": " + last.body());
+                return WebClientSession.JSON.readTree(last.body());
             }
             Thread.sleep(250);
         }
-        return fail("photo " + photoId + " not READY within " + PROCESSING_DEADLINE.toSeconds() + " s; last answer "
+        return fail("photo " + photoId + " not processed within " + PROCESSING_DEADLINE.toSeconds() + " s; last answer "
                 + (last == null ? "none" : last.statusCode() + " " + last.body()) + "; see the processor log in "
                 + stack.logDir());
+    }
+
+    private static List<Integer> widths(JsonNode renditions) {
+        List<Integer> widths = new java.util.ArrayList<>();
+        renditions.forEach(r -> widths.add(r.get("width").asInt()));
+        return widths;
     }
 
     private static JsonNode findListed(JsonNode page, String photoId) {

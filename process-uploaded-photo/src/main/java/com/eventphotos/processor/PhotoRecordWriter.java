@@ -2,9 +2,12 @@ package com.eventphotos.processor;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import com.eventphotos.contract.PhotoRecord;
+import com.eventphotos.contract.Rendition;
 import com.eventphotos.contract.UploadKey;
+import com.eventphotos.processor.image.ImageHeader;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -29,9 +32,16 @@ public class PhotoRecordWriter {
     }
 
     /** @return false when the table already holds this event's outcome or a newer one */
-    public boolean writeReady(UploadedPhoto photo, String sequencer) {
+    public boolean writeReady(UploadedPhoto photo, ImageHeader header, List<Rendition> renditions, String sequencer) {
         return putIfNewer(PhotoRecord.ready(
-                photo.metadata(), photo.size(), config.cdnBaseUrl(), photo.uploadedAt(), clock.instant(), sequencer));
+                photo.metadata(),
+                photo.size(),
+                header.orientedWidth(),
+                header.orientedHeight(),
+                renditions,
+                photo.uploadedAt(),
+                clock.instant(),
+                sequencer));
     }
 
     /** A rejected upload is recorded (never listed) so a client polling for its photo learns why. */

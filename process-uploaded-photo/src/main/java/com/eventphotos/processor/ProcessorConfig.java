@@ -1,8 +1,14 @@
 package com.eventphotos.processor;
 
-import io.smallrye.config.ConfigMapping;
+import com.eventphotos.contract.UploadLimits;
 
-/** Overridable by environment variables: EVENT_PHOTOS_BUCKET, EVENT_PHOTOS_TABLE, EVENT_PHOTOS_CDN_BASE_URL. */
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Overridable by environment variables: EVENT_PHOTOS_BUCKET, EVENT_PHOTOS_TABLE, EVENT_PHOTOS_CDN_BASE_URL,
+ * EVENT_PHOTOS_MAX_CONTENT_LENGTH, EVENT_PHOTOS_MAX_PIXELS, EVENT_PHOTOS_LIBVIPS_PATH, EVENT_PHOTOS_IMAGE_THREADS.
+ */
 @ConfigMapping(prefix = "event-photos")
 public interface ProcessorConfig {
 
@@ -12,6 +18,22 @@ public interface ProcessorConfig {
     /** The DynamoDB table of photo records. */
     String table();
 
-    /** {@code https://{cloudfront-domain}}: a record's url is this, a slash, and the S3 key. */
+    /** {@code https://{cloudfront-domain}}: a rendition's url is this, a slash, and its S3 key. */
     String cdnBaseUrl();
+
+    /** Uploads larger than this many bytes are rejected without being read (the API's limit too). */
+    @WithDefault(UploadLimits.MAX_CONTENT_LENGTH)
+    long maxContentLength();
+
+    /** Images whose header declares more pixels are rejected before any pixel is decoded. */
+    @WithDefault(UploadLimits.MAX_PIXELS)
+    long maxPixels();
+
+    /** libvips' shared library; the function's Lambda layer puts it here. */
+    @WithDefault("/opt/lib/libvips-cpp.so")
+    String libvipsPath();
+
+    /** libvips worker threads per image; 0 means one per core. */
+    @WithDefault("0")
+    int imageThreads();
 }

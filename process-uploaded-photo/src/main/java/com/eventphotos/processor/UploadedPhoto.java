@@ -3,6 +3,17 @@ package com.eventphotos.processor;
 import java.time.Instant;
 
 import com.eventphotos.contract.PhotoMetadata;
+import com.eventphotos.processor.image.ImageBuffer;
 
-/** An object whose metadata, key and Content-Type agree: everything a READY record needs. */
-public record UploadedPhoto(PhotoMetadata metadata, long size, Instant uploadedAt) {}
+/**
+ * An object whose metadata, key and Content-Type agree, with its bytes (at most the configured maximum) in
+ * native memory. Close it when done.
+ */
+public record UploadedPhoto(PhotoMetadata metadata, long size, Instant uploadedAt, ImageBuffer bytes)
+        implements AutoCloseable {
+
+    @Override
+    public void close() {
+        bytes.close();
+    }
+}

@@ -10,19 +10,23 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import com.eventphotos.contract.Rendition;
 import com.eventphotos.contract.UploadKey;
 import com.eventphotos.processor.ProcessingSummary.RecordResult;
 import com.eventphotos.processor.S3EventNotification.Record;
+import com.eventphotos.processor.image.ImageHeader;
 
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Handles every record of an S3 event notification. Per record: decode the key, skip what is not an
- * ObjectCreated under {@code uploads/}, inspect the object, write its record. A permanent problem with one
- * record rejects that record only; a transient one (S3 or DynamoDB unavailable) fails the invocation after
- * all other records were handled, so Lambda retries and nothing is silently dropped.
+ * ObjectCreated under {@code uploads/}, read and verify the object, store its renditions, then write its READY
+ * record (so a listed photo always has them). A permanent problem with one record rejects that record only
+ * (a REJECTED record, and the original deleted); a transient one (S3 or DynamoDB unavailable) fails the
+ * invocation after all other records were handled, so Lambda retries and nothing is silently dropped.
  */
 @ApplicationScoped
 public class UploadedPhotoProcessor {
@@ -30,12 +34,24 @@ public class UploadedPhotoProcessor {
     private static final Logger LOG = Logger.getLogger(UploadedPhotoProcessor.class);
 
     private final UploadInspector inspector;
+    private final PhotoVerifier verifier;
+    private final RenditionPublisher publisher;
     private final PhotoRecordWriter writer;
+    private final S3Client s3;
     private final ProcessorConfig config;
 
-    UploadedPhotoProcessor(UploadInspector inspector, PhotoRecordWriter writer, ProcessorConfig config) {
+    UploadedPhotoProcessor(
+            UploadInspector inspector,
+            PhotoVerifier verifier,
+            RenditionPublisher publisher,
+            PhotoRecordWriter writer,
+            S3Client s3,
+            ProcessorConfig config) {
         this.inspector = inspector;
+        this.verifier = verifier;
+        this.publisher = publisher;
         this.writer = writer;
+        this.s3 = s3;
         this.config = config;
     }
 
@@ -98,19 +114,31 @@ public class UploadedPhotoProcessor {
         String sequencer = record.s3().object().sequencer();
         Instant uploadedAt = eventTime(record);
         try {
-            Optional<UploadedPhoto> photo = inspector.inspect(bucket, uploadKey.get(), uploadedAt);
-            if (photo.isEmpty()) {
+            Optional<UploadedPhoto> upload = inspector.inspect(bucket, uploadKey.get(), uploadedAt);
+            if (upload.isEmpty()) {
                 return ignored(key, "object no longer exists");
             }
-            if (!writer.writeReady(photo.get(), sequencer)) {
-                return alreadyProcessed(key, sequencer);
+            try (UploadedPhoto photo = upload.get()) {
+                ImageHeader header = verifier.verify(photo);
+                List<Rendition> renditions = publisher.publish(photo, header);
+                if (!writer.writeReady(photo, header, renditions, sequencer)) {
+                    return alreadyProcessed(key, sequencer);
+                }
+                LOG.infof(
+                        "outcome=STORED key=%s size=%d renditions=%s",
+                        key,
+                        photo.size(),
+                        renditions.stream()
+                                .map(r -> r.width() + "x" + r.height())
+                                .toList());
+                return new RecordResult(key, RecordOutcome.STORED, null);
             }
-            LOG.infof("outcome=STORED key=%s size=%d", key, photo.get().size());
-            return new RecordResult(key, RecordOutcome.STORED, null);
         } catch (RejectedUploadException e) {
             if (!writer.writeRejected(uploadKey.get(), uploadedAt, sequencer, e.getMessage())) {
                 return alreadyProcessed(key, sequencer);
             }
+            // Only verified bytes are kept: the record says why, the original goes (it was never served).
+            s3.deleteObject(d -> d.bucket(bucket).key(key));
             return rejected(key, e.getMessage());
         }
     }

@@ -72,7 +72,10 @@ class ProcessUploadedPhotoHandlerTest {
         assertEquals("user-" + eventId, s(item, PhotoTable.UPLOADED_BY));
         assertEquals(Integer.toString(png.length), item.get(PhotoTable.SIZE).n());
         assertEquals(first.toString(), s(item, PhotoTable.S3_KEY));
-        assertEquals("https://cdn.example.com/" + first, s(item, PhotoTable.URL));
+        assertEquals(
+                "https://cdn.example.com/photos/event_" + eventId + "/" + korean.photoId() + "/w40.jpg",
+                s(item, PhotoTable.URL),
+                "the url is the largest rendition's (the original's 40 px width)");
         assertEquals("2026-11-21T10:15:30.120Z", s(item, PhotoTable.CREATED_AT));
         assertEquals("2026-11-21T10:15:30.120Z#" + korean.photoId(), s(item, PhotoTable.UPLOADED_AT_PHOTO_ID));
         assertNull(item.get(PhotoTable.REJECTION_REASON));

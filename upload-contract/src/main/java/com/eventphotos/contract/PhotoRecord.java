@@ -1,9 +1,12 @@
 package com.eventphotos.contract;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -13,9 +16,12 @@ import static com.eventphotos.contract.PhotoTable.CONTENT_TYPE;
 import static com.eventphotos.contract.PhotoTable.CREATED_AT;
 import static com.eventphotos.contract.PhotoTable.DESCRIPTION;
 import static com.eventphotos.contract.PhotoTable.EVENT_ID;
+import static com.eventphotos.contract.PhotoTable.HEIGHT;
 import static com.eventphotos.contract.PhotoTable.PHOTO_ID;
 import static com.eventphotos.contract.PhotoTable.PROCESSED_AT;
 import static com.eventphotos.contract.PhotoTable.REJECTION_REASON;
+import static com.eventphotos.contract.PhotoTable.RENDITIONS;
+import static com.eventphotos.contract.PhotoTable.RENDITION_BYTES;
 import static com.eventphotos.contract.PhotoTable.S3_KEY;
 import static com.eventphotos.contract.PhotoTable.S3_SEQUENCER;
 import static com.eventphotos.contract.PhotoTable.SIZE;
@@ -24,6 +30,7 @@ import static com.eventphotos.contract.PhotoTable.TITLE;
 import static com.eventphotos.contract.PhotoTable.UPLOADED_AT_PHOTO_ID;
 import static com.eventphotos.contract.PhotoTable.UPLOADED_BY;
 import static com.eventphotos.contract.PhotoTable.URL;
+import static com.eventphotos.contract.PhotoTable.WIDTH;
 import static com.eventphotos.contract.PhotoTable.comparableSequencer;
 import static com.eventphotos.contract.PhotoTable.formatTime;
 import static com.eventphotos.contract.PhotoTable.uploadedAtPhotoId;
@@ -47,7 +54,10 @@ public record PhotoRecord(
         Instant createdAt,
         Instant processedAt,
         String s3Sequencer,
-        String rejectionReason) {
+        String rejectionReason,
+        Integer width,
+        Integer height,
+        List<Rendition> renditions) {
 
     public PhotoRecord {
         Objects.requireNonNull(eventId, EVENT_ID);
@@ -55,16 +65,34 @@ public record PhotoRecord(
         Objects.requireNonNull(status, STATUS);
         Objects.requireNonNull(createdAt, CREATED_AT);
         s3Sequencer = comparableSequencer(s3Sequencer);
+        renditions = renditions == null
+                ? List.of()
+                : renditions.stream()
+                        .sorted(Comparator.comparingInt(Rendition::width))
+                        .toList();
     }
 
+    /**
+     * A verified photo with its stored renditions; its {@code url} is the largest rendition's.
+     *
+     * @param width the original's width after EXIF orientation (likewise height)
+     */
     public static PhotoRecord ready(
             PhotoMetadata metadata,
             long size,
-            String cdnBaseUrl,
+            int width,
+            int height,
+            List<Rendition> renditions,
             Instant createdAt,
             Instant processedAt,
             String s3Sequencer) {
+        if (renditions.isEmpty()) {
+            throw new IllegalArgumentException("a READY photo has at least one rendition");
+        }
         UploadKey key = metadata.key();
+        Rendition largest = renditions.stream()
+                .max(Comparator.comparingInt(Rendition::width))
+                .orElseThrow();
         return new PhotoRecord(
                 metadata.eventId(),
                 metadata.photoId(),
@@ -75,11 +103,14 @@ public record PhotoRecord(
                 metadata.uploadedBy(),
                 size,
                 key.toString(),
-                cdnBaseUrl.replaceAll("/+$", "") + "/" + key,
+                largest.url(),
                 createdAt,
                 processedAt,
                 s3Sequencer,
-                null);
+                null,
+                width,
+                height,
+                renditions);
     }
 
     public static PhotoRecord rejected(
@@ -98,7 +129,10 @@ public record PhotoRecord(
                 createdAt,
                 processedAt,
                 s3Sequencer,
-                reason);
+                reason,
+                null,
+                null,
+                List.of());
     }
 
     public Map<String, AttributeValue> toItem() {
@@ -120,6 +154,15 @@ public record PhotoRecord(
         }
         if (size != null) {
             item.put(SIZE, AttributeValue.fromN(size.toString()));
+        }
+        if (width != null && height != null) {
+            item.put(WIDTH, AttributeValue.fromN(width.toString()));
+            item.put(HEIGHT, AttributeValue.fromN(height.toString()));
+        }
+        if (!renditions.isEmpty()) {
+            Map<String, AttributeValue> byWidth = new TreeMap<>();
+            renditions.forEach(r -> byWidth.put(Integer.toString(r.width()), renditionItem(r)));
+            item.put(RENDITIONS, AttributeValue.fromM(byWidth));
         }
         if (status == PhotoStatus.READY) {
             // only READY records enter the sparse listing index
@@ -157,7 +200,37 @@ public record PhotoRecord(
                 Instant.parse(s(item, CREATED_AT)),
                 item.containsKey(PROCESSED_AT) ? Instant.parse(s(item, PROCESSED_AT)) : null,
                 s(item, S3_SEQUENCER),
-                s(item, REJECTION_REASON));
+                s(item, REJECTION_REASON),
+                n(item, WIDTH),
+                n(item, HEIGHT),
+                item.containsKey(RENDITIONS)
+                        ? item.get(RENDITIONS).m().values().stream()
+                                .map(value -> rendition(value.m()))
+                                .toList()
+                        : List.of());
+    }
+
+    private static AttributeValue renditionItem(Rendition rendition) {
+        return AttributeValue.fromM(Map.of(
+                S3_KEY, AttributeValue.fromS(rendition.s3Key()),
+                URL, AttributeValue.fromS(rendition.url()),
+                WIDTH, AttributeValue.fromN(Integer.toString(rendition.width())),
+                HEIGHT, AttributeValue.fromN(Integer.toString(rendition.height())),
+                RENDITION_BYTES, AttributeValue.fromN(Long.toString(rendition.bytes()))));
+    }
+
+    private static Rendition rendition(Map<String, AttributeValue> item) {
+        return new Rendition(
+                s(item, S3_KEY),
+                s(item, URL),
+                n(item, WIDTH),
+                n(item, HEIGHT),
+                Long.parseLong(item.get(RENDITION_BYTES).n()));
+    }
+
+    private static Integer n(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : Integer.valueOf(value.n());
     }
 
     private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {

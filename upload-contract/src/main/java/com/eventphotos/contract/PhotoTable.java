@@ -29,11 +29,11 @@ public final class PhotoTable {
     public static final String DESCRIPTION = "description";
     public static final String CONTENT_TYPE = "contentType";
     public static final String UPLOADED_BY = "uploadedBy";
-    /** Bytes, as stored in S3. */
+    /** Bytes of the original upload, as stored in S3. */
     public static final String SIZE = "size";
 
     public static final String S3_KEY = "s3Key";
-    /** The CDN URL of the original upload. */
+    /** The CDN URL of the largest rendition (the original itself is never served). */
     public static final String URL = "url";
     /** When S3 stored the object (the event time), fixed-width UTC so it sorts as text. */
     public static final String CREATED_AT = "createdAt";
@@ -43,11 +43,17 @@ public final class PhotoTable {
     public static final String S3_SEQUENCER = "s3Sequencer";
 
     public static final String REJECTION_REASON = "rejectionReason";
+    /** Pixel size of the original after EXIF orientation (READY records). */
+    public static final String WIDTH = "width";
+
+    public static final String HEIGHT = "height";
     /**
-     * Reserved for resized renditions: a map from width in pixels ("320", "640", "1920") to
-     * {@code {s3Key, url, width, height}}. Not written yet.
+     * The renditions (READY records): a map from width in pixels ("320", "640", "1920", or the original's width
+     * where it is smaller) to {@code {s3Key, url, width, height, bytes}}.
      */
-    public static final String VARIANTS = "variants";
+    public static final String RENDITIONS = "renditions";
+    /** A rendition's size in bytes (inside {@link #RENDITIONS}). */
+    public static final String RENDITION_BYTES = "bytes";
 
     private static final DateTimeFormatter FIXED_WIDTH_UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);

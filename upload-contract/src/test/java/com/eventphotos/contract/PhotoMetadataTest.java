@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PhotoMetadataTest {
 
     private final PhotoMetadata metadata = new PhotoMetadata(
-            "서울 불꽃축제 🎆", "밤하늘 + 100% & a=b", "seoul-2026", UUID.randomUUID(), PhotoContentType.HEIC, "user-123");
+            "서울 불꽃축제 🎆", "밤하늘 + 100% & a=b", "seoul-2026", UUID.randomUUID(), PhotoContentType.AVIF, "user-123");
 
     @Test
     void roundTripsThroughUserMetadata() throws Exception {
@@ -26,7 +26,7 @@ class PhotoMetadataTest {
         assertEquals(
                 java.util.Set.of("title", "description", "eventid", "photoid", "contenttype", "uploadedby"),
                 stored.keySet());
-        assertEquals("image/heic", stored.get("contenttype"));
+        assertEquals("image/avif", stored.get("contenttype"));
         assertEquals(metadata.photoId().toString(), stored.get("photoid"));
     }
 

@@ -1,10 +1,16 @@
 package com.eventphotos.api.photos;
 
+import java.util.List;
+
 import com.eventphotos.contract.PhotoRecord;
 import com.eventphotos.contract.PhotoTable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** One photo as clients see it. {@code rejectionReason} appears only on REJECTED records. */
+/**
+ * One photo as clients see it. {@code url} is the largest rendition; {@code renditions} (ascending width) are
+ * what a gallery puts in {@code srcset}; {@code width}/{@code height} are the original's, upright. READY
+ * photos only have those; {@code rejectionReason} appears only on REJECTED records.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PhotoView(
         String photoId,
@@ -14,10 +20,16 @@ public record PhotoView(
         String description,
         String contentType,
         String url,
+        Integer width,
+        Integer height,
+        List<RenditionView> renditions,
         Long size,
         String uploadedBy,
         String createdAt,
         String rejectionReason) {
+
+    /** One resized, metadata-free JPEG of the photo, served by the CDN. */
+    public record RenditionView(String url, int width, int height, long bytes) {}
 
     static PhotoView of(PhotoRecord record) {
         return new PhotoView(
@@ -28,6 +40,13 @@ public record PhotoView(
                 record.description(),
                 record.contentType(),
                 record.url(),
+                record.width(),
+                record.height(),
+                record.renditions().isEmpty()
+                        ? null
+                        : record.renditions().stream()
+                                .map(r -> new RenditionView(r.url(), r.width(), r.height(), r.bytes()))
+                                .toList(),
                 record.size(),
                 record.uploadedBy(),
                 PhotoTable.formatTime(record.createdAt()),

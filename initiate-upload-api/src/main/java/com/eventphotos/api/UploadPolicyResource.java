@@ -1,0 +1,58 @@
+package com.eventphotos.api;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.eventphotos.contract.PhotoContentType;
+import com.eventphotos.contract.Renditions;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.NonBlocking;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * What clients may upload, from the same sources the API and the processor enforce (the contract's
+ * {@link PhotoContentType} and this API's configured size limit), so a client never keeps its own copy.
+ */
+@Path("/upload-policy")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "photos")
+@SecurityRequirement(name = "bearer")
+public class UploadPolicyResource {
+
+    /** One accepted type: its media type and the file name suffixes a file picker should offer. */
+    public record AcceptedType(String mimeType, List<String> suffixes) {}
+
+    public record UploadPolicy(List<AcceptedType> contentTypes, long maxContentLength, List<Integer> renditionWidths) {}
+
+    private final UploadApiConfig config;
+
+    UploadPolicyResource(UploadApiConfig config) {
+        this.config = config;
+    }
+
+    @GET
+    @NonBlocking
+    @Operation(summary = "The accepted image types, the size limit and the rendition widths")
+    public UploadPolicy policy() {
+        return new UploadPolicy(
+                Arrays.stream(PhotoContentType.values())
+                        .map(type -> new AcceptedType(type.mimeType(), fileSuffixes(type)))
+                        .toList(),
+                config.maxContentLength(),
+                Renditions.WIDTHS);
+    }
+
+    private static List<String> fileSuffixes(PhotoContentType type) {
+        return type == PhotoContentType.JPEG ? List.of(".jpg", ".jpeg") : List.of("." + type.suffix());
+    }
+}

@@ -1,0 +1,48 @@
+package com.eventphotos.contract;
+
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * What the public sees of a photo: resized, metadata-free JPEG renditions under {@value #PREFIX}, the only
+ * prefix the CDN serves (originals under {@link UploadKey#PREFIX} stay private). The processor is triggered by
+ * {@code uploads/} only, so writing here cannot loop. Names are deterministic ({@code w640.jpg}), so a retried or
+ * duplicate event rewrites the same objects.
+ */
+public final class Renditions {
+
+    public static final String PREFIX = "photos/";
+    /** The standard widths in pixels; the largest is what a photo view shows. */
+    public static final List<Integer> WIDTHS = List.of(320, 640, 1920);
+
+    public static final String CONTENT_TYPE = "image/jpeg";
+    public static final int JPEG_QUALITY = 80;
+
+    private Renditions() {}
+
+    /**
+     * The widths to produce for an image {@code originalWidth} pixels wide (after orientation): never upscaled,
+     * so a standard width above the original's is left out, and the original width stands in for the largest
+     * when it is smaller than that.
+     */
+    public static List<Integer> widthsFor(int originalWidth) {
+        if (originalWidth < 1) {
+            throw new IllegalArgumentException("width must be positive: " + originalWidth);
+        }
+        int largest = WIDTHS.get(WIDTHS.size() - 1);
+        TreeSet<Integer> widths = new TreeSet<>();
+        WIDTHS.stream().filter(width -> width < originalWidth).forEach(widths::add);
+        widths.add(Math.min(originalWidth, largest));
+        return List.copyOf(widths);
+    }
+
+    /** {@code photos/event_{eventId}/{photoId}/w{width}.jpg} */
+    public static String key(UploadKey upload, int width) {
+        return PREFIX + "event_" + upload.eventId() + "/" + upload.photoId() + "/w" + width + ".jpg";
+    }
+
+    /** Where the CDN serves a key: {@code cdnBaseUrl} (trailing slashes ignored), a slash, and the key. */
+    public static String url(String cdnBaseUrl, String key) {
+        return cdnBaseUrl.replaceAll("/+$", "") + "/" + key;
+    }
+}
