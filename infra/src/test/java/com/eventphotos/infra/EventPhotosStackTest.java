@@ -258,6 +258,7 @@ class EventPhotosStackTest {
         assertTrue(
                 processor.toString().contains("EVENT_PHOTOS_LIBVIPS_PATH=/opt/lib/libvips-cpp.so"),
                 processor.toString());
+        assertTrue(processor.toString().contains("MALLOC_ARENA_MAX=2"), processor.toString());
         assertEquals(
                 1,
                 quarkusFunctions.stream()

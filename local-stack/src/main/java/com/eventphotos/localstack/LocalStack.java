@@ -239,6 +239,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("EVENT_PHOTOS_TABLE", table);
         env.put("EVENT_PHOTOS_CDN_BASE_URL", cdnBaseUrl);
         env.put("EVENT_PHOTOS_LIBVIPS_PATH", libvipsLibrary(repositoryRoot).toString());
+        env.put("MALLOC_ARENA_MAX", "2"); // as infra sets it for the Lambda
         return env;
     }
 

@@ -3,7 +3,12 @@ package com.eventphotos.processor.image;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import com.sun.jna.Native;
@@ -31,10 +36,17 @@ public final class Vips {
 
     private final VipsLibrary lib;
     private final int maxCoordinate;
+    /** Resizes and encodes the renditions of an image side by side (libvips is thread-safe). */
+    private final ExecutorService encoders;
 
     private Vips(VipsLibrary lib) {
         this.lib = lib;
         this.maxCoordinate = lib.vips_max_coord_get();
+        this.encoders = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+            Thread thread = new Thread(runnable, "vips-encoder");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -110,6 +122,7 @@ public final class Vips {
         List<Integer> ascending = widths.stream().sorted().toList();
         int largest = ascending.get(ascending.size() - 1);
         List<Pointer> toRelease = new ArrayList<>();
+        List<Future<EncodedImage>> encodings = new ArrayList<>();
         Pointer background = lib.vips_array_double_new(new double[] {255, 255, 255}, 3);
         try {
             Pointer large =
@@ -118,18 +131,22 @@ public final class Vips {
             if (decoded == null) {
                 throw new UndecodableImageException("the image does not decode: " + lastError(lib));
             }
+            // Each width is resized (from the decoded largest) and encoded on its own thread, largest first: an
+            // image uses more than one core even when it is the only one in flight.
+            for (int width : widths.stream().sorted(Comparator.reverseOrder()).toList()) {
+                encodings.add(
+                        0,
+                        encoders.submit(() -> width == largest
+                                ? saveJpeg(decoded, quality, background)
+                                : resizeAndSave(decoded, width, quality, background)));
+            }
             List<EncodedImage> renditions = new ArrayList<>();
-            for (int width : ascending) {
-                Pointer image = width == largest
-                        ? decoded
-                        : track(
-                                toRelease,
-                                thumbnail(out -> lib.vips_thumbnail_image(
-                                        decoded, out, width, "height", maxCoordinate, "size", SIZE_DOWN)));
-                renditions.add(saveJpeg(image, quality, background));
+            for (Future<EncodedImage> encoding : encodings) {
+                renditions.add(result(encoding));
             }
             return renditions;
         } finally {
+            encodings.forEach(Vips::awaitQuietly); // none may still read the images released below
             toRelease.forEach(lib::g_object_unref);
             lib.vips_area_unref(background);
         }
@@ -174,6 +191,41 @@ public final class Vips {
             throw new UndecodableImageException("the image does not decode: " + lastError(lib));
         }
         return out.getValue();
+    }
+
+    private EncodedImage resizeAndSave(Pointer decoded, int width, int quality, Pointer background)
+            throws UndecodableImageException {
+        Pointer resized = thumbnail(
+                out -> lib.vips_thumbnail_image(decoded, out, width, "height", maxCoordinate, "size", SIZE_DOWN));
+        try {
+            return saveJpeg(resized, quality, background);
+        } finally {
+            lib.g_object_unref(resized);
+        }
+    }
+
+    private static EncodedImage result(Future<EncodedImage> encoding) throws UndecodableImageException {
+        try {
+            return encoding.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UndecodableImageException undecodable) {
+                throw undecodable;
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while encoding renditions", e);
+        }
+    }
+
+    private static void awaitQuietly(Future<?> task) {
+        try {
+            task.get();
+        } catch (ExecutionException reportedByResult) {
+            // result() reports it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private EncodedImage saveJpeg(Pointer image, int quality, Pointer background) throws UndecodableImageException {
