@@ -1,5 +1,5 @@
-// The renditions the processor makes (widths 320/640/1920, never upscaled, auto-oriented, JPEG q80, metadata
-// stripped, sRGB), made with sharp: what a Node user would pick. Run by the rendition benchmark (Java), one
+// The renditions the processor makes (widths 320/640/1920, never upscaled, auto-oriented, each as JPEG q80 and
+// WebP q80, metadata stripped, sRGB), made with sharp: what a Node user would pick. Run by the rendition benchmark (Java), one
 // process per measurement, so its peak RSS is its own.
 //   node renditions.mjs webp <png> <webp>         make the WebP input (once, not timed)
 //   node renditions.mjs run <input> <inFlight> <seconds> <threads> <variant>
@@ -18,12 +18,22 @@ function widthsFor(originalWidth) {
 }
 
 const jpeg = { quality: 80 }; // sharp's defaults otherwise: 4:2:0, optimised Huffman coding, no metadata
+const webp = { quality: 80 }; // effort 4, no metadata
+
+/** One width as JPEG and WebP from one resize pipeline (clone() shares the input). */
+async function bothFormats(resized) {
+  const [j, w] = await Promise.all([
+    resized.clone().jpeg(jpeg).toBuffer({ resolveWithObject: true }),
+    resized.clone().webp(webp).toBuffer(),
+  ]);
+  return { ...j, webpBytes: w.length };
+}
 
 async function pipelines(input) {
   const meta = await sharp(input).metadata();
   const width = (meta.orientation ?? 1) >= 5 ? meta.height : meta.width;
-  return Promise.all(widthsFor(width).map((w) => sharp(input).rotate().resize({ width: w, withoutEnlargement: true })
-    .jpeg(jpeg).toBuffer({ resolveWithObject: true })));
+  return Promise.all(widthsFor(width).map((w) =>
+    bothFormats(sharp(input).rotate().resize({ width: w, withoutEnlargement: true }))));
 }
 
 async function decodeOnce(input) {
@@ -32,8 +42,7 @@ async function decodeOnce(input) {
   const largest = await sharp(input).rotate().resize({ width: widths[widths.length - 1], withoutEnlargement: true })
     .raw().toBuffer({ resolveWithObject: true });
   const raw = { raw: { width: largest.info.width, height: largest.info.height, channels: largest.info.channels } };
-  return Promise.all(widths.map((w) => sharp(largest.data, raw).resize({ width: w, withoutEnlargement: true })
-    .jpeg(jpeg).toBuffer({ resolveWithObject: true })));
+  return Promise.all(widths.map((w) => bothFormats(sharp(largest.data, raw).resize({ width: w, withoutEnlargement: true }))));
 }
 
 function peakRssMiB() {
@@ -65,7 +74,7 @@ if (command === 'webp') {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   console.log(JSON.stringify({
     images, seconds, imagesPerSecond: images / seconds, peakRssMiB: peakRssMiB(),
-    outputs: outputs.map((o) => ({ width: o.info.width, height: o.info.height, bytes: o.data.length })),
+    outputs: outputs.map((o) => ({ width: o.info.width, height: o.info.height, bytes: o.data.length, webpBytes: o.webpBytes })),
     libvips: sharp.versions.vips, sharp: sharp.versions.sharp,
   }));
 } else {

@@ -8,12 +8,14 @@ export interface InitiatedUpload {
   expiresAt: string;
 }
 
-/** One resized, metadata-free JPEG of a photo, served by the CDN. */
+/** One resized, metadata-free rendition of a photo, served by the CDN as JPEG (url) and WebP (webpUrl). */
 export interface Rendition {
   url: string;
   width: number;
   height: number;
   bytes: number;
+  webpUrl: string;
+  webpBytes: number;
 }
 
 /** What may be uploaded: the API's own rules (GET /upload-policy), so the client keeps no copy of them. */

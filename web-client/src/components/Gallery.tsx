@@ -1,4 +1,4 @@
-import type { Photo } from '../api';
+import type { Photo, Rendition } from '../api';
 
 /** Grid cells are at most ~240 CSS px wide (two columns on a phone): the browser picks 320 or 640 from srcset. */
 const GRID_SIZES = '(max-width: 600px) 50vw, 240px';
@@ -19,7 +19,7 @@ export function Gallery({ photos, error, loading, hasMore, onLoadMore }: {
         {photos.map((photo) => (
           <li key={photo.photoId} data-testid="gallery-item">
             <a href={photo.url} target="_blank" rel="noreferrer">
-              <img {...gridImage(photo)} alt={photo.title} loading="lazy" />
+              <GridPicture photo={photo} />
             </a>
             <p className="title">{photo.title}</p>
             {photo.description ? <p className="description">{photo.description}</p> : null}
@@ -33,20 +33,29 @@ export function Gallery({ photos, error, loading, hasMore, onLoadMore }: {
   );
 }
 
+/** WebP where the browser takes it (smaller), JPEG otherwise: the same renditions either way. */
+function GridPicture({ photo }: { photo: Photo }) {
+  const candidates = gridRenditions(photo);
+  if (candidates.length === 0) return <img src={photo.url} alt={photo.title} loading="lazy" />;
+  return (
+    <picture>
+      <source type="image/webp" srcSet={srcSet(candidates, (r) => r.webpUrl)} sizes={GRID_SIZES} />
+      <img src={candidates[0].url} srcSet={srcSet(candidates, (r) => r.url)} sizes={GRID_SIZES}
+           width={candidates[0].width} height={candidates[0].height} alt={photo.title} loading="lazy" />
+    </picture>
+  );
+}
+
 /**
  * The grid shows the small renditions only (320 and 640 wide, by screen density); the link opens the largest.
  * Originals are never downloaded: the API does not even give their address.
  */
-export function gridImage(photo: Photo): { src?: string; srcSet?: string; sizes?: string; width?: number; height?: number } {
+export function gridRenditions(photo: Photo): Rendition[] {
   const renditions = photo.renditions ?? [];
   const small = renditions.filter((r) => r.width <= 640);
-  const candidates = small.length > 0 ? small : renditions.slice(0, 1);
-  if (candidates.length === 0) return { src: photo.url };
-  return {
-    src: candidates[0].url,
-    srcSet: candidates.map((r) => `${r.url} ${r.width}w`).join(', '),
-    sizes: GRID_SIZES,
-    width: candidates[0].width,
-    height: candidates[0].height,
-  };
+  return small.length > 0 ? small : renditions.slice(0, 1);
+}
+
+function srcSet(renditions: Rendition[], url: (r: Rendition) => string): string {
+  return renditions.map((r) => `${url(r)} ${r.width}w`).join(', ');
 }

@@ -131,7 +131,9 @@ final class ProcessorThroughput {
                                     Renditions.url("https://cdn.example.com", renditionKey),
                                     1920,
                                     1440,
-                                    400_000)),
+                                    400_000,
+                                    Renditions.url("https://cdn.example.com", renditionKey.replace(".jpg", ".webp")),
+                                    200_000)),
                             java.time.Instant.now(),
                             java.time.Instant.now(),
                             "F" + System.nanoTime());

@@ -117,8 +117,11 @@ final class RenditionBenchmark {
         results.add(section, side + ": peak RSS", run.get("peakRssMiB").asDouble(), "MiB", "", "whole process (VmHWM)");
         List<String> sizes = new ArrayList<>();
         run.get("outputs")
-                .forEach(o -> sizes.add(o.get("width").asInt() + "x"
-                        + o.get("height").asInt() + " " + o.get("bytes").asInt() / 1024 + " KiB"));
+                .forEach(o ->
+                        sizes.add(o.get("width").asInt() + "x" + o.get("height").asInt() + " "
+                                + o.get("bytes").asInt() / 1024 + " KiB JPEG + "
+                                + o.get("webpBytes").asInt() / 1024
+                                + " KiB WebP"));
         results.add(
                 section,
                 side + ": output bytes, all widths",
@@ -131,7 +134,7 @@ final class RenditionBenchmark {
     private static double sum(JsonNode outputs) {
         double total = 0;
         for (JsonNode output : outputs) {
-            total += output.get("bytes").asDouble();
+            total += output.get("bytes").asDouble() + output.get("webpBytes").asDouble();
         }
         return total;
     }

@@ -77,7 +77,9 @@ public final class RenditionRun {
                     .append(",\"height\":")
                     .append(image.height())
                     .append(",\"bytes\":")
-                    .append(image.bytes().length)
+                    .append(image.jpeg().length)
+                    .append(",\"webpBytes\":")
+                    .append(image.webp().length)
                     .append('}');
         }
         System.out.println(json.append("]}"));
@@ -87,8 +89,8 @@ public final class RenditionRun {
     private static List<EncodedImage> render(Vips vips, byte[] input, boolean jpeg) throws Exception {
         try (ImageBuffer buffer = ImageBuffer.copyOf(input)) {
             ImageHeader header = vips.header(buffer);
-            return vips.jpegRenditions(
-                    buffer, header, jpeg, Renditions.widthsFor(header.orientedWidth()), Renditions.JPEG_QUALITY);
+            return vips.renditions(
+                    buffer, header, jpeg, Renditions.widthsFor(header.orientedWidth()), Renditions.QUALITY);
         }
     }
 }

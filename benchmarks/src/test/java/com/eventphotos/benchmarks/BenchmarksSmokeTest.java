@@ -59,7 +59,7 @@ class BenchmarksSmokeTest {
                 .filter(f -> f.name().endsWith("output bytes, all widths")
                         && f.section().contains("JPEG, 1 in flight"))
                 .map(Results.Figure::note)
-                .map(note -> note.replaceAll(" \\d+ KiB", ""))
+                .map(note -> note.replaceAll(" \\d+ KiB JPEG \\+ \\d+ KiB WebP", ""))
                 .distinct()
                 .toList();
         assertEquals(List.of("320x240, 640x480, 800x600"), sizes);

@@ -20,6 +20,7 @@ import io.restassured.response.ValidatableResponse;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -59,6 +60,7 @@ class EventPhotosListingTest {
                 .body("items[0].renditions.width", equalTo(List.of(320, 640, 1000)))
                 .body("items[0].renditions[2].url", equalTo(newer.url()))
                 .body("items[0].renditions[0].height", equalTo(240))
+                .body("items[0].renditions[0].webpUrl", endsWith("/w320.webp"))
                 .body("items[0].uploadedBy", equalTo("uploader-1"))
                 .body("items[0].createdAt", equalTo("2026-11-21T09:01:00.000Z"))
                 .body("items[0].status", equalTo("READY"))

@@ -29,7 +29,9 @@ final class SeededPhotos {
                         Renditions.url(CDN, Renditions.key(metadata.key(), width)),
                         width,
                         width * 3 / 4,
-                        width * 40L))
+                        width * 40L,
+                        Renditions.url(CDN, Renditions.webpKey(metadata.key(), width)),
+                        width * 30L))
                 .toList();
         return save(
                 PhotoRecord.ready(metadata, 2048, 1000, 750, renditions, uploadedAt, uploadedAt.plusSeconds(1), "1"));

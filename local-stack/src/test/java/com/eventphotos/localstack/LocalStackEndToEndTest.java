@@ -30,6 +30,7 @@ import com.eventphotos.testsupport.JpegSegments;
 import com.eventphotos.testsupport.LoopbackPorts;
 import com.eventphotos.testsupport.RepositoryPaths;
 import com.eventphotos.testsupport.TestImages;
+import com.eventphotos.testsupport.WebpChunks;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -124,6 +125,15 @@ class LocalStackEndToEndTest {
                     download.headers().firstValue("Cache-Control").orElse(null));
             assertEquals(
                     "image/jpeg", download.headers().firstValue("Content-Type").orElse(null));
+
+            HttpResponse<byte[]> webp = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(rendition.get("webpUrl").asText()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, webp.statusCode());
+            assertEquals("image/webp", webp.headers().firstValue("Content-Type").orElse(null));
+            assertEquals(rendition.get("webpBytes").asLong(), webp.body().length);
+            assertEquals(List.of(), WebpChunks.metadata(webp.body()), "no EXIF, XMP or ICC in the WebP either");
         }
         String original = stack.cdnUrl() + "/" + upload.get("objectKey").asText();
         assertEquals(

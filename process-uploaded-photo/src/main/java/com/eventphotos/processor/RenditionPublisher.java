@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Makes a verified upload's renditions and stores them under {@link Renditions#PREFIX}, the only prefix the
- * CDN serves, each with a year-long immutable Cache-Control. All are encoded before the first is stored, so an
+ * Makes a verified upload's renditions (each width as JPEG and as WebP) and stores them under
+ * {@link Renditions#PREFIX}, the only prefix the CDN serves, each with a year-long immutable Cache-Control. All are encoded before the first is stored, so an
  * image that turns out not to decode leaves nothing behind; names are deterministic, so a retry rewrites the
  * same objects.
  */
@@ -46,32 +46,40 @@ public class RenditionPublisher {
         List<Integer> widths = Renditions.widthsFor(header.orientedWidth());
         List<EncodedImage> images;
         try {
-            images = vips.jpegRenditions(
+            images = vips.renditions(
                     photo.bytes(),
                     header,
                     photo.metadata().contentType() == PhotoContentType.JPEG,
                     widths,
-                    Renditions.JPEG_QUALITY);
+                    Renditions.QUALITY);
         } catch (UndecodableImageException e) {
             throw new RejectedUploadException(e.getMessage());
         }
         List<Rendition> renditions = new ArrayList<>();
         for (int i = 0; i < widths.size(); i++) {
             EncodedImage image = images.get(i);
-            String key = Renditions.key(upload, widths.get(i));
-            s3.putObject(
-                    put -> put.bucket(config.bucket())
-                            .key(key)
-                            .contentType(Renditions.CONTENT_TYPE)
-                            .cacheControl(CdnCaching.CACHE_CONTROL),
-                    RequestBody.fromBytes(image.bytes()));
+            String jpegKey = Renditions.key(upload, widths.get(i));
+            String webpKey = Renditions.webpKey(upload, widths.get(i));
+            store(jpegKey, Renditions.CONTENT_TYPE, image.jpeg());
+            store(webpKey, Renditions.WEBP_CONTENT_TYPE, image.webp());
             renditions.add(new Rendition(
-                    key,
-                    Renditions.url(config.cdnBaseUrl(), key),
+                    jpegKey,
+                    Renditions.url(config.cdnBaseUrl(), jpegKey),
                     image.width(),
                     image.height(),
-                    image.bytes().length));
+                    image.jpeg().length,
+                    Renditions.url(config.cdnBaseUrl(), webpKey),
+                    image.webp().length));
         }
         return renditions;
+    }
+
+    private void store(String key, String contentType, byte[] bytes) {
+        s3.putObject(
+                put -> put.bucket(config.bucket())
+                        .key(key)
+                        .contentType(contentType)
+                        .cacheControl(CdnCaching.CACHE_CONTROL),
+                RequestBody.fromBytes(bytes));
     }
 }

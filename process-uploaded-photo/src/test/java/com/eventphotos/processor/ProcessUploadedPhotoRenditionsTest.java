@@ -18,6 +18,7 @@ import com.eventphotos.testsupport.JpegSegments;
 import com.eventphotos.testsupport.LocalS3ServerTestResource;
 import com.eventphotos.testsupport.S3EventDocuments.ObjectEvent;
 import com.eventphotos.testsupport.TestImages;
+import com.eventphotos.testsupport.WebpChunks;
 
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -94,6 +95,19 @@ class ProcessUploadedPhotoRenditionsTest {
                 assertEquals(
                         Integer.toString(pixels.getHeight()),
                         rendition.get(PhotoTable.HEIGHT).n());
+
+                String webpKey = Renditions.webpKey(key, width);
+                assertEquals(
+                        "https://cdn.example.com/" + webpKey,
+                        rendition.get(PhotoTable.WEBP_URL).s());
+                ResponseBytes<GetObjectResponse> webp =
+                        s3.getObjectAsBytes(g -> g.bucket(BUCKET).key(webpKey));
+                assertEquals("image/webp", webp.response().contentType());
+                assertEquals(CdnCaching.CACHE_CONTROL, webp.response().cacheControl());
+                assertEquals(
+                        Long.toString(webp.asByteArray().length),
+                        rendition.get(PhotoTable.WEBP_BYTES).n());
+                assertEquals(List.of(), WebpChunks.metadata(webp.asByteArray()));
             }
             assertEquals(
                     photo.length,
@@ -122,7 +136,7 @@ class ProcessUploadedPhotoRenditionsTest {
             assertArrayEquals(first.get(i), second.get(i));
         }
         assertEquals(1, PhotoItems.allOfEvent(eventId).size());
-        assertEquals(3, renditionObjects(key).size(), "no other objects under the photo's prefix");
+        assertEquals(6, renditionObjects(key).size(), "3 widths as JPEG and WebP, nothing else under the prefix");
     }
 
     @Test

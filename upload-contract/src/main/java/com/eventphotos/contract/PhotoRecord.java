@@ -30,6 +30,8 @@ import static com.eventphotos.contract.PhotoTable.TITLE;
 import static com.eventphotos.contract.PhotoTable.UPLOADED_AT_PHOTO_ID;
 import static com.eventphotos.contract.PhotoTable.UPLOADED_BY;
 import static com.eventphotos.contract.PhotoTable.URL;
+import static com.eventphotos.contract.PhotoTable.WEBP_BYTES;
+import static com.eventphotos.contract.PhotoTable.WEBP_URL;
 import static com.eventphotos.contract.PhotoTable.WIDTH;
 import static com.eventphotos.contract.PhotoTable.comparableSequencer;
 import static com.eventphotos.contract.PhotoTable.formatTime;
@@ -216,7 +218,9 @@ public record PhotoRecord(
                 URL, AttributeValue.fromS(rendition.url()),
                 WIDTH, AttributeValue.fromN(Integer.toString(rendition.width())),
                 HEIGHT, AttributeValue.fromN(Integer.toString(rendition.height())),
-                RENDITION_BYTES, AttributeValue.fromN(Long.toString(rendition.bytes()))));
+                RENDITION_BYTES, AttributeValue.fromN(Long.toString(rendition.bytes())),
+                WEBP_URL, AttributeValue.fromS(rendition.webpUrl()),
+                WEBP_BYTES, AttributeValue.fromN(Long.toString(rendition.webpBytes()))));
     }
 
     private static Rendition rendition(Map<String, AttributeValue> item) {
@@ -225,7 +229,9 @@ public record PhotoRecord(
                 s(item, URL),
                 n(item, WIDTH),
                 n(item, HEIGHT),
-                Long.parseLong(item.get(RENDITION_BYTES).n()));
+                Long.parseLong(item.get(RENDITION_BYTES).n()),
+                s(item, WEBP_URL),
+                Long.parseLong(item.get(WEBP_BYTES).n()));
     }
 
     private static Integer n(Map<String, AttributeValue> item, String name) {

@@ -49,11 +49,15 @@ public final class PhotoTable {
     public static final String HEIGHT = "height";
     /**
      * The renditions (READY records): a map from width in pixels ("320", "640", "1920", or the original's width
-     * where it is smaller) to {@code {s3Key, url, width, height, bytes}}.
+     * where it is smaller) to {@code {s3Key, url, width, height, bytes, webpUrl, webpBytes}}.
      */
     public static final String RENDITIONS = "renditions";
     /** A rendition's size in bytes (inside {@link #RENDITIONS}). */
     public static final String RENDITION_BYTES = "bytes";
+    /** The WebP encoding's CDN URL and size in bytes (inside {@link #RENDITIONS}). */
+    public static final String WEBP_URL = "webpUrl";
+
+    public static final String WEBP_BYTES = "webpBytes";
 
     private static final DateTimeFormatter FIXED_WIDTH_UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);

@@ -23,7 +23,9 @@ class PhotoRecordTest {
                     Renditions.url("https://d1.cloudfront.net/", Renditions.key(metadata.key(), width)),
                     width,
                     width * 3 / 4,
-                    width * 10L))
+                    width * 10L,
+                    Renditions.url("https://d1.cloudfront.net/", Renditions.webpKey(metadata.key(), width)),
+                    width * 7L))
             .toList();
 
     @Test

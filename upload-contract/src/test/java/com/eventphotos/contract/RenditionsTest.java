@@ -41,6 +41,9 @@ class RenditionsTest {
         assertEquals("photos/event_seoul-2026/6f1c2a4e-0000-4000-8000-000000000001/w640.jpg", key);
         assertFalse(key.startsWith(UploadKey.PREFIX), "the processor must not be triggered by its own output");
         assertEquals(key, Renditions.key(upload, 640));
+        assertEquals(
+                "photos/event_seoul-2026/6f1c2a4e-0000-4000-8000-000000000001/w640.webp",
+                Renditions.webpKey(upload, 640));
         assertTrue(key.startsWith(Renditions.PREFIX));
     }
 

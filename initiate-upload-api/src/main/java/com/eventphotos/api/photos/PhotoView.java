@@ -28,8 +28,8 @@ public record PhotoView(
         String createdAt,
         String rejectionReason) {
 
-    /** One resized, metadata-free JPEG of the photo, served by the CDN. */
-    public record RenditionView(String url, int width, int height, long bytes) {}
+    /** One resized, metadata-free rendition of the photo, served by the CDN as JPEG ({@code url}) and WebP. */
+    public record RenditionView(String url, int width, int height, long bytes, String webpUrl, long webpBytes) {}
 
     static PhotoView of(PhotoRecord record) {
         return new PhotoView(
@@ -45,7 +45,8 @@ public record PhotoView(
                 record.renditions().isEmpty()
                         ? null
                         : record.renditions().stream()
-                                .map(r -> new RenditionView(r.url(), r.width(), r.height(), r.bytes()))
+                                .map(r -> new RenditionView(
+                                        r.url(), r.width(), r.height(), r.bytes(), r.webpUrl(), r.webpBytes()))
                                 .toList(),
                 record.size(),
                 record.uploadedBy(),

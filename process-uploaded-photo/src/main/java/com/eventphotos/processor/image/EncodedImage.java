@@ -1,4 +1,4 @@
 package com.eventphotos.processor.image;
 
-/** One encoded output image and its pixel size. */
-public record EncodedImage(int width, int height, byte[] bytes) {}
+/** One rendition, encoded twice: as JPEG (every browser) and as WebP (smaller, where the browser takes it). */
+public record EncodedImage(int width, int height, byte[] jpeg, byte[] webp) {}

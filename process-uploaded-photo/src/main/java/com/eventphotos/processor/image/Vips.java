@@ -110,13 +110,14 @@ public final class Vips {
     }
 
     /**
-     * Renders one JPEG per width (each at most the oriented original's width): the largest is decoded once (a
-     * JPEG with shrink-on-load, by DCT scaling), held in memory, and the smaller ones are resized from it.
+     * Renders a JPEG and a WebP per width (each at most the oriented original's width), both at {@code quality}:
+     * the largest is decoded once (a JPEG with shrink-on-load, by DCT scaling), held in memory, and the smaller ones
+     * are resized from it.
      *
      * @param jpeg whether the input is a JPEG (decoded with shrink-on-load); other formats go through thumbnail
      * @throws UndecodableImageException when the image is truncated or corrupt
      */
-    public List<EncodedImage> jpegRenditions(
+    public List<EncodedImage> renditions(
             ImageBuffer input, ImageHeader header, boolean jpeg, List<Integer> widths, int quality)
             throws UndecodableImageException {
         List<Integer> ascending = widths.stream().sorted().toList();
@@ -137,8 +138,8 @@ public final class Vips {
                 encodings.add(
                         0,
                         encoders.submit(() -> width == largest
-                                ? saveJpeg(decoded, quality, background)
-                                : resizeAndSave(decoded, width, quality, background)));
+                                ? encode(decoded, quality, background)
+                                : resizeAndEncode(decoded, width, quality, background)));
             }
             List<EncodedImage> renditions = new ArrayList<>();
             for (Future<EncodedImage> encoding : encodings) {
@@ -193,14 +194,45 @@ public final class Vips {
         return out.getValue();
     }
 
-    private EncodedImage resizeAndSave(Pointer decoded, int width, int quality, Pointer background)
+    private EncodedImage resizeAndEncode(Pointer decoded, int width, int quality, Pointer background)
             throws UndecodableImageException {
         Pointer resized = thumbnail(
                 out -> lib.vips_thumbnail_image(decoded, out, width, "height", maxCoordinate, "size", SIZE_DOWN));
         try {
-            return saveJpeg(resized, quality, background);
+            return encode(resized, quality, background);
         } finally {
             lib.g_object_unref(resized);
+        }
+    }
+
+    private EncodedImage encode(Pointer image, int quality, Pointer background) throws UndecodableImageException {
+        return new EncodedImage(
+                lib.vips_image_get_width(image),
+                lib.vips_image_get_height(image),
+                saveJpeg(image, quality, background),
+                saveWebp(image, quality));
+    }
+
+    /** sharp's WebP settings for {@code .webp({quality})}: lossy, effort 4, no metadata. */
+    private byte[] saveWebp(Pointer image, int quality) throws UndecodableImageException {
+        return save((buffer, length) ->
+                lib.vips_webpsave_buffer(image, buffer, length, "Q", quality, "effort", 4, "keep", KEEP_NONE));
+    }
+
+    private interface Save {
+        int into(PointerByReference buffer, LongByReference length);
+    }
+
+    private byte[] save(Save save) throws UndecodableImageException {
+        PointerByReference buffer = new PointerByReference();
+        LongByReference length = new LongByReference();
+        if (save.into(buffer, length) != 0) {
+            throw new UndecodableImageException("the image does not decode: " + lastError(lib));
+        }
+        try {
+            return buffer.getValue().getByteArray(0, Math.toIntExact(length.getValue()));
+        } finally {
+            lib.g_free(buffer.getValue());
         }
     }
 
@@ -228,11 +260,9 @@ public final class Vips {
         }
     }
 
-    private EncodedImage saveJpeg(Pointer image, int quality, Pointer background) throws UndecodableImageException {
-        PointerByReference buffer = new PointerByReference();
-        LongByReference length = new LongByReference();
-        // sharp's JPEG settings (optimised Huffman tables, 4:2:0), so sizes compare like for like
-        int status = lib.vips_jpegsave_buffer(
+    /** sharp's JPEG settings (optimised Huffman tables, 4:2:0), so sizes compare like for like. */
+    private byte[] saveJpeg(Pointer image, int quality, Pointer background) throws UndecodableImageException {
+        return save((buffer, length) -> lib.vips_jpegsave_buffer(
                 image,
                 buffer,
                 length,
@@ -245,16 +275,7 @@ public final class Vips {
                 "subsample_mode",
                 SUBSAMPLE_ON,
                 "background",
-                background);
-        if (status != 0) {
-            throw new UndecodableImageException("the image does not decode: " + lastError(lib));
-        }
-        try {
-            byte[] bytes = buffer.getValue().getByteArray(0, Math.toIntExact(length.getValue()));
-            return new EncodedImage(lib.vips_image_get_width(image), lib.vips_image_get_height(image), bytes);
-        } finally {
-            lib.g_free(buffer.getValue());
-        }
+                background));
     }
 
     private static Pointer track(List<Pointer> toRelease, Pointer image) {
