@@ -63,7 +63,7 @@ final class ProcessorThroughput {
                             "",
                             slice.size() + " records in " + (slice.size() / batchSize)
                                     + " events, one function instance; each a " + photo.length / 1024
-                                    + " KiB JPEG, verified, 3 renditions stored");
+                                    + " KiB JPEG, verified, 3 widths stored as JPEG and WebP");
                     results.add(
                             section,
                             "events per second",
