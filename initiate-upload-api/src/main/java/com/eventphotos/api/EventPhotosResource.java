@@ -11,10 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.eventphotos.api.error.ErrorResponse;
 import com.eventphotos.api.error.InvalidRequestException;
+import com.eventphotos.api.error.PhotoNotFoundException;
 import com.eventphotos.api.photos.PhotoPage;
 import com.eventphotos.api.photos.PhotoRepository;
+import com.eventphotos.api.photos.PhotoView;
 import com.eventphotos.api.upload.InitiateUploadRequest;
 import com.eventphotos.api.upload.InitiateUploadResponse;
 import com.eventphotos.api.upload.UploadUrlIssuer;
@@ -104,19 +105,12 @@ public class EventPhotosResource {
     @Operation(summary = "One photo's record in any status, for polling after the upload")
     @APIResponse(responseCode = "200", description = "The record: status READY or REJECTED")
     @APIResponse(responseCode = "404", description = "Not processed (yet), or no such photo")
-    public RestResponse<Object> get(
+    public PhotoView get(
             @PathParam("eventId") @Pattern(regexp = EventId.REGEX, message = EVENT_ID_MESSAGE) String eventId,
             @PathParam("photoId") String photoId) {
         accessPolicy.requireViewAllowed(identity, eventId);
         return photos.find(eventId, parsePhotoId(photoId))
-                .<RestResponse<Object>>map(RestResponse::ok)
-                .orElseGet(() -> RestResponse.status(
-                        Response.Status.NOT_FOUND,
-                        ErrorResponse.of(
-                                404,
-                                "Not Found",
-                                "no photo " + photoId + " in event " + eventId
-                                        + " (yet): processing takes a few seconds after the upload")));
+                .orElseThrow(() -> new PhotoNotFoundException(eventId, photoId));
     }
 
     /** The token's subject: stable across renames, unlike a user name. */

@@ -32,6 +32,11 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public RestResponse<ErrorResponse> photoNotFound(PhotoNotFoundException e) {
+        return json(Response.Status.NOT_FOUND, ErrorResponse.of(404, "Not Found", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
     public RestResponse<ErrorResponse> constraintViolation(ConstraintViolationException e) {
         List<ErrorResponse.FieldError> violations = e.getConstraintViolations().stream()
                 .map(v -> new ErrorResponse.FieldError(fieldName(v), v.getMessage()))
