@@ -25,22 +25,20 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 final class LocalCdn implements AutoCloseable {
 
-    private final HttpServer server;
     private final S3Client s3;
     private final String bucket;
+    /** Bound after construction, so the server's handler is this object's own method. */
+    private HttpServer server;
 
-    private LocalCdn(HttpServer server, S3Client s3, String bucket) {
-        this.server = server;
+    private LocalCdn(S3Client s3, String bucket) {
         this.s3 = s3;
         this.bucket = bucket;
     }
 
     static LocalCdn start(int port, S3Client s3, String bucket) {
-        LocalCdn[] cdn = new LocalCdn[1];
-        HttpServer server = LoopbackHttp.start(
-                "CDN stand-in", port, exchange -> cdn[0].serve(exchange), Executors.newFixedThreadPool(8));
-        cdn[0] = new LocalCdn(server, s3, bucket);
-        return cdn[0];
+        LocalCdn cdn = new LocalCdn(s3, bucket);
+        cdn.server = LoopbackHttp.start("CDN stand-in", port, cdn::serve, Executors.newFixedThreadPool(8));
+        return cdn;
     }
 
     int port() {

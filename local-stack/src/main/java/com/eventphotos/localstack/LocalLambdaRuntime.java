@@ -44,8 +44,7 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService handlers;
+    private final ExecutorService handlers = Executors.newCachedThreadPool(daemon("lambda-runtime-api"));
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(daemon("lambda-retry"));
     private final LinkedBlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
@@ -55,9 +54,10 @@ public final class LocalLambdaRuntime implements AutoCloseable {
     private final Path log;
     private final Path deadLetters;
 
-    private LocalLambdaRuntime(HttpServer server, ExecutorService handlers, Path logDir) {
-        this.server = server;
-        this.handlers = handlers;
+    /** Bound after construction, so the server's handler is this object's own method. */
+    private HttpServer server;
+
+    private LocalLambdaRuntime(Path logDir) {
         this.log = logDir.resolve("lambda-runtime.log");
         this.deadLetters = logDir.resolve("dead-letters.jsonl");
     }
@@ -68,12 +68,9 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         } catch (IOException e) {
             throw new LocalStackException("cannot create " + logDir + ": " + e.getMessage(), e);
         }
-        LocalLambdaRuntime[] runtime = new LocalLambdaRuntime[1];
-        ExecutorService handlers = Executors.newCachedThreadPool(daemon("lambda-runtime-api"));
-        HttpServer server =
-                LoopbackHttp.start("local Lambda runtime API", port, exchange -> runtime[0].route(exchange), handlers);
-        runtime[0] = new LocalLambdaRuntime(server, handlers, logDir);
-        return runtime[0];
+        LocalLambdaRuntime runtime = new LocalLambdaRuntime(logDir);
+        runtime.server = LoopbackHttp.start("local Lambda runtime API", port, runtime::route, runtime.handlers);
+        return runtime;
     }
 
     private void route(HttpExchange exchange) throws IOException {
