@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useDropzone, type FileRejection } from 'react-dropzone';
 import type { UploadPolicy } from '../api';
-import { formatBytes } from '../upload';
+import { formatBytes } from '../upload/upload';
 
 /**
  * Keyboard accessible (Tab to it, Enter or Space opens the file picker); refuses, before any request, the types

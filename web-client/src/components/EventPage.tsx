@@ -4,8 +4,9 @@ import type { Photo, PhotosApi, UploadPolicy } from '../api';
 import { DropZone } from './DropZone';
 import { Gallery } from './Gallery';
 import { UploadList, type UploadEntry } from './UploadList';
-import { runUpload } from './runUpload';
-import { titleFromFileName } from '../upload';
+import { runUpload } from '../upload/runUpload';
+import { titleFromFileName } from '../upload/upload';
+import { mergeNewestFirst } from '../photos';
 
 export function EventPage({ api }: { api: PhotosApi }) {
   const { eventId = '' } = useParams();
@@ -80,11 +81,4 @@ export function EventPage({ api }: { api: PhotosApi }) {
                onLoadMore={() => loadPage(nextToken)} />
     </div>
   );
-}
-
-/** Newest first, one entry per photo, whatever order pages and fresh uploads arrive in. */
-export function mergeNewestFirst(current: Photo[], incoming: Photo[]): Photo[] {
-  const byId = new Map(current.map((p) => [p.photoId, p]));
-  incoming.forEach((p) => byId.set(p.photoId, p));
-  return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.photoId.localeCompare(a.photoId));
 }

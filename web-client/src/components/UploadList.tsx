@@ -1,14 +1,6 @@
-export type UploadState = 'pending' | 'uploading' | 'processing' | 'ready' | 'failed';
+import type { UploadEntry, UploadState } from '../upload/uploadEntry';
 
-export interface UploadEntry {
-  id: string;
-  file: File;
-  title: string;
-  description: string;
-  state: UploadState;
-  progress: number;
-  error?: string;
-}
+export type { UploadEntry } from '../upload/uploadEntry';
 
 const LABELS: Record<UploadState, string> = {
   pending: 'ready to upload',

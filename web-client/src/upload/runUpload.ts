@@ -1,6 +1,6 @@
 import { ApiError, type Photo, type PhotosApi } from '../api';
-import { putToS3 } from '../upload';
-import type { UploadEntry } from './UploadList';
+import { putToS3 } from './upload';
+import type { UploadEntry } from './uploadEntry';
 
 const POLL_INTERVAL_MS = 1000;
 const POLL_LIMIT_MS = 60_000;

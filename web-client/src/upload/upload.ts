@@ -1,4 +1,4 @@
-import type { InitiatedUpload } from './api';
+import type { InitiatedUpload } from '../api';
 
 /** Headers a browser refuses to set itself; it sends them anyway (Content-Length from the body). */
 const FORBIDDEN = new Set(['content-length', 'host']);

@@ -1,5 +1,5 @@
 import { formatBytes, putToS3, titleFromFileName } from './upload';
-import type { InitiatedUpload } from './api';
+import type { InitiatedUpload } from '../api';
 
 class FakeXhr {
   static last: FakeXhr;

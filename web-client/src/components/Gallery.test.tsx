@@ -1,0 +1,31 @@
+import { render, screen } from '@testing-library/react';
+import type { Photo } from '../api';
+import { Gallery, gridRenditions } from './Gallery';
+
+function photo(id: string, createdAt: string): Photo {
+  return { photoId: id, eventId: 'e', status: 'READY', createdAt, title: id };
+}
+
+describe('Gallery', () => {
+  const renditions = [320, 640, 1920].map((width) => ({
+    url: `https://cdn/photos/e/p/w${width}.jpg`, width, height: width * 3 / 4, bytes: width * 10,
+    webpUrl: `https://cdn/photos/e/p/w${width}.webp`, webpBytes: width * 7,
+  }));
+  const ready: Photo = { ...photo('p', '2026-01-01T00:00:00.000Z'), url: renditions[2].url, renditions };
+
+  it('puts the 320 and 640 renditions in srcset, WebP first, and links the largest, never the original', () => {
+    const { container } = render(<Gallery photos={[ready]} error={null} loading={false} hasMore={false} onLoadMore={() => {}} />);
+    const img = screen.getByRole('img');
+    expect(img).toHaveAttribute('src', renditions[0].url);
+    expect(img).toHaveAttribute('srcset', `${renditions[0].url} 320w, ${renditions[1].url} 640w`);
+    expect(img.getAttribute('srcset')).not.toContain('w1920');
+    const webp = container.querySelector('source[type="image/webp"]');
+    expect(webp).toHaveAttribute('srcset', `${renditions[0].webpUrl} 320w, ${renditions[1].webpUrl} 640w`);
+    expect(screen.getByRole('link')).toHaveAttribute('href', renditions[2].url);
+  });
+
+  it('uses the smallest rendition when a small original has no 320 or 640 one', () => {
+    const small = { url: 'https://cdn/photos/e/p/w200.jpg', width: 200, height: 150, bytes: 900, webpUrl: 'https://cdn/photos/e/p/w200.webp', webpBytes: 600 };
+    expect(gridRenditions({ ...ready, renditions: [small] })).toEqual([small]);
+  });
+});

@@ -1,0 +1,12 @@
+/** One file on its way: chosen, uploading, processing, and how it ended. */
+export type UploadState = 'pending' | 'uploading' | 'processing' | 'ready' | 'failed';
+
+export interface UploadEntry {
+  id: string;
+  file: File;
+  title: string;
+  description: string;
+  state: UploadState;
+  progress: number;
+  error?: string;
+}
