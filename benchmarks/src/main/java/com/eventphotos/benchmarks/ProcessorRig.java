@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.eventphotos.contract.PhotoContentType;
 import com.eventphotos.contract.PhotoMetadata;
+import com.eventphotos.localstack.BuiltArtifacts;
 import com.eventphotos.localstack.ChildProcess;
 import com.eventphotos.localstack.LambdaFunction;
 import com.eventphotos.localstack.LocalLambdaRuntime;
@@ -93,9 +94,9 @@ final class ProcessorRig implements AutoCloseable {
         env.put("QUARKUS_LOG_LEVEL", "WARN");
         return LambdaFunction.start(
                 "process-uploaded-photo",
-                LocalStack.processorPackage(root),
+                new BuiltArtifacts(root).processorPackage(),
                 workDir.resolve("task-" + logName),
-                LocalStack.runtimeClient(root),
+                new BuiltArtifacts(root).runtimeClient(),
                 runtimeApi.runtimeApiAddress(),
                 LocalStack.PROCESSOR_MEMORY_MB,
                 env,

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.eventphotos.localstack.LocalStack;
+import com.eventphotos.localstack.BuiltArtifacts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -151,7 +151,7 @@ final class RenditionBenchmark {
                 Integer.toString(inFlight),
                 Double.toString(seconds),
                 Integer.toString(THREADS),
-                LocalStack.libvipsLibrary(root).toString()));
+                new BuiltArtifacts(root).libvipsLibrary().toString()));
         return command;
     }
 

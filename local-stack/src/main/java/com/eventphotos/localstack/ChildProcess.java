@@ -3,12 +3,16 @@ package com.eventphotos.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A server process of the stack, with its output in one log file, stopped with all its children. */
 public final class ChildProcess implements AutoCloseable {
+
+    /** How long a server gets to stop after SIGTERM before it is killed. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
     private static final List<String> PORT_TAKEN =
             List.of("Address already in use", "already bound", "seems to be in use");
@@ -81,7 +85,7 @@ public final class ChildProcess implements AutoCloseable {
         process.destroy();
         descendants.forEach(ProcessHandle::destroy);
         try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -31,6 +30,8 @@ final class KeycloakServer implements AutoCloseable {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    /** After the master realm answers, the new realm's discovery document follows within moments. */
+    private static final Duration REALM_TIMEOUT = Duration.ofSeconds(30);
 
     private final ChildProcess process;
     private final int port;
@@ -62,7 +63,7 @@ final class KeycloakServer implements AutoCloseable {
     }
 
     private static KeycloakServer launch(LocalStackConfig config, int port) {
-        Path home = distribution(config.repositoryRoot());
+        Path home = new BuiltArtifacts(config.repositoryRoot()).keycloakHome();
         String baseUrl = "http://127.0.0.1:" + port;
         String adminPassword = randomSecret();
         ChildProcess process = ChildProcess.start(
@@ -110,7 +111,7 @@ final class KeycloakServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new LocalStackException("interrupted", e);
         }
-        Readiness.awaitHttp200(process, issuer() + "/.well-known/openid-configuration", Duration.ofSeconds(30));
+        Readiness.awaitHttp200(process, issuer() + "/.well-known/openid-configuration", REALM_TIMEOUT);
     }
 
     int port() {
@@ -163,18 +164,6 @@ final class KeycloakServer implements AutoCloseable {
                             JSON.writeValueAsString(
                                     webOrigins.stream().map(o -> o + "/*").toList()))
                     .replace("${WEB_ORIGINS}", JSON.writeValueAsString(webOrigins));
-        }
-    }
-
-    private static Path distribution(Path repositoryRoot) {
-        Path dist = repositoryRoot.resolve("local-stack/target/keycloak-dist");
-        try (Stream<Path> entries = Files.isDirectory(dist) ? Files.list(dist) : Stream.empty()) {
-            return entries.filter(p -> p.getFileName().toString().startsWith("keycloak-"))
-                    .findFirst()
-                    .orElseThrow(() -> new LocalStackException(
-                            "Keycloak is not unpacked in " + dist + ": build once with ./mvnw install -DskipTests"));
-        } catch (IOException e) {
-            throw new LocalStackException("cannot read " + dist, e);
         }
     }
 

@@ -69,8 +69,8 @@ public final class LambdaFunction {
                     .sorted()
                     .collect(Collectors.joining(java.io.File.pathSeparator));
             if (classpath.isEmpty()) {
-                throw new LocalStackException("the Lambda runtime interface client is missing in " + dir
-                        + ": build once with ./mvnw install -DskipTests");
+                throw new LocalStackException("the Lambda runtime interface client is missing in " + dir + ": "
+                        + BuiltArtifacts.HOW_TO_BUILD);
             }
             return classpath;
         } catch (IOException e) {
@@ -80,7 +80,7 @@ public final class LambdaFunction {
 
     private static void unpack(Path zip, Path taskRoot) {
         if (!Files.isRegularFile(zip)) {
-            throw new LocalStackException(zip + " is missing: build first with ./mvnw install -DskipTests");
+            throw new LocalStackException(zip + " is missing: " + BuiltArtifacts.HOW_TO_BUILD);
         }
         try {
             if (Files.exists(taskRoot)) {

@@ -31,6 +31,7 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
 
     private final LocalStackConfig config;
+    private final BuiltArtifacts artifacts;
     private LocalS3Server s3;
     private LocalDynamoDb dynamoDb;
     private volatile KeycloakServer keycloak;
@@ -43,6 +44,7 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(LocalStackConfig config) {
         this.config = config;
+        this.artifacts = new BuiltArtifacts(config.repositoryRoot());
     }
 
     /**
@@ -63,7 +65,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll(PrintStream progress) {
-        requireBuiltApps();
+        artifacts.requireAll();
         Ports.requireFree(config.apiPort(), "API", "EVENT_PHOTOS_API_PORT");
         Ports.requireFree(config.s3Port(), "S3 server", "EVENT_PHOTOS_S3_PORT");
         Ports.requireFree(config.dynamoDbPort(), "DynamoDB Local", "EVENT_PHOTOS_DYNAMODB_PORT");
@@ -72,8 +74,7 @@ public final class LocalStack implements AutoCloseable {
         Ports.requireFree(config.lambdaRuntimePort(), "Lambda runtime API", "EVENT_PHOTOS_LAMBDA_PORT");
         Ports.requireFree(config.webPort(), "web client", "EVENT_PHOTOS_WEB_PORT");
         // The site listens first: Keycloak, the API and the bucket's CORS rules all need its origin.
-        web = track(WebClientSite.start(
-                config.webPort(), WebClientSite.distribution(config.repositoryRoot()), this::webClientConfig));
+        web = track(WebClientSite.start(config.webPort(), artifacts.webClient(), this::webClientConfig));
         List<String> webOrigins = webOrigins();
 
         // Keycloak takes ~40 s to boot: storage and the processor start meanwhile, on another thread.
@@ -210,9 +211,9 @@ public final class LocalStack implements AutoCloseable {
     private ChildProcess startProcessor() {
         return LambdaFunction.start(
                 "process-uploaded-photo",
-                processorPackage(config.repositoryRoot()),
+                artifacts.processorPackage(),
                 config.workDir().resolve("processor-task"),
-                runtimeClient(config.repositoryRoot()),
+                artifacts.runtimeClient(),
                 lambdaRuntime.runtimeApiAddress(),
                 PROCESSOR_MEMORY_MB,
                 processorEnvironment(
@@ -238,22 +239,11 @@ public final class LocalStack implements AutoCloseable {
         env.put("EVENT_PHOTOS_BUCKET", bucket);
         env.put("EVENT_PHOTOS_TABLE", table);
         env.put("EVENT_PHOTOS_CDN_BASE_URL", cdnBaseUrl);
-        env.put("EVENT_PHOTOS_LIBVIPS_PATH", libvipsLibrary(repositoryRoot).toString());
+        env.put(
+                "EVENT_PHOTOS_LIBVIPS_PATH",
+                new BuiltArtifacts(repositoryRoot).libvipsLibrary().toString());
         env.put("MALLOC_ARENA_MAX", "2"); // as infra sets it for the Lambda
         return env;
-    }
-
-    public static Path processorPackage(Path repositoryRoot) {
-        return repositoryRoot.resolve("process-uploaded-photo/target/function.zip");
-    }
-
-    /** libvips as the processor's build fetched it (in AWS, the function's layer puts it at /opt/lib). */
-    public static Path libvipsLibrary(Path repositoryRoot) {
-        return repositoryRoot.resolve("process-uploaded-photo/target/libvips-layer/lib/libvips-cpp.so");
-    }
-
-    public static Path runtimeClient(Path repositoryRoot) {
-        return repositoryRoot.resolve("local-stack/target/lambda-runtime-client");
     }
 
     /** The packaged API on {@code port}, once it is ready; stopped again if it is not. */
@@ -270,7 +260,7 @@ public final class LocalStack implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ChildProcess api = ChildProcess.start(
                 "API",
-                List.of(java, "-Xmx256m", "-jar", apiJar().toString()),
+                List.of(java, "-Xmx256m", "-jar", artifacts.apiJar().toString()),
                 env,
                 config.repositoryRoot().resolve("initiate-upload-api"),
                 config.logDir().resolve("api.log"));
@@ -281,24 +271,6 @@ public final class LocalStack implements AutoCloseable {
 
     private Map<String, String> awsEnvironment() {
         return LocalAwsEnvironment.of(s3, dynamoDb);
-    }
-
-    private void requireBuiltApps() {
-        apiJar();
-        if (!Files.isRegularFile(processorPackage(config.repositoryRoot()))
-                || !Files.isRegularFile(libvipsLibrary(config.repositoryRoot()))) {
-            throw new LocalStackException(processorPackage(config.repositoryRoot())
-                    + " is missing: build first with ./mvnw install -DskipTests");
-        }
-    }
-
-    /** The API packaged as a plain HTTP server (fast-jar), as in its container image. */
-    private Path apiJar() {
-        Path jar = config.repositoryRoot().resolve("initiate-upload-api/target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new LocalStackException(jar + " is missing: build first with ./mvnw install -DskipTests");
-        }
-        return jar;
     }
 
     private Path writeCorsConfiguration(List<String> webOrigins) {

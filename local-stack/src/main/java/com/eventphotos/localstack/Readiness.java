@@ -17,8 +17,10 @@ import com.eventphotos.testsupport.PortTakenException;
  */
 public final class Readiness {
 
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
     private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
     private Readiness() {}
 
@@ -60,7 +62,7 @@ public final class Readiness {
         try {
             HttpResponse<Void> response = HTTP.send(
                     HttpRequest.newBuilder(URI.create(url))
-                            .timeout(Duration.ofSeconds(3))
+                            .timeout(REQUEST_TIMEOUT)
                             .build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;

@@ -42,15 +42,6 @@ final class WebClientSite implements AutoCloseable {
         this.server = server;
     }
 
-    static Path distribution(Path repositoryRoot) {
-        Path dist = repositoryRoot.resolve("web-client/dist");
-        if (!Files.isRegularFile(dist.resolve("index.html"))) {
-            throw new LocalStackException(
-                    "the web client is not built (" + dist + "): build first with ./mvnw install -DskipTests");
-        }
-        return dist;
-    }
-
     /** @param configJson read when a browser asks, so the site can listen before the rest of the stack is up */
     static WebClientSite start(int port, Path dist, Supplier<String> configJson) {
         return new WebClientSite(LoopbackHttp.start(

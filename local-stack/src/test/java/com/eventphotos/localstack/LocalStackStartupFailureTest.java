@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,10 @@ class LocalStackStartupFailureTest {
                         LocalStackConfig.onFreePorts(emptyCheckout, emptyCheckout.resolve("work")),
                         new PrintStream(new ByteArrayOutputStream())));
         assertTrue(e.getMessage().contains("./mvnw install -DskipTests"), e.getMessage());
+        for (String piece :
+                List.of("quarkus-run.jar", "function.zip", "libvips-cpp.so", "web-client/dist", "keycloak-")) {
+            assertTrue(e.getMessage().contains(piece), "names " + piece + ": " + e.getMessage());
+        }
     }
 
     @Test
