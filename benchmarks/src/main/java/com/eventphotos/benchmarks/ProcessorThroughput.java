@@ -132,7 +132,7 @@ final class ProcessorThroughput {
                                     1920,
                                     1440,
                                     400_000,
-                                    Renditions.url("https://cdn.example.com", renditionKey.replace(".jpg", ".webp")),
+                                    Renditions.url("https://cdn.example.com", Renditions.webpKey(metadata.key(), 1920)),
                                     200_000)),
                             java.time.Instant.now(),
                             java.time.Instant.now(),

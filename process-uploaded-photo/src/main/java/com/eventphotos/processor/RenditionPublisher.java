@@ -60,7 +60,7 @@ public class RenditionPublisher {
             EncodedImage image = images.get(i);
             String jpegKey = Renditions.key(upload, widths.get(i));
             String webpKey = Renditions.webpKey(upload, widths.get(i));
-            store(jpegKey, Renditions.CONTENT_TYPE, image.jpeg());
+            store(jpegKey, Renditions.JPEG_CONTENT_TYPE, image.jpeg());
             store(webpKey, Renditions.WEBP_CONTENT_TYPE, image.webp());
             renditions.add(new Rendition(
                     jpegKey,

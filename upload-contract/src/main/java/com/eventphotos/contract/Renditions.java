@@ -15,7 +15,7 @@ public final class Renditions {
     /** The standard widths in pixels; the largest is what a photo view shows. */
     public static final List<Integer> WIDTHS = List.of(320, 640, 1920);
 
-    public static final String CONTENT_TYPE = "image/jpeg";
+    public static final String JPEG_CONTENT_TYPE = "image/jpeg";
     public static final String WEBP_CONTENT_TYPE = "image/webp";
     /** Both encodings: sharp's default JPEG quality, and WebP at the same number (measured: README, Performance). */
     public static final int QUALITY = 80;
@@ -40,12 +40,16 @@ public final class Renditions {
 
     /** {@code photos/event_{eventId}/{photoId}/w{width}.jpg} */
     public static String key(UploadKey upload, int width) {
-        return PREFIX + "event_" + upload.eventId() + "/" + upload.photoId() + "/w" + width + ".jpg";
+        return key(upload, width, "jpg");
     }
 
     /** {@code photos/event_{eventId}/{photoId}/w{width}.webp}: the same pixels as {@link #key}, as WebP. */
     public static String webpKey(UploadKey upload, int width) {
-        return PREFIX + "event_" + upload.eventId() + "/" + upload.photoId() + "/w" + width + ".webp";
+        return key(upload, width, "webp");
+    }
+
+    private static String key(UploadKey upload, int width, String suffix) {
+        return PREFIX + "event_" + upload.eventId() + "/" + upload.photoId() + "/w" + width + "." + suffix;
     }
 
     /** Where the CDN serves a key: {@code cdnBaseUrl} (trailing slashes ignored), a slash, and the key. */

@@ -19,13 +19,15 @@ import com.sun.jna.ptr.PointerByReference;
 
 /**
  * libvips (the library sharp runs on), loaded once per process from the shared library the build fetches.
- * Reads headers without decoding, and renders resized JPEG renditions: EXIF orientation applied, colour
- * converted to sRGB, every metadata block (EXIF, GPS, XMP, IPTC, ICC) left out. Safe to call from several
+ * Reads headers without decoding, and renders resized renditions as JPEG and WebP: EXIF orientation applied,
+ * colour converted to sRGB, every metadata block (EXIF, GPS, XMP, IPTC, ICC) left out. Safe to call from several
  * threads (libvips is thread-safe); its error buffer is global, so concurrent failures may share messages.
  */
 public final class Vips {
 
-    private static final int FAIL_ON_WARNING = 3; // VipsFailOn: what sharp uses; truncated or corrupt data fails
+    /** Loader option: fail on anything libjpeg/libpng/libwebp warn about, as sharp does (truncated or corrupt data). */
+    private static final String FAIL_ON_WARNING = "fail_on=warning";
+
     private static final int SIZE_DOWN = 2; // VipsSize: never upscale
     private static final int INTENT_PERCEPTUAL = 0;
     private static final int KEEP_NONE = 0; // VipsForeignKeep: no EXIF, XMP, IPTC, ICC or other metadata
@@ -160,7 +162,7 @@ public final class Vips {
             shrink *= 2;
         }
         Pointer source = lib.vips_image_new_from_buffer(
-                input.memory(), input.size(), "shrink=" + shrink + ",fail_on=warning,access=sequential");
+                input.memory(), input.size(), "shrink=" + shrink + "," + FAIL_ON_WARNING + ",access=sequential");
         if (source == null) {
             throw new UndecodableImageException("not a readable image: " + lastError(lib));
         }
@@ -172,7 +174,7 @@ public final class Vips {
     }
 
     private Pointer resizedOther(ImageBuffer input, ImageHeader header, int width) throws UndecodableImageException {
-        Object[] options = concat(thumbnailOptions(header), "option_string", "fail_on=warning");
+        Object[] options = concat(thumbnailOptions(header), "option_string", FAIL_ON_WARNING);
         return thumbnail(out -> lib.vips_thumbnail_buffer(input.memory(), input.size(), out, width, options));
     }
 
