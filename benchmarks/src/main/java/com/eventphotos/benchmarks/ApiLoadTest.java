@@ -6,12 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.eventphotos.contract.deployment.ApiEnvironment;
 import com.eventphotos.localstack.ChildProcess;
 import com.eventphotos.localstack.Readiness;
 import com.eventphotos.testsupport.LoopbackPorts;
@@ -163,11 +166,15 @@ final class ApiLoadTest {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer.issuer());
-        env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", LocalIssuer.AUDIENCE);
-        env.put("EVENT_PHOTOS_BUCKET", "event-photos-bench");
-        env.put("EVENT_PHOTOS_TABLE", "event-photos-bench");
-        env.put("EVENT_PHOTOS_REGION", "eu-central-1");
+        env.putAll(new ApiEnvironment(
+                        "event-photos-bench",
+                        "event-photos-bench",
+                        "eu-central-1",
+                        List.of("http://localhost:5173"),
+                        issuer.issuer(),
+                        Optional.empty(),
+                        Optional.of(LocalIssuer.AUDIENCE))
+                .variables());
         // Signing needs credentials but no network: example keys from the AWS documentation.
         env.put("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static");
         env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
@@ -176,7 +183,7 @@ final class ApiLoadTest {
                 "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
         env.put("QUARKUS_LOG_LEVEL", "WARN");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java));
+        List<String> command = new ArrayList<>(List.of(java));
         command.addAll(apiJvmFlags());
         command.addAll(List.of(
                 "-jar",

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.eventphotos.contract.PhotoContentType;
 import com.eventphotos.contract.PhotoMetadata;
+import com.eventphotos.contract.deployment.ProcessorEnvironment;
 import com.eventphotos.localstack.BuiltArtifacts;
 import com.eventphotos.localstack.ChildProcess;
 import com.eventphotos.localstack.LambdaFunction;
@@ -98,7 +99,7 @@ final class ProcessorRig implements AutoCloseable {
                 workDir.resolve("task-" + logName),
                 new BuiltArtifacts(root).runtimeClient(),
                 runtimeApi.runtimeApiAddress(),
-                LocalStack.PROCESSOR_MEMORY_MB,
+                ProcessorEnvironment.MEMORY_MB,
                 env,
                 extraJvmOptions,
                 workDir.resolve("logs/" + logName + ".log"));

@@ -19,7 +19,7 @@ class BenchmarksSmokeTest {
     private final Path root = RepositoryPaths.find("benchmarks").getParent();
 
     @Test
-    void presignBenchmark_signsTheSameKindOfUrlOnEveryPath() throws Exception {
+    void presignBenchmark_shouldSignTheSameKindOfUrl_onEveryPath() throws Exception {
         PresignBenchmark benchmark = new PresignBenchmark();
         benchmark.setUp();
         try {
@@ -34,7 +34,7 @@ class BenchmarksSmokeTest {
     }
 
     @Test
-    void renditionBenchmark_measuresTheProcessorAndSharpOnEveryInput() throws Exception {
+    void renditionBenchmark_shouldMeasureTheProcessorAndSharp_onEveryInput() throws Exception {
         Results results = new Results();
         BenchmarksMain.renditions(true, root, RepositoryPaths.targetDir("bench-smoke"))
                 .run(results);
@@ -66,7 +66,7 @@ class BenchmarksSmokeTest {
     }
 
     @Test
-    void processorBenchmarks_produceThroughputBreakdownAndColdStartFigures() throws Exception {
+    void processorBenchmarks_shouldProduceThroughputBreakdownAndColdStartFigures_always() throws Exception {
         Results results = new Results();
         Path work = RepositoryPaths.targetDir("bench-smoke");
         BenchmarksMain.processorThroughput(true, root, work).run(results);

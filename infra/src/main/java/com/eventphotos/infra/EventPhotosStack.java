@@ -2,11 +2,15 @@ package com.eventphotos.infra;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.eventphotos.contract.CdnCaching;
 import com.eventphotos.contract.PhotoTable;
 import com.eventphotos.contract.Renditions;
 import com.eventphotos.contract.UploadKey;
+import com.eventphotos.contract.deployment.ApiEnvironment;
+import com.eventphotos.contract.deployment.BucketCors;
+import com.eventphotos.contract.deployment.ProcessorEnvironment;
 
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
@@ -93,16 +97,10 @@ import software.constructs.Construct;
  */
 public class EventPhotosStack extends Stack {
 
-    /**
-     * Sized from the rendition benchmark (README, Performance): memory also buys CPU, and 2,048 MB gives more than
-     * one vCPU for libvips' threads; a 25 MiB upload needs the bytes plus a few decoded frames.
-     */
-    static final int PROCESSOR_MEMORY_MB = 2048;
-
     static final Duration PROCESSOR_TIMEOUT = Duration.seconds(60);
 
-    /** The headers a browser sends with the presigned PUT (see the API's {@code headers}). */
-    static final List<String> UPLOAD_HEADERS = List.of("Content-Type");
+    /** Where the libvips layer's library is once Lambda mounts the layer under /opt. */
+    static final String LIBVIPS_LAYER_PATH = "/opt/lib/libvips-cpp.so";
 
     public EventPhotosStack(Construct scope, String id, StackProps props, EventPhotosSettings settings) {
         super(scope, id, props);
@@ -163,11 +161,13 @@ public class EventPhotosStack extends Stack {
                 // copies of objects nobody can reach. Deleted photos are gone; PITR covers the records.
                 .versioned(false)
                 .cors(List.of(CorsRule.builder()
-                        .allowedMethods(List.of(HttpMethods.PUT))
+                        .allowedMethods(BucketCors.ALLOWED_METHODS.stream()
+                                .map(HttpMethods::valueOf)
+                                .toList())
                         .allowedOrigins(settings.webOrigins())
-                        .allowedHeaders(UPLOAD_HEADERS)
-                        .exposedHeaders(List.of("ETag"))
-                        .maxAge(3000)
+                        .allowedHeaders(BucketCors.ALLOWED_HEADERS)
+                        .exposedHeaders(BucketCors.EXPOSED_HEADERS)
+                        .maxAge(BucketCors.MAX_AGE_SECONDS)
                         .build()))
                 .lifecycleRules(List.of(LifecycleRule.builder()
                         .id("abort-incomplete-multipart-uploads")
@@ -305,13 +305,15 @@ public class EventPhotosStack extends Stack {
                 settings.apiCode(),
                 1024,
                 Duration.seconds(15),
-                Map.of(
-                        "EVENT_PHOTOS_BUCKET", bucket.getBucketName(),
-                        "EVENT_PHOTOS_TABLE", table.getTableName(),
-                        "EVENT_PHOTOS_REGION", getRegion(),
-                        "EVENT_PHOTOS_ALLOWED_ORIGINS", String.join(",", settings.webOrigins()),
-                        "QUARKUS_OIDC_AUTH_SERVER_URL", issuer,
-                        "QUARKUS_OIDC_CLIENT_ID", webClient.getUserPoolClientId()));
+                new ApiEnvironment(
+                                bucket.getBucketName(),
+                                table.getTableName(),
+                                getRegion(),
+                                settings.webOrigins(),
+                                issuer,
+                                Optional.of(webClient.getUserPoolClientId()),
+                                Optional.empty())
+                        .variables());
         // The presigned URL is signed with this role's credentials: it can grant no more than this.
         api.allow(PolicyStatement.Builder.create()
                 .actions(List.of("s3:PutObject"))
@@ -380,20 +382,14 @@ public class EventPhotosStack extends Stack {
                 // libvips needs glibc >= 2.28: Amazon Linux 2023 (java21) has 2.34, java17's Amazon Linux 2 only 2.26
                 Runtime.JAVA_21,
                 List.of(libvips),
-                PROCESSOR_MEMORY_MB,
+                ProcessorEnvironment.MEMORY_MB,
                 PROCESSOR_TIMEOUT,
-                Map.of(
-                        "EVENT_PHOTOS_BUCKET",
-                        bucket.getBucketName(),
-                        "EVENT_PHOTOS_TABLE",
-                        table.getTableName(),
-                        "EVENT_PHOTOS_CDN_BASE_URL",
-                        "https://" + cdn.getDistributionDomainName(),
-                        "EVENT_PHOTOS_LIBVIPS_PATH",
-                        "/opt/lib/libvips-cpp.so",
-                        // glibc keeps freed image memory in per-thread arenas otherwise (measured: README, Performance)
-                        "MALLOC_ARENA_MAX",
-                        "2"));
+                new ProcessorEnvironment(
+                                bucket.getBucketName(),
+                                table.getTableName(),
+                                "https://" + cdn.getDistributionDomainName(),
+                                LIBVIPS_LAYER_PATH)
+                        .variables());
         // Reads each upload (GetObject also authorises HeadObject); deletes the ones it rejects.
         processor.allow(PolicyStatement.Builder.create()
                 .actions(List.of("s3:GetObject", "s3:DeleteObject"))

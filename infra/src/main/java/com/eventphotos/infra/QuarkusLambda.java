@@ -3,6 +3,8 @@ package com.eventphotos.infra;
 import java.util.List;
 import java.util.Map;
 
+import com.eventphotos.contract.deployment.LambdaHandlers;
+
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -25,9 +27,6 @@ import software.constructs.Construct;
  * so they always hit a snapshotted version.
  */
 public class QuarkusLambda extends Construct {
-
-    private static final String QUARKUS_HANDLER =
-            "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
 
     private final Role role;
     private final Function function;
@@ -68,7 +67,7 @@ public class QuarkusLambda extends Construct {
                 .runtime(runtime)
                 .layers(layers)
                 .architecture(Architecture.X86_64)
-                .handler(QUARKUS_HANDLER)
+                .handler(LambdaHandlers.QUARKUS)
                 .code(code)
                 .memorySize(memoryMb)
                 .timeout(timeout)

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.eventphotos.contract.deployment.ProcessorEnvironment;
+
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
@@ -56,7 +58,7 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void bucket_isPrivateEncryptedAndTlsOnly() {
+    void bucket_shouldBePrivateEncryptedAndTlsOnly_always() {
         template.hasResourceProperties(
                 "AWS::S3::Bucket",
                 Map.of(
@@ -88,7 +90,7 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void bucketCors_allowsOnlyPutWithContentTypeFromTheWebOrigins() {
+    void bucketCors_shouldAllowOnlyPutWithContentType_fromTheWebOrigins() {
         template.hasResourceProperties(
                 "AWS::S3::Bucket",
                 Map.of(
@@ -104,7 +106,7 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void bucket_abortsIncompleteMultipartUploads() {
+    void bucket_shouldAbortIncompleteMultipartUploads_afterADay() {
         template.hasResourceProperties(
                 "AWS::S3::Bucket",
                 Map.of(
@@ -119,7 +121,7 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void cdn_readsThePrivateBucketThroughOriginAccessControl_overHttpsOnly() {
+    void cdn_shouldReadThePrivateBucketThroughOriginAccessControl_overHttpsOnly() {
         template.resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
         template.hasResourceProperties(
                 "AWS::CloudFront::Distribution",
@@ -150,7 +152,7 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void cdn_cachesImmutablePhotosForAYear() {
+    void cdn_shouldCachePhotosForAYear_becauseTheyAreImmutable() {
         template.hasResourceProperties(
                 "AWS::CloudFront::ResponseHeadersPolicy",
                 Map.of(
@@ -172,7 +174,7 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void table_hasTheContractKeySchema_onDemandBilling_andPointInTimeRecovery() {
+    void table_shouldHaveTheContractKeySchema_onDemandBilling_andPointInTimeRecovery() {
         template.hasResourceProperties(
                 "AWS::DynamoDB::Table",
                 Map.of(
@@ -197,7 +199,7 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void processor_isNotifiedOfObjectCreatedUnderUploadsOnly() {
+    void processor_shouldBeNotifiedOfObjectCreated_onlyUnderUploads() {
         template.hasResourceProperties(
                 "Custom::S3BucketNotifications",
                 Map.of(
@@ -221,7 +223,7 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void processor_sendsEventsThatFailAfterRetriesToADeadLetterQueue() {
+    void processor_shouldSendEventsToADeadLetterQueue_whenRetriesFail() {
         template.hasResourceProperties(
                 "AWS::Lambda::EventInvokeConfig",
                 Map.of(
@@ -240,7 +242,7 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void lambdas_runWithSnapStart_theProcessorOnJava21ForLibvipsGlibc() {
+    void lambdas_shouldRunWithSnapStart_andTheProcessorOnJava21ForLibvipsGlibc() {
         Map<String, Map<String, Object>> functions = CloudFormation.ofType(resources, "AWS::Lambda::Function");
         List<Map<String, Object>> quarkusFunctions = functions.values().stream()
                 .map(CloudFormation::properties)
@@ -254,7 +256,7 @@ class EventPhotosStackTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("the processor has the libvips layer"));
         assertEquals("java21", processor.get("Runtime"));
-        assertEquals(EventPhotosStack.PROCESSOR_MEMORY_MB, ((Number) processor.get("MemorySize")).intValue());
+        assertEquals(ProcessorEnvironment.MEMORY_MB, ((Number) processor.get("MemorySize")).intValue());
         assertTrue(
                 processor.toString().contains("EVENT_PHOTOS_LIBVIPS_PATH=/opt/lib/libvips-cpp.so"),
                 processor.toString());
@@ -271,7 +273,7 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void ourRoles_grantNoWildcardActionsOrResources() {
+    void ourRoles_shouldGrantNoWildcardActionsOrResources_always() {
         for (String role : List.of("UploadApi", "UploadProcessor")) {
             List<Map<String, Object>> statements = CloudFormation.policyStatementsOfRole(resources, role);
             assertFalse(statements.isEmpty(), role);
@@ -290,7 +292,7 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void apiRole_mayOnlyPutUploadsAndReadTheTable() {
+    void apiRole_shouldOnlyPutUploadsAndReadTheTable_always() {
         List<Map<String, Object>> statements = CloudFormation.policyStatementsOfRole(resources, "UploadApi");
         assertEquals(
                 List.of(
@@ -310,7 +312,7 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void processorRole_mayOnlyReadAndDeleteUploads_writeRenditions_andWriteRecords() {
+    void processorRole_shouldOnlyReadAndDeleteUploads_writeRenditions_andWriteRecords() {
         List<Map<String, Object>> statements = CloudFormation.policyStatementsOfRole(resources, "UploadProcessor");
         // the sqs actions are CDK's grant for the failure destination, scoped to the dead-letter queue
         assertEquals(
@@ -347,7 +349,7 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void everyApiRoute_isBehindTheCognitoJwtAuthorizer() {
+    void apiRoutes_shouldAllBeBehindTheCognitoJwtAuthorizer_exceptNone() {
         template.hasResourceProperties(
                 "AWS::ApiGatewayV2::Authorizer",
                 Map.of(
@@ -378,7 +380,7 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void apiCors_allowsTheWebOriginsOnly() {
+    void httpApi_shouldAllowCors_onlyForTheWebOrigins() {
         template.hasResourceProperties(
                 "AWS::ApiGatewayV2::Api",
                 Map.of(
@@ -389,7 +391,7 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void webClient_usesAuthorizationCodeWithoutSecret() {
+    void webClient_shouldUseAuthorizationCodeWithoutASecret_always() {
         template.hasResourceProperties(
                 "AWS::Cognito::UserPoolClient",
                 Map.of(
@@ -399,14 +401,14 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void outputs_nameWhatTheClientsNeed() {
+    void outputs_shouldNameWhatTheClientsNeed_always() {
         for (String output : List.of("ApiUrl", "CdnDomain", "UserPoolId", "UserPoolClientId", "OidcIssuer")) {
             template.hasOutput(output, Match.anyValue());
         }
     }
 
     @Test
-    void settings_refuseAWildcardOrigin() {
+    void settings_shouldFail_whenAWebOriginIsAWildcard() {
         org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class,
                 () -> new EventPhotosSettings(

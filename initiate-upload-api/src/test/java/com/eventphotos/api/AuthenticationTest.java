@@ -11,37 +11,38 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
+@RealServers
 class AuthenticationTest {
 
     private static final String VALID_BODY = "{\"title\":\"t\",\"contentType\":\"image/png\"}";
 
     @Test
-    void initiateUpload_returns401_withoutToken() {
+    void initiateUpload_shouldReturn401_whenNoTokenIsSent() {
         assertUnauthorized(given());
     }
 
     @Test
-    void initiateUpload_returns401_forExpiredToken() {
+    void initiateUpload_shouldReturn401_whenTokenExpired() {
         assertUnauthorized(given().auth().oauth2(Tokens.expired("alice")));
     }
 
     @Test
-    void initiateUpload_returns401_forTokenFromAnotherIssuer() {
+    void initiateUpload_shouldReturn401_whenTokenIsFromAnotherIssuer() {
         assertUnauthorized(given().auth().oauth2(Tokens.fromIssuer("https://evil.example.com")));
     }
 
     @Test
-    void initiateUpload_returns401_forTokenMeantForAnotherAudience() {
+    void initiateUpload_shouldReturn401_whenTokenIsForAnotherAudience() {
         assertUnauthorized(given().auth().oauth2(Tokens.forAudience("https://other-service.example.com")));
     }
 
     @Test
-    void initiateUpload_returns401_forGarbageToken() {
+    void initiateUpload_shouldReturn401_whenTokenIsGarbage() {
         assertUnauthorized(given().auth().oauth2("not.a.jwt"));
     }
 
     @Test
-    void healthAndApiDocs_needNoToken() {
+    void healthAndApiDocs_shouldAnswer_withoutAToken() {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/openapi")
                 .then()

@@ -11,10 +11,11 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** The test profile allows https://photos.example.com only (event-photos.allowed-origins). */
 @QuarkusTest
+@RealServers
 class CorsTest {
 
     @Test
-    void preflight_isAllowed_forTheConfiguredWebOrigin() {
+    void preflight_shouldBeAllowed_whenOriginIsTheConfiguredWebOrigin() {
         given().header("Origin", "https://photos.example.com")
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type")
@@ -27,7 +28,7 @@ class CorsTest {
     }
 
     @Test
-    void preflight_isRefused_forAForeignOrigin() {
+    void preflight_shouldBeRefused_whenOriginIsForeign() {
         given().header("Origin", "https://evil.example.com")
                 .header("Access-Control-Request-Method", "POST")
                 .options("/events/e1/photos/initiate-upload")

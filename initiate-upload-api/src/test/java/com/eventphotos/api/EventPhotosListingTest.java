@@ -28,12 +28,13 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
+@RealServers
 class EventPhotosListingTest {
 
     private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
 
     @Test
-    void list_returnsReadyPhotosNewestFirst_withEveryDocumentedField() {
+    void list_shouldReturnReadyPhotosNewestFirst_withEveryDocumentedField() {
         String eventId = SeededPhotos.uniqueEventId("order");
         PhotoRecord older = SeededPhotos.ready(eventId, "older", T0);
         PhotoRecord newer = SeededPhotos.ready(eventId, "새 사진 🎆", T0.plusSeconds(60));
@@ -68,7 +69,7 @@ class EventPhotosListingTest {
     }
 
     @Test
-    void list_pagesThroughEveryPhotoOnce_withoutGapsOrDuplicates() {
+    void list_shouldPageThroughEveryPhotoOnce_withoutGapsOrDuplicates() {
         String eventId = SeededPhotos.uniqueEventId("pages");
         List<PhotoRecord> seeded = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
@@ -99,7 +100,7 @@ class EventPhotosListingTest {
     }
 
     @Test
-    void list_usesDefaultPageSizeOf50() {
+    void list_shouldReturn50Photos_whenNoLimitIsGiven() {
         String eventId = SeededPhotos.uniqueEventId("default");
         for (int i = 0; i < 51; i++) {
             SeededPhotos.ready(eventId, "p" + i, T0.plusMillis(i));
@@ -111,7 +112,7 @@ class EventPhotosListingTest {
     }
 
     @Test
-    void list_ofUnknownEvent_isEmpty() {
+    void list_shouldBeEmpty_whenTheEventIsUnknown() {
         list("no-such-event-" + UUID.randomUUID().toString().substring(0, 8), null, null)
                 .statusCode(200)
                 .body("items", empty())
@@ -119,7 +120,7 @@ class EventPhotosListingTest {
     }
 
     @Test
-    void list_rejectsBadLimits() {
+    void list_shouldReturn400_whenLimitIsOutOfRange() {
         for (String limit : new String[] {"0", "101", "-1", "ten", "1.5"}) {
             list("e1", limit, null)
                     .statusCode(400)
@@ -129,7 +130,7 @@ class EventPhotosListingTest {
     }
 
     @Test
-    void list_rejectsTamperedOrForeignNextToken() {
+    void list_shouldReturn400_whenNextTokenIsTamperedOrForeign() {
         String eventId = SeededPhotos.uniqueEventId("tamper");
         for (int i = 0; i < 3; i++) {
             SeededPhotos.ready(eventId, "p" + i, T0.plusSeconds(i));
@@ -147,7 +148,7 @@ class EventPhotosListingTest {
     }
 
     @Test
-    void get_returnsAnyRecord_or404() {
+    void get_shouldReturnTheRecord_whenItExistsAnd404Otherwise() {
         String eventId = SeededPhotos.uniqueEventId("get");
         PhotoRecord ready = SeededPhotos.ready(eventId, "one", T0);
         PhotoRecord rejected = SeededPhotos.save(PhotoRecord.rejected(
@@ -172,7 +173,7 @@ class EventPhotosListingTest {
     }
 
     @Test
-    void listAndGet_require_aValidToken() {
+    void listAndGet_shouldReturn401_whenNoValidTokenIsSent() {
         given().get("/events/e1/photos").then().statusCode(401);
         given().get("/events/e1/photos/" + UUID.randomUUID()).then().statusCode(401);
         given().auth()

@@ -16,6 +16,7 @@ import static com.eventphotos.api.InitiateUploads.initiate;
 import static com.eventphotos.api.InitiateUploads.request;
 
 @QuarkusTest
+@RealServers
 @TestProfile(ExpiredUploadUrlTest.OneSecondUrls.class)
 class ExpiredUploadUrlTest {
 
@@ -27,7 +28,7 @@ class ExpiredUploadUrlTest {
     }
 
     @Test
-    void put_isRejected_afterTheUrlExpired() throws InterruptedException {
+    void put_shouldBeRefused_whenTheUrlExpired() throws InterruptedException {
         JsonPath upload = initiate("e1", request("late", "", "image/png"))
                 .statusCode(201)
                 .extract()

@@ -34,13 +34,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
+@RealServers
 class InitiateUploadTest {
 
     private static final String KOREAN_TITLE = "서울 불꽃축제 🎆 2026";
     private static final String TRICKY_DESCRIPTION = "밤하늘 + 친구들 & 100% 즐거움 = 최고!  끝 ";
 
     @Test
-    void initiateUpload_returnsPresignedPut_whoseUploadKeepsKoreanMetadataExactly() {
+    void initiateUpload_shouldReturnAPresignedPut_whoseUploadKeepsKoreanMetadataExactly() {
         byte[] png = TestImages.png(64, 48);
         JsonPath upload = initiate("seoul-fireworks_2026", request(KOREAN_TITLE, TRICKY_DESCRIPTION, "image/png"))
                 .statusCode(201)
@@ -79,7 +80,7 @@ class InitiateUploadTest {
     }
 
     @Test
-    void uploadUrl_signsMetadataIntoTheQueryString_andExpiresInFiveMinutes() {
+    void initiateUpload_shouldSignMetadataIntoTheQueryString_andExpireInFiveMinutes() {
         Instant before = Instant.now();
         JsonPath upload = initiate("e1", request("Opening night", "a = b & c", "image/jpeg"))
                 .statusCode(201)
@@ -107,7 +108,7 @@ class InitiateUploadTest {
     }
 
     @Test
-    void declaredContentLength_isSignedAndMustBeSent() {
+    void put_shouldBeRefused_whenTheSignedContentLengthIsNotSent() {
         byte[] jpeg = TestImages.jpeg(32, 32);
         Map<String, Object> body = request("sized", "", "image/jpeg");
         body.put("contentLength", jpeg.length);
@@ -129,7 +130,7 @@ class InitiateUploadTest {
     }
 
     @Test
-    void everyUpload_getsItsOwnPhotoIdAndKey() {
+    void initiateUpload_shouldIssueAFreshPhotoIdAndKey_forEveryUpload() {
         String first = initiate("e1", request("same", "", "image/webp"))
                 .statusCode(201)
                 .extract()
@@ -142,7 +143,7 @@ class InitiateUploadTest {
     }
 
     @Test
-    void initiateUpload_pointsLocationAtThePhotoRecordToPoll() {
+    void initiateUpload_shouldPointLocationAtThePhotoRecord_toPoll() {
         var response =
                 initiate("e1", request("t", "", "image/gif")).statusCode(201).extract();
         assertTrue(

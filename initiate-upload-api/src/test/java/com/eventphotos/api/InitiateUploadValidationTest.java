@@ -19,38 +19,39 @@ import static org.hamcrest.Matchers.not;
 
 /** One test per rule: each mistake is a 4xx whose JSON body names the field and the problem, and no URL. */
 @QuarkusTest
+@RealServers
 class InitiateUploadValidationTest {
 
     @Test
-    void rejects_missingTitle() {
+    void initiateUpload_shouldReturn400_whenTitleIsMissing() {
         Map<String, Object> body = request(null, "d", "image/png");
         body.remove("title");
         assertFieldError(initiate("e1", body), "title", "must not be blank");
     }
 
     @Test
-    void rejects_blankTitle() {
+    void initiateUpload_shouldReturn400_whenTitleIsBlank() {
         assertFieldError(initiate("e1", request("   ", "d", "image/png")), "title", "must not be blank");
     }
 
     @Test
-    void rejects_titleOver200Characters() {
+    void initiateUpload_shouldReturn400_whenTitleIsOver200Characters() {
         assertFieldError(initiate("e1", request("x".repeat(201), "", "image/png")), "title", "at most 200 characters");
     }
 
     @Test
-    void accepts_titleOf200Emoji_becauseCharactersAreCodePoints() {
+    void initiateUpload_shouldAccept_whenTitleIs200Emoji() {
         initiate("e1", request("🎆".repeat(200), "", "image/png")).statusCode(201);
     }
 
     @Test
-    void rejects_descriptionOver1000Characters() {
+    void initiateUpload_shouldReturn400_whenDescriptionIsOver1000Characters() {
         assertFieldError(
                 initiate("e1", request("t", "d".repeat(1001), "image/png")), "description", "at most 1000 characters");
     }
 
     @Test
-    void rejects_unsupportedContentType_listingTheSupportedOnes() {
+    void initiateUpload_shouldReturn400ListingTheSupportedTypes_whenContentTypeIsUnsupported() {
         assertFieldError(
                 initiate("e1", request("t", "", "application/pdf")),
                 "contentType",
@@ -58,18 +59,18 @@ class InitiateUploadValidationTest {
     }
 
     @Test
-    void rejects_heic_becauseNoDeployedDecoderCanMakeItReady() {
+    void initiateUpload_shouldReturn400_whenContentTypeIsHeic() {
         assertFieldError(initiate("e1", request("t", "", "image/heic")), "contentType", "image/avif");
     }
 
     @Test
-    void rejects_missingContentType() {
+    void initiateUpload_shouldReturn400_whenContentTypeIsMissing() {
         Map<String, Object> body = request("t", "", null);
         assertFieldError(initiate("e1", body), "contentType", "must not be blank");
     }
 
     @Test
-    void rejects_malformedJson() {
+    void initiateUpload_shouldReturn400_whenJsonIsMalformed() {
         noUrl(given().auth()
                 .oauth2(Tokens.forSubject("u"))
                 .contentType(ContentType.JSON)
@@ -81,7 +82,7 @@ class InitiateUploadValidationTest {
     }
 
     @Test
-    void rejects_wrongJsonType_namingTheField() {
+    void initiateUpload_shouldReturn400NamingTheField_whenAJsonTypeIsWrong() {
         noUrl(given().auth()
                 .oauth2(Tokens.forSubject("u"))
                 .contentType(ContentType.JSON)
@@ -93,7 +94,7 @@ class InitiateUploadValidationTest {
     }
 
     @Test
-    void rejects_missingBody() {
+    void initiateUpload_shouldReturn400_whenBodyIsMissing() {
         noUrl(given().auth()
                 .oauth2(Tokens.forSubject("u"))
                 .contentType(ContentType.JSON)
@@ -104,7 +105,7 @@ class InitiateUploadValidationTest {
     }
 
     @Test
-    void rejects_wrongMediaType() {
+    void initiateUpload_shouldReturn415_whenBodyIsNotJson() {
         noUrl(given().auth()
                 .oauth2(Tokens.forSubject("u"))
                 .contentType(ContentType.TEXT)
@@ -116,45 +117,45 @@ class InitiateUploadValidationTest {
     }
 
     @Test
-    void rejects_eventIdWithCharactersOutsideTheKeyAlphabet() {
+    void initiateUpload_shouldReturn400_whenEventIdHasCharactersOutsideTheKeyAlphabet() {
         assertFieldError(initiate("bad.event", request("t", "", "image/png")), "eventId", "[A-Za-z0-9_-]{1,64}");
     }
 
     @Test
-    void rejects_eventIdLongerThan64Characters() {
+    void initiateUpload_shouldReturn400_whenEventIdIsLongerThan64Characters() {
         assertFieldError(initiate("e".repeat(65), request("t", "", "image/png")), "eventId", "[A-Za-z0-9_-]{1,64}");
     }
 
     @Test
-    void rejects_zeroContentLength() {
+    void initiateUpload_shouldReturn400_whenContentLengthIsZero() {
         Map<String, Object> body = request("t", "", "image/png");
         body.put("contentLength", 0);
         assertFieldError(initiate("e1", body), "contentLength", "positive");
     }
 
     @Test
-    void rejects_negativeContentLength() {
+    void initiateUpload_shouldReturn400_whenContentLengthIsNegative() {
         Map<String, Object> body = request("t", "", "image/png");
         body.put("contentLength", -5);
         assertFieldError(initiate("e1", body), "contentLength", "positive");
     }
 
     @Test
-    void rejects_contentLengthAboveTheConfiguredMaximum() {
+    void initiateUpload_shouldReturn400_whenContentLengthIsAboveTheMaximum() {
         Map<String, Object> body = request("t", "", "image/png");
         body.put("contentLength", 25L * 1024 * 1024 + 1);
         assertFieldError(initiate("e1", body), "contentLength", "at most 26214400 bytes");
     }
 
     @Test
-    void accepts_contentLengthAtTheConfiguredMaximum() {
+    void initiateUpload_shouldAccept_whenContentLengthIsExactlyTheMaximum() {
         Map<String, Object> body = request("t", "", "image/png");
         body.put("contentLength", 25L * 1024 * 1024);
         initiate("e1", body).statusCode(201);
     }
 
     @Test
-    void rejects_koreanTextTooLargeForS3Metadata_givingTheByteBudget() {
+    void initiateUpload_shouldReturn400WithTheByteBudget_whenKoreanTextIsTooLargeForS3Metadata() {
         // 600 Hangul syllables are within 1,000 characters but 1,800 UTF-8 bytes, 2,400 once base64-encoded.
         assertFieldError(
                 initiate("e1", request("제목", "가".repeat(600), "image/png")), "description", "over their budget of");

@@ -21,12 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The S3 server, not the client, has the last word: anything the client changes breaks the signature. */
 @QuarkusTest
+@RealServers
 class PresignedUrlProtectionTest {
 
     private final byte[] png = TestImages.png(16, 16);
 
     @Test
-    void put_isRejected_whenTitleWasEditedInTheUrl() {
+    void put_shouldBeRefused_whenTitleWasEditedInTheUrl() {
         JsonPath upload = initiate("e1", request("original title", "", "image/png"))
                 .statusCode(201)
                 .extract()
@@ -39,7 +40,7 @@ class PresignedUrlProtectionTest {
     }
 
     @Test
-    void put_isRejected_whenAMetadataFieldWasRemovedFromTheUrl() {
+    void put_shouldBeRefused_whenAMetadataFieldWasRemovedFromTheUrl() {
         JsonPath upload = initiate("e1", request("t", "d", "image/png"))
                 .statusCode(201)
                 .extract()
@@ -51,7 +52,7 @@ class PresignedUrlProtectionTest {
     }
 
     @Test
-    void put_isRejected_whenContentTypeDiffersFromTheSignedOne() {
+    void put_shouldBeRefused_whenContentTypeDiffersFromTheSignedOne() {
         JsonPath upload = initiate("e1", request("t", "", "image/png"))
                 .statusCode(201)
                 .extract()
@@ -61,7 +62,7 @@ class PresignedUrlProtectionTest {
     }
 
     @Test
-    void put_isRejected_whenBodyLengthDiffersFromTheSignedContentLength() {
+    void put_shouldBeRefused_whenBodyLengthDiffersFromTheSignedContentLength() {
         Map<String, Object> body = request("t", "", "image/png");
         body.put("contentLength", png.length);
         JsonPath upload = initiate("e1", body).statusCode(201).extract().jsonPath();
@@ -72,7 +73,7 @@ class PresignedUrlProtectionTest {
     }
 
     @Test
-    void put_isRejected_whenSignatureIsForged() {
+    void put_shouldBeRefused_whenSignatureIsForged() {
         JsonPath upload = initiate("e1", request("t", "", "image/png"))
                 .statusCode(201)
                 .extract()

@@ -1,20 +1,24 @@
 package com.eventphotos.api;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
 import com.eventphotos.testsupport.LocalDynamoDbTestResource;
 import com.eventphotos.testsupport.LocalS3ServerTestResource;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
- * The servers every {@code @QuarkusTest} of this module runs against (Quarkus test resources apply to all
- * tests of a module, wherever declared): a mock OIDC provider that signs real JWTs, a real S3 API server
- * that checks SigV4 signatures, and DynamoDB Local.
+ * Put on a {@code @QuarkusTest}: it runs against a mock OIDC provider that signs real JWTs, a real S3 API
+ * server that checks SigV4 signatures, and DynamoDB Local. Test classes carrying the same resources share one
+ * application start.
  */
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(LocalS3ServerTestResource.class)
-@QuarkusTestResource(LocalDynamoDbTestResource.class)
-final class RealServers {
-
-    private RealServers() {}
-}
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(LocalS3ServerTestResource.class)
+@WithTestResource(LocalDynamoDbTestResource.class)
+@interface RealServers {}

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import com.eventphotos.contract.deployment.LambdaHandlers;
+
 /**
  * Runs a function.zip the way Lambda's Java 17 runtime does: the package unpacked as the task root
  * ({@code LAMBDA_TASK_ROOT}, classes at the top and {@code lib/*.jar}), AWS's runtime interface client as
@@ -21,7 +23,6 @@ import java.util.zip.ZipInputStream;
  */
 public final class LambdaFunction {
 
-    static final String QUARKUS_HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     private static final String RUNTIME_CLIENT_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     /** What the Java 17 managed runtime passes to the JVM (JAVA_TOOL_OPTIONS), for realistic start-up. */
     private static final List<String> LAMBDA_JVM_OPTIONS =
@@ -43,7 +44,7 @@ public final class LambdaFunction {
         Map<String, String> env = new HashMap<>(functionEnv);
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        env.put("_HANDLER", QUARKUS_HANDLER);
+        env.put("_HANDLER", LambdaHandlers.QUARKUS);
         env.put("AWS_LAMBDA_FUNCTION_NAME", name);
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));
@@ -56,7 +57,10 @@ public final class LambdaFunction {
                         LAMBDA_JVM_OPTIONS.stream(),
                         extraJvmOptions.stream(),
                         Stream.of(
-                                "-cp", runtimeClientClasspath(runtimeClientDir), RUNTIME_CLIENT_MAIN, QUARKUS_HANDLER))
+                                "-cp",
+                                runtimeClientClasspath(runtimeClientDir),
+                                RUNTIME_CLIENT_MAIN,
+                                LambdaHandlers.QUARKUS))
                 .flatMap(s -> s)
                 .toList();
         return ChildProcess.start(name, command, env, taskRoot, log);

@@ -8,10 +8,14 @@ import java.time.Duration;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
+import com.eventphotos.contract.deployment.ApiEnvironment;
+import com.eventphotos.contract.deployment.BucketCors;
+import com.eventphotos.contract.deployment.ProcessorEnvironment;
 import com.eventphotos.testsupport.LocalDynamoDb;
 import com.eventphotos.testsupport.LocalS3Server;
 
@@ -25,7 +29,6 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration APP_START_TIMEOUT = Duration.ofSeconds(90);
     /** As the processor's Lambda (infra): the JVM gets 85 % of it as heap limit, as in the managed runtime. */
-    public static final int PROCESSOR_MEMORY_MB = 2048;
 
     /** Pushed from two threads while starting (see startAll). */
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
@@ -215,7 +218,7 @@ public final class LocalStack implements AutoCloseable {
                 config.workDir().resolve("processor-task"),
                 artifacts.runtimeClient(),
                 lambdaRuntime.runtimeApiAddress(),
-                PROCESSOR_MEMORY_MB,
+                ProcessorEnvironment.MEMORY_MB,
                 processorEnvironment(
                         config.repositoryRoot(),
                         s3,
@@ -236,13 +239,8 @@ public final class LocalStack implements AutoCloseable {
             String table,
             String cdnBaseUrl) {
         Map<String, String> env = LocalAwsEnvironment.of(s3, dynamoDb);
-        env.put("EVENT_PHOTOS_BUCKET", bucket);
-        env.put("EVENT_PHOTOS_TABLE", table);
-        env.put("EVENT_PHOTOS_CDN_BASE_URL", cdnBaseUrl);
-        env.put(
-                "EVENT_PHOTOS_LIBVIPS_PATH",
-                new BuiltArtifacts(repositoryRoot).libvipsLibrary().toString());
-        env.put("MALLOC_ARENA_MAX", "2"); // as infra sets it for the Lambda
+        String libvips = new BuiltArtifacts(repositoryRoot).libvipsLibrary().toString();
+        env.putAll(new ProcessorEnvironment(bucket, table, cdnBaseUrl, libvips).variables());
         return env;
     }
 
@@ -251,12 +249,15 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = awsEnvironment();
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("EVENT_PHOTOS_BUCKET", LocalStackConfig.BUCKET);
-        env.put("EVENT_PHOTOS_TABLE", LocalStackConfig.TABLE);
-        env.put("EVENT_PHOTOS_REGION", LocalStackConfig.REGION);
-        env.put("EVENT_PHOTOS_ALLOWED_ORIGINS", String.join(",", webOrigins));
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
-        env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", LocalStackConfig.API_AUDIENCE);
+        env.putAll(new ApiEnvironment(
+                        LocalStackConfig.BUCKET,
+                        LocalStackConfig.TABLE,
+                        LocalStackConfig.REGION,
+                        webOrigins,
+                        keycloak.issuer(),
+                        Optional.empty(),
+                        Optional.of(LocalStackConfig.API_AUDIENCE))
+                .variables());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ChildProcess api = ChildProcess.start(
                 "API",
@@ -274,17 +275,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Path writeCorsConfiguration(List<String> webOrigins) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<CORSConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">\n  <CORSRule>\n");
-        webOrigins.forEach(
-                origin -> xml.append("    <AllowedOrigin>").append(origin).append("</AllowedOrigin>\n"));
-        xml.append(
-                "    <AllowedMethod>PUT</AllowedMethod>\n    <AllowedHeader>Content-Type</AllowedHeader>\n"
-                        + "    <ExposeHeader>ETag</ExposeHeader>\n    <MaxAgeSeconds>3000</MaxAgeSeconds>\n  </CORSRule>\n</CORSConfiguration>\n");
+        String xml = BucketCors.toS3Xml(webOrigins);
         try {
             Path file = config.workDir().resolve("bucket-cors.xml");
             Files.createDirectories(file.getParent());
-            Files.writeString(file, xml.toString());
+            Files.writeString(file, xml);
             return file;
         } catch (IOException e) {
             throw new LocalStackException("cannot write the bucket CORS configuration: " + e.getMessage(), e);

@@ -78,7 +78,7 @@ class LocalStackEndToEndTest {
 
     @Test
     @Order(0)
-    void start_movesEachServerToAnotherPort_whenItsFirstPortWasTaken() {
+    void start_shouldMoveEachServerToAnotherPort_whenItsFirstPortWasTaken() {
         // Keycloak, DynamoDB Local and the API are told their port; each was offered the taken one first.
         assertEquals(3, portCandidates.takenOffers(), "servers offered the taken port");
         assertFalse(
@@ -87,7 +87,7 @@ class LocalStackEndToEndTest {
 
     @Test
     @Order(1)
-    void upload_koreanTitledPhoneJpeg_becomesAListedPhotoWhoseRenditionsTheCdnServes() throws Exception {
+    void upload_shouldBecomeAListedPhotoWhoseRenditionsTheCdnServes_whenAKoreanTitledPhoneJpegIsPut() throws Exception {
         String eventId = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
         byte[] photo = TestImages.phoneJpeg(1200, 900, 6);
         String title = "한강 야경 🌉 2026";
@@ -145,7 +145,7 @@ class LocalStackEndToEndTest {
 
     @Test
     @Order(1)
-    void upload_ofHtmlDeclaredAsPng_isRejected_andNothingOfItIsServed() throws Exception {
+    void upload_shouldBeRejectedAndNothingServed_whenHtmlIsDeclaredAsPng() throws Exception {
         String eventId = "e2e-html-" + UUID.randomUUID().toString().substring(0, 8);
         byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
         JsonNode upload = client.initiateUpload(eventId, "not a photo", "", "image/png", (long) html.length);
@@ -157,6 +157,7 @@ class LocalStackEndToEndTest {
         assertEquals("REJECTED", rejected.get("status").asText());
         assertTrue(rejected.get("rejectionReason").asText().contains("not a image/png image"), rejected.toString());
         assertEquals(0, client.list(eventId).get("items").size(), "never listed");
+        assertEquals(0, stack.deadLetteredEvents(), "a rejected upload is handled, not a failed invocation");
         String original = stack.cdnUrl() + "/" + upload.get("objectKey").asText();
         assertEquals(
                 404,
@@ -166,7 +167,7 @@ class LocalStackEndToEndTest {
 
     @Test
     @Order(2)
-    void upload_throughATamperedUrl_isRefusedAndNeverProducesARecord() throws Exception {
+    void upload_shouldBeRefusedAndProduceNoRecord_whenTheUrlWasTampered() throws Exception {
         String eventId = "e2e-tamper-" + UUID.randomUUID().toString().substring(0, 8);
         JsonNode upload = client.initiateUpload(eventId, "honest title", "", "image/png", null);
         String url = upload.get("s3PutObjectUrl").asText();
@@ -189,7 +190,7 @@ class LocalStackEndToEndTest {
 
     @Test
     @Order(3)
-    void browserPreflight_forThePut_isAcceptedForTheWebClientOrigin_only() throws Exception {
+    void preflight_shouldBeAccepted_onlyForTheWebClientOrigin() throws Exception {
         JsonNode upload = client.initiateUpload("e2e-cors", "cors", "", "image/jpeg", null);
         String url = upload.get("s3PutObjectUrl").asText();
         String webOrigin = stack.webOrigins().get(0);
@@ -220,7 +221,7 @@ class LocalStackEndToEndTest {
 
     @Test
     @Order(4)
-    void api_refusesRequestsWithoutAToken() throws Exception {
+    void apiRequest_shouldGet401_whenNoTokenIsSent() throws Exception {
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/events/e2e/photos"))
                         .build(),
@@ -230,7 +231,7 @@ class LocalStackEndToEndTest {
 
     @Test
     @Order(5)
-    void webClient_inChromium_signsInUploadsTwoPhotosWithProgress_andShowsThemInTheGallery() throws Exception {
+    void webClient_shouldSignInUploadTwoPhotosWithProgressAndShowThemInTheGallery_inChromium() throws Exception {
         Path photos = RepositoryPaths.targetDir("e2e-photos");
         Path first = Files.write(photos.resolve("fireworks.png"), TestImages.png(800, 600));
         Path second = Files.write(photos.resolve("river-night.jpg"), TestImages.jpeg(640, 480));
@@ -264,7 +265,7 @@ class LocalStackEndToEndTest {
 
     @Test
     @Order(99)
-    void close_leavesNothingListening() {
+    void close_shouldLeaveNothingListening_afterAFullStart() {
         List<Integer> ports = stack.ports();
         stack.close();
         stack = null;

@@ -21,7 +21,7 @@ class LocalStackStartupFailureTest {
     private final Path root = RepositoryPaths.find("local-stack").getParent();
 
     @Test
-    void start_namesTheTakenPort_andHowToChooseAnother() throws Exception {
+    void start_shouldNameTheTakenPortAndHowToChooseAnother_whenADefaultPortIsTaken() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
             LocalStackConfig config =
@@ -35,7 +35,7 @@ class LocalStackStartupFailureTest {
     }
 
     @Test
-    void start_saysWhatIsMissing_whenNothingWasBuilt() throws Exception {
+    void start_shouldSayWhatIsMissing_whenNothingWasBuilt() throws Exception {
         Path emptyCheckout = Files.createTempDirectory("no-build");
         LocalStackException e = assertThrows(
                 LocalStackException.class,
@@ -50,7 +50,7 @@ class LocalStackStartupFailureTest {
     }
 
     @Test
-    void config_rejectsAPortThatIsNotANumber() {
+    void fromEnvironment_shouldFail_whenAPortIsNotANumber() {
         LocalStackException e = assertThrows(
                 LocalStackException.class,
                 () -> LocalStackConfig.fromEnvironment(root, Map.of("EVENT_PHOTOS_S3_PORT", "eighty")));

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** With DynamoDB out of reach, the invocation must fail (so Lambda retries) and leave nothing behind. */
 @QuarkusTest
+@RealServers
 @TestProfile(DynamoDbUnavailableTest.DynamoDbOutOfReach.class)
 class DynamoDbUnavailableTest {
 

@@ -10,6 +10,10 @@ import com.eventphotos.testsupport.LocalDynamoDbTestResource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** Reads the photo table of DynamoDB Local directly, to check what the processor wrote. */
 final class PhotoItems {
 
@@ -35,6 +39,14 @@ final class PhotoItems {
                             .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(eventId))))
                     .items();
         }
+    }
+
+    /** The item is a REJECTED record, never listed, whose reason mentions {@code reasonFragment}. */
+    static void assertRejected(Map<String, AttributeValue> item, String reasonFragment) {
+        assertEquals("REJECTED", s(item, PhotoTable.STATUS));
+        String reason = s(item, PhotoTable.REJECTION_REASON);
+        assertTrue(reason != null && reason.contains(reasonFragment), "rejection reason: " + reason);
+        assertFalse(item.containsKey(PhotoTable.UPLOADED_AT_PHOTO_ID), "a rejected photo must never be listed");
     }
 
     static String s(Map<String, AttributeValue> item, String name) {

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** With S3 out of reach, HeadObject cannot tell whether the upload is ours: fail so Lambda retries, write nothing. */
 @QuarkusTest
+@RealServers
 @TestProfile(S3UnavailableTest.S3OutOfReach.class)
 class S3UnavailableTest {
 

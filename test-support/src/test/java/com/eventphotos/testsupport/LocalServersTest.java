@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LocalServersTest {
 
     @Test
-    void s3Server_storesObjects_andRefusesUnknownCredentials() {
+    void s3Server_shouldStoreObjects_andRefuseUnknownCredentials() {
         try (LocalS3Server server = LocalS3Server.builder()
                         .workDir(RepositoryPaths.targetDir("local-s3-selftest"))
                         .start();
@@ -51,7 +51,7 @@ class LocalServersTest {
     }
 
     @Test
-    void dynamoDbLocal_createsThePhotoTableWithItsIndex() {
+    void dynamoDbLocal_shouldCreateThePhotoTableWithItsIndex_onStart() {
         try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(0);
                 DynamoDbClient client = dynamoDb.newClient()) {
             dynamoDb.createPhotoTable("photos");
@@ -62,7 +62,7 @@ class LocalServersTest {
     }
 
     @Test
-    void dynamoDbLocal_startsOnAnotherPort_whenItsFirstPortWasTakenMeanwhile() throws IOException {
+    void dynamoDbLocal_shouldStartOnAnotherPort_whenItsFirstPortWasTakenMeanwhile() throws IOException {
         try (ServerSocket taken = new ServerSocket(LoopbackPorts.candidate(), 1, InetAddress.getLoopbackAddress())) {
             AtomicInteger offers = new AtomicInteger();
             try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(

@@ -31,19 +31,19 @@ class MetadataValueCodecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"서울 불꽃축제", "🎆", "a\nb", " x", "café"})
-    void encodedValueIsPrintableAscii(String value) {
+    void encode_shouldProducePrintableAscii_always(String value) {
         String encoded = MetadataValueCodec.encode(value);
         assertTrue(encoded.chars().allMatch(c -> c >= 0x20 && c <= 0x7E), encoded);
     }
 
     @Test
-    void keepsPlainAsciiReadable() {
+    void encode_shouldKeepPlainAsciiReadable_always() {
         assertEquals(
                 "Opening night + afterparty = 100%", MetadataValueCodec.encode("Opening night + afterparty = 100%"));
     }
 
     @Test
-    void decodesWhatRealS3ReturnsForNonAsciiMetadata() {
+    void decode_shouldReadWhatRealS3Returns_whenMetadataIsNonAscii() {
         // S3 returns non-ASCII metadata as RFC 2047 encoded-words, possibly split over several words.
         assertEquals("서울", MetadataValueCodec.decode("=?UTF-8?B?7ISc7Jq4?="));
         assertEquals("서울", MetadataValueCodec.decode("=?UTF-8?B?7ISc?= =?UTF-8?B?7Jq4?="));
@@ -51,12 +51,12 @@ class MetadataValueCodecTest {
     }
 
     @Test
-    void leavesTextWithAnEncodedWordInsideAlone() {
+    void decode_shouldLeaveTextAlone_whenAnEncodedWordIsOnlyInside() {
         assertEquals("see =?UTF-8?B?7ISc?= here", MetadataValueCodec.decode("see =?UTF-8?B?7ISc?= here"));
     }
 
     @Test
-    void rejectsUnknownCharset() {
+    void decode_shouldFail_whenCharsetIsUnknown() {
         assertThrows(IllegalArgumentException.class, () -> MetadataValueCodec.decode("=?x-no-such-charset?B?AAAA?="));
     }
 }

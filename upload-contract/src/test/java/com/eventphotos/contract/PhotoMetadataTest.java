@@ -16,12 +16,12 @@ class PhotoMetadataTest {
             "서울 불꽃축제 🎆", "밤하늘 + 100% & a=b", "seoul-2026", UUID.randomUUID(), PhotoContentType.AVIF, "user-123");
 
     @Test
-    void roundTripsThroughUserMetadata() throws Exception {
+    void fromUserMetadata_shouldReadWhatToUserMetadataWrote_always() throws Exception {
         assertEquals(metadata, PhotoMetadata.fromUserMetadata(metadata.toUserMetadata()));
     }
 
     @Test
-    void writesEveryDocumentedField() {
+    void toItem_shouldWriteEveryDocumentedField_always() {
         Map<String, String> stored = metadata.toUserMetadata();
         assertEquals(
                 java.util.Set.of("title", "description", "eventid", "photoid", "contenttype", "uploadedby"),
@@ -31,7 +31,7 @@ class PhotoMetadataTest {
     }
 
     @Test
-    void countsEncodedBytesOfNamesAndValues() {
+    void metadataBytes_shouldCountEncodedNamesAndValues_always() {
         PhotoMetadata ascii = new PhotoMetadata(
                 "t", "", "e", UUID.fromString("0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f"), PhotoContentType.PNG, "u");
         // title(5)+1, description(11)+0, eventid(7)+1, photoid(7)+36, contenttype(11)+9, uploadedby(10)+1
@@ -39,21 +39,21 @@ class PhotoMetadataTest {
     }
 
     @Test
-    void koreanTextCostsMoreThanItsLength() {
+    void metadataBytes_shouldCountKoreanTextAsMoreThanItsLength_always() {
         PhotoMetadata korean =
                 new PhotoMetadata("가".repeat(100), "", "e", UUID.randomUUID(), PhotoContentType.PNG, "u");
         assertTrue(korean.userMetadataSizeInBytes() > 400, "100 Hangul syllables are 300 UTF-8 bytes, 400 in base64");
     }
 
     @Test
-    void treatsAMissingDescriptionAsEmpty() throws Exception {
+    void fromUserMetadata_shouldReadAnEmptyDescription_whenItIsMissing() throws Exception {
         Map<String, String> stored = new HashMap<>(metadata.toUserMetadata());
         stored.remove("description");
         assertEquals("", PhotoMetadata.fromUserMetadata(stored).description());
     }
 
     @Test
-    void rejectsMissingOrForeignMetadata() {
+    void fromUserMetadata_shouldFail_whenMetadataIsMissingOrForeign() {
         for (String name : new String[] {"title", "eventid", "photoid", "contenttype", "uploadedby"}) {
             Map<String, String> stored = new HashMap<>(metadata.toUserMetadata());
             stored.remove(name);

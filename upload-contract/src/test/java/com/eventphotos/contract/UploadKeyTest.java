@@ -15,14 +15,14 @@ class UploadKeyTest {
     private static final UUID PHOTO_ID = UUID.fromString("0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f");
 
     @Test
-    void formatsTheDocumentedLayout() {
+    void format_shouldProduceTheDocumentedLayout_always() {
         assertEquals(
                 "uploads/event_summer-fest_2026/0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f.jpg",
                 new UploadKey("summer-fest_2026", PHOTO_ID, PhotoContentType.JPEG).toString());
     }
 
     @Test
-    void parsesWhatItFormats() {
+    void parse_shouldReadWhatFormatWrote_always() {
         for (PhotoContentType type : PhotoContentType.values()) {
             UploadKey key = new UploadKey("e1", PHOTO_ID, type);
             assertEquals(key, UploadKey.parse(key.toString()).orElseThrow());
@@ -47,7 +47,7 @@ class UploadKeyTest {
     }
 
     @Test
-    void refusesAnInvalidEventId() {
+    void format_shouldFail_whenEventIdIsInvalid() {
         assertThrows(IllegalArgumentException.class, () -> new UploadKey("../etc", PHOTO_ID, PhotoContentType.PNG));
     }
 }

@@ -27,7 +27,7 @@ class UploadUrlPresignerTest {
             "서울 + 1", "", "e1", UUID.fromString("0b6f2c4e-8d1a-4c3e-9f5b-2a7d9e1c3b4f"), PhotoContentType.PNG, "u1");
 
     @Test
-    void resolvesTheRealS3EndpointOnce_andSignsEveryMetadataFieldIntoTheQuery() {
+    void presign_shouldSignEveryMetadataFieldIntoTheQuery_againstTheRealS3Endpoint() {
         try (S3Presigner sdk = S3Presigner.builder()
                 .region(Region.EU_CENTRAL_1)
                 .credentialsProvider(KEYS)
@@ -52,7 +52,7 @@ class UploadUrlPresignerTest {
     }
 
     @Test
-    void signsContentLength_andReportsExpiryFromTheSigningTime() {
+    void presign_shouldSignContentLength_andReportExpiryFromTheSigningTime() {
         Clock clock = Clock.fixed(Instant.parse("2026-11-21T10:00:00.750Z"), ZoneOffset.UTC);
         UploadUrlPresigner presigner =
                 new UploadUrlPresigner("http://127.0.0.1:4568/bucket", "us-east-1", KEYS, Duration.ofMinutes(5), clock);
@@ -66,7 +66,7 @@ class UploadUrlPresignerTest {
     }
 
     @Test
-    void carriesTheSessionTokenOfTemporaryCredentials() {
+    void presign_shouldCarryTheSessionToken_whenCredentialsAreTemporary() {
         // Lambda roles sign with temporary credentials: the URL must carry their token.
         StaticCredentialsProvider session = StaticCredentialsProvider.create(
                 AwsSessionCredentials.create("ASIAEXAMPLE", "secret", "token/with+special=chars"));

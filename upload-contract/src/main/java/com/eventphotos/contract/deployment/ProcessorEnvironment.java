@@ -1,0 +1,39 @@
+package com.eventphotos.contract.deployment;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The environment the upload processor is started with: infra sets it on the Lambda, the local stack and the
+ * benchmarks on the unpacked function. Names are the environment form of the processor's
+ * {@code application.properties} keys.
+ *
+ * @param libvipsPath where libvips' shared library is ({@code /opt/lib/...} from the Lambda layer in AWS)
+ */
+public record ProcessorEnvironment(String bucket, String table, String cdnBaseUrl, String libvipsPath) {
+
+    public static final String BUCKET = "EVENT_PHOTOS_BUCKET";
+    public static final String TABLE = "EVENT_PHOTOS_TABLE";
+    public static final String CDN_BASE_URL = "EVENT_PHOTOS_CDN_BASE_URL";
+    public static final String LIBVIPS_PATH = "EVENT_PHOTOS_LIBVIPS_PATH";
+    /** glibc keeps freed image memory in per-thread arenas otherwise (measured: README, Performance). */
+    public static final String MALLOC_ARENA_MAX = "MALLOC_ARENA_MAX";
+
+    /**
+     * Memory the processor is given in AWS; the local stack gives its JVM the same. Sized from the rendition
+     * benchmark (README, Performance): memory also buys CPU, and 2,048 MB gives more than one vCPU for libvips'
+     * threads; a 25 MiB upload needs the bytes plus a few decoded frames.
+     */
+    public static final int MEMORY_MB = 2048;
+
+    /** Name to value, in a stable order. */
+    public Map<String, String> variables() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(BUCKET, bucket);
+        env.put(TABLE, table);
+        env.put(CDN_BASE_URL, cdnBaseUrl);
+        env.put(LIBVIPS_PATH, libvipsPath);
+        env.put(MALLOC_ARENA_MAX, "2");
+        return env;
+    }
+}

@@ -1,0 +1,79 @@
+package com.eventphotos.contract.deployment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DeploymentEnvironmentTest {
+
+    @Test
+    void apiVariables_shouldUseTheNamesOfTheApiProperties_whenAllSettingsAreGiven() {
+        Map<String, String> env = new ApiEnvironment(
+                        "photos",
+                        "records",
+                        "eu-central-1",
+                        List.of("https://a.example", "https://b.example"),
+                        "https://issuer.example",
+                        Optional.of("client-1"),
+                        Optional.of("api"))
+                .variables();
+
+        assertEquals("photos", env.get("EVENT_PHOTOS_BUCKET"));
+        assertEquals("records", env.get("EVENT_PHOTOS_TABLE"));
+        assertEquals("eu-central-1", env.get("EVENT_PHOTOS_REGION"));
+        assertEquals("https://a.example,https://b.example", env.get("EVENT_PHOTOS_ALLOWED_ORIGINS"));
+        assertEquals("https://issuer.example", env.get("QUARKUS_OIDC_AUTH_SERVER_URL"));
+        assertEquals("client-1", env.get("QUARKUS_OIDC_CLIENT_ID"));
+        assertEquals("api", env.get("QUARKUS_OIDC_TOKEN_AUDIENCE"));
+    }
+
+    @Test
+    void apiVariables_shouldLeaveOutOptionalSettings_whenTheyAreAbsent() {
+        Map<String, String> env = new ApiEnvironment(
+                        "photos",
+                        "records",
+                        "us-east-1",
+                        List.of("https://a.example"),
+                        "https://issuer.example",
+                        Optional.empty(),
+                        Optional.empty())
+                .variables();
+
+        assertFalse(env.containsKey("QUARKUS_OIDC_CLIENT_ID"));
+        assertFalse(env.containsKey("QUARKUS_OIDC_TOKEN_AUDIENCE"));
+    }
+
+    @Test
+    void processorVariables_shouldCapMallocArenas_always() {
+        Map<String, String> env =
+                new ProcessorEnvironment("photos", "records", "https://cdn.example", "/opt/lib/v.so").variables();
+
+        assertEquals(
+                Map.of(
+                        "EVENT_PHOTOS_BUCKET", "photos",
+                        "EVENT_PHOTOS_TABLE", "records",
+                        "EVENT_PHOTOS_CDN_BASE_URL", "https://cdn.example",
+                        "EVENT_PHOTOS_LIBVIPS_PATH", "/opt/lib/v.so",
+                        "MALLOC_ARENA_MAX", "2"),
+                env);
+    }
+
+    @Test
+    void toS3Xml_shouldAllowOnlyPutWithContentType_forEachOrigin() {
+        String xml = BucketCors.toS3Xml(List.of("https://a.example", "http://127.0.0.1:5173"));
+
+        assertTrue(xml.contains("<AllowedOrigin>https://a.example</AllowedOrigin>"), xml);
+        assertTrue(xml.contains("<AllowedOrigin>http://127.0.0.1:5173</AllowedOrigin>"), xml);
+        assertTrue(xml.contains("<AllowedMethod>PUT</AllowedMethod>"), xml);
+        assertFalse(xml.contains("<AllowedMethod>GET</AllowedMethod>"), xml);
+        assertTrue(xml.contains("<AllowedHeader>Content-Type</AllowedHeader>"), xml);
+        assertTrue(xml.contains("<ExposeHeader>ETag</ExposeHeader>"), xml);
+        assertTrue(xml.contains("<MaxAgeSeconds>3000</MaxAgeSeconds>"), xml);
+    }
+}
