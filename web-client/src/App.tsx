@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { BrowserRouter, Link, Route, Routes, useNavigate } from 'react-router-dom';
 import type { User, UserManager } from 'oidc-client-ts';
 import { PhotosApi } from './api';
@@ -18,6 +18,8 @@ export function App() {
       const config = await loadConfig();
       const manager = createUserManager(config);
       const { user } = await completeSignInIfRedirected(manager);
+      // a silent renewal brings a new user object (fresh tokens)
+      manager.events.addUserLoaded((renewed) => setSession((current) => current && { ...current, user: renewed }));
       if (!cancelled) setSession({ config, manager, user });
     })().catch((e: Error) => setError(`Sign-in failed: ${e.message}`));
     return () => {
@@ -36,7 +38,14 @@ export function App() {
 
 function Shell({ session }: { session: Session }) {
   const { user, manager, config } = session;
-  const api = useMemo(() => new PhotosApi(config.apiBaseUrl, () => user?.access_token), [config, user]);
+  // One API object for the session: it reads the newest token on each call, so a renewal restarts nothing.
+  const currentUser = useRef(user);
+  currentUser.current = user;
+  const api = useMemo(() => new PhotosApi(
+    config.apiBaseUrl,
+    () => currentUser.current?.access_token,
+    async () => (await manager.signinSilent())?.access_token,
+  ), [config, manager]);
   const signIn = () => manager.signinRedirect({ state: { returnTo: window.location.pathname } });
 
   return (

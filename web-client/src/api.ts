@@ -57,13 +57,22 @@ export class ApiError extends Error {
 }
 
 export class PhotosApi {
-  constructor(private readonly baseUrl: string, private readonly token: () => string | undefined) {}
+  /**
+   * @param token the current access token
+   * @param renew gets a fresh token without user interaction (refresh token); asked once when the API answers
+   *     401, so a long upload session does not end because a token expired on the way
+   */
+  constructor(private readonly baseUrl: string, private readonly token: () => string | undefined,
+              private readonly renew: () => Promise<string | undefined> = async () => undefined) {}
 
-  initiateUpload(eventId: string, body: { title: string; description: string; contentType: string; contentLength: number }) {
+  initiateUpload(eventId: string,
+                 body: { title: string; description: string; contentType: string; contentLength: number },
+                 signal?: AbortSignal) {
     return this.request<InitiatedUpload>(`/events/${encodeURIComponent(eventId)}/photos/initiate-upload`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
+      signal,
     });
   }
 
@@ -72,9 +81,9 @@ export class PhotosApi {
   }
 
   /** null while the photo is not processed yet (404). */
-  async getPhoto(eventId: string, photoId: string): Promise<Photo | null> {
+  async getPhoto(eventId: string, photoId: string, signal?: AbortSignal): Promise<Photo | null> {
     try {
-      return await this.request<Photo>(`/events/${encodeURIComponent(eventId)}/photos/${photoId}`);
+      return await this.request<Photo>(`/events/${encodeURIComponent(eventId)}/photos/${photoId}`, { signal });
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) return null;
       throw e;
@@ -88,10 +97,11 @@ export class PhotosApi {
   }
 
   private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
-    const headers = new Headers(init.headers);
-    const token = this.token();
-    if (token) headers.set('Authorization', `Bearer ${token}`);
-    const response = await fetch(this.baseUrl + path, { ...init, headers });
+    let response = await this.send(path, init, this.token());
+    if (response.status === 401) {
+      const renewed = await this.renew().catch(() => undefined);
+      if (renewed) response = await this.send(path, init, renewed);
+    }
     if (!response.ok) {
       let message = `${response.status} ${response.statusText}`;
       try {
@@ -103,5 +113,11 @@ export class PhotosApi {
       throw new ApiError(response.status, message);
     }
     return response.json() as Promise<T>;
+  }
+
+  private send(path: string, init: RequestInit, token: string | undefined): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    return fetch(this.baseUrl + path, { ...init, headers });
   }
 }

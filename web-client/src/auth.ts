@@ -1,7 +1,7 @@
 import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 import type { AppConfig } from './config';
 
-/** OIDC Authorization Code + PKCE (oidc-client-ts); tokens live in session storage only. */
+/** OIDC Authorization Code + PKCE (oidc-client-ts); tokens live in session storage only and renew silently. */
 export function createUserManager(config: AppConfig): UserManager {
   const origin = window.location.origin;
   return new UserManager({
@@ -12,7 +12,8 @@ export function createUserManager(config: AppConfig): UserManager {
     response_type: 'code',
     scope: 'openid profile email',
     userStore: new WebStorageStateStore({ store: window.sessionStorage }),
-    automaticSilentRenew: false,
+    // renews with the refresh token shortly before the access token expires (no iframe, no redirect)
+    automaticSilentRenew: true,
   });
 }
 

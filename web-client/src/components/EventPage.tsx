@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import type { Photo, PhotosApi, UploadPolicy } from '../api';
 import { DropZone } from './DropZone';
 import { Gallery } from './Gallery';
 import { UploadList, type UploadEntry } from './UploadList';
 import { runUpload } from '../upload/runUpload';
+import { createUploadQueue } from '../upload/uploadQueue';
 import { titleFromFileName } from '../upload/upload';
 import { mergeNewestFirst } from '../photos';
 
@@ -45,11 +46,24 @@ export function EventPage({ api }: { api: PhotosApi }) {
     setEntries((current) => current.map((entry) => (entry.id === id ? { ...entry, ...change } : entry)));
   }, []);
 
+  // Leaving the page stops every upload and poll of this page; at most a few uploads run at once.
+  const leaving = useRef(new AbortController());
+  const queue = useMemo(() => createUploadQueue(), []);
+  useEffect(() => {
+    const controller = new AbortController();
+    leaving.current = controller;
+    return () => controller.abort();
+  }, [eventId]);
+
   const start = useCallback((entry: UploadEntry) => {
-    void runUpload(api, eventId, entry, (change) => update(entry.id, change)).then((photo) => {
-      if (photo) setPhotos((current) => mergeNewestFirst(current, [photo]));
-    });
-  }, [api, eventId, update]);
+    update(entry.id, { state: 'queued', error: undefined });
+    const signal = leaving.current.signal;
+    void queue.add(() => runUpload(api, eventId, entry, (change) => {
+      if (!signal.aborted) update(entry.id, change);
+    }, signal).then((photo) => {
+      if (photo && !signal.aborted) setPhotos((current) => mergeNewestFirst(current, [photo]));
+    }));
+  }, [api, eventId, update, queue]);
 
   const addFiles = (files: File[]) => {
     setEntries((current) => [

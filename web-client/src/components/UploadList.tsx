@@ -4,6 +4,7 @@ export type { UploadEntry } from '../upload/uploadEntry';
 
 const LABELS: Record<UploadState, string> = {
   pending: 'ready to upload',
+  queued: 'waiting',
   uploading: 'uploading',
   processing: 'processing',
   ready: 'ready',

@@ -1,18 +1,18 @@
 import { ApiError, type Photo, type PhotosApi } from '../api';
-import { putToS3 } from './upload';
+import { isAbort, putToS3 } from './upload';
 import type { UploadEntry } from './uploadEntry';
 
-const POLL_INTERVAL_MS = 1000;
-const POLL_LIMIT_MS = 60_000;
+export const POLL_INTERVAL_MS = 1000;
+export const POLL_LIMIT_MS = 60_000;
 
 /**
- * initiate-upload → PUT to S3 with the returned headers → wait until the processor made it READY.
- * Waiting polls the event's listing (a new photo is the newest): polling GET /photos/{id} would log a
- * 404 in the browser console until the record exists. That endpoint is asked once, at the end, for the
- * reason of a photo that never became READY.
+ * initiate-upload → PUT to S3 with the returned headers → poll this photo's record (GET /photos/{id}: 404 until
+ * the processor wrote it) until it is READY or REJECTED. Everything stops when {@code signal} aborts (the page is
+ * left): no more polling, the PUT is cancelled, nothing is reported.
  */
 export async function runUpload(api: PhotosApi, eventId: string, entry: UploadEntry,
-                                update: (change: Partial<UploadEntry>) => void): Promise<Photo | null> {
+                                update: (change: Partial<UploadEntry>) => void,
+                                signal?: AbortSignal): Promise<Photo | null> {
   update({ state: 'uploading', progress: 0, error: undefined });
   try {
     const upload = await api.initiateUpload(eventId, {
@@ -20,28 +20,41 @@ export async function runUpload(api: PhotosApi, eventId: string, entry: UploadEn
       description: entry.description,
       contentType: entry.file.type,
       contentLength: entry.file.size,
-    });
-    await putToS3(upload, entry.file, (progress) => update({ progress }));
+    }, signal);
+    await putToS3(upload, entry.file, (progress) => update({ progress }), { signal });
     update({ state: 'processing', progress: 1 });
     const deadline = Date.now() + POLL_LIMIT_MS;
     while (Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
-      const listed = (await api.listPhotos(eventId, null, 50)).items.find((p) => p.photoId === upload.photoId);
-      if (listed) {
+      await sleep(POLL_INTERVAL_MS, signal);
+      const record = await api.getPhoto(eventId, upload.photoId, signal);
+      if (record?.status === 'READY') {
         update({ state: 'ready' });
-        return listed;
+        return record;
       }
-      if (Date.now() + POLL_INTERVAL_MS >= deadline) break;
+      if (record?.status === 'REJECTED') {
+        update({ state: 'failed', error: `rejected: ${record.rejectionReason ?? 'the photo was refused'}` });
+        return null;
+      }
     }
-    const record = await api.getPhoto(eventId, upload.photoId);
-    update({
-      state: 'failed',
-      error: record?.status === 'REJECTED'
-        ? record.rejectionReason ?? 'the upload was rejected'
-        : 'the photo was not processed within a minute',
-    });
+    update({ state: 'failed', error: 'the photo was not processed within a minute' });
   } catch (e) {
+    if (isAbort(e) || signal?.aborted) return null;
     update({ state: 'failed', error: e instanceof ApiError || e instanceof Error ? e.message : String(e) });
   }
   return null;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new DOMException('aborted', 'AbortError'));
+    };
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort);
+  });
 }

@@ -1,4 +1,4 @@
-import { formatBytes, putToS3, titleFromFileName } from './upload';
+import { formatBytes, isAbort, putToS3, StalledUploadError, titleFromFileName } from './upload';
 import type { InitiatedUpload } from '../api';
 
 class FakeXhr {
@@ -11,6 +11,10 @@ class FakeXhr {
   upload: { onprogress?: (e: { lengthComputable: boolean; loaded: number; total: number }) => void } = {};
   onload?: () => void;
   onerror?: () => void;
+  aborted = false;
+  abort() {
+    this.aborted = true;
+  }
   constructor() {
     FakeXhr.last = this;
   }
@@ -54,6 +58,39 @@ describe('putToS3', () => {
     FakeXhr.last.status = 403;
     FakeXhr.last.onload?.();
     await expect(done).rejects.toThrow('403');
+  });
+});
+
+describe('putToS3 on a real network', () => {
+  beforeEach(() => {
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('cancels the PUT when the page is left', async () => {
+    const leaving = new AbortController();
+    const done = putToS3(upload, new Blob(['abc']), () => {}, { signal: leaving.signal });
+    leaving.abort();
+
+    await expect(done).rejects.toSatisfy(isAbort);
+    expect(FakeXhr.last.aborted).toBe(true);
+  });
+
+  it('gives up with a stall error when no byte goes out for the stall timeout', async () => {
+    const done = putToS3(upload, new Blob(['abc']), () => {}, { stallTimeoutMs: 5000 });
+    const rejected = expect(done).rejects.toBeInstanceOf(StalledUploadError);
+    vi.advanceTimersByTime(4000);
+    FakeXhr.last.upload.onprogress?.({ lengthComputable: true, loaded: 1, total: 3 });
+    vi.advanceTimersByTime(4000);
+    expect(FakeXhr.last.aborted).toBe(false);
+    vi.advanceTimersByTime(1001);
+
+    await rejected;
+    expect(FakeXhr.last.aborted).toBe(true);
   });
 });
 

@@ -3,28 +3,76 @@ import type { InitiatedUpload } from '../api';
 /** Headers a browser refuses to set itself; it sends them anyway (Content-Length from the body). */
 const FORBIDDEN = new Set(['content-length', 'host']);
 
-/** PUTs the file to the presigned URL with exactly the returned headers, reporting progress (0..1). */
-export function putToS3(upload: InitiatedUpload, file: Blob, onProgress: (fraction: number) => void): Promise<void> {
+/** An upload that made no progress for this long is given up (and can be retried). */
+export const STALL_TIMEOUT_MS = 30_000;
+
+export class StalledUploadError extends Error {
+  constructor(seconds: number) {
+    super(`the upload stalled (no progress for ${seconds} s); check the connection and retry`);
+  }
+}
+
+export interface PutOptions {
+  /** Aborts the PUT (the page is left, or the user cancels). */
+  signal?: AbortSignal;
+  stallTimeoutMs?: number;
+}
+
+/**
+ * PUTs the file to the presigned URL with exactly the returned headers, reporting progress (0..1). Gives up with
+ * a {@link StalledUploadError} when no byte went out for {@link STALL_TIMEOUT_MS}, and with an AbortError when
+ * {@code signal} aborts.
+ */
+export function putToS3(upload: InitiatedUpload, file: Blob, onProgress: (fraction: number) => void,
+                        { signal, stallTimeoutMs = STALL_TIMEOUT_MS }: PutOptions = {}): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new DOMException('upload aborted', 'AbortError'));
+      return;
+    }
     const xhr = new XMLHttpRequest();
+    let stallTimer: ReturnType<typeof setTimeout> | undefined;
+    const finish = (outcome: () => void) => {
+      clearTimeout(stallTimer);
+      signal?.removeEventListener('abort', onAbort);
+      outcome();
+    };
+    const watchForStall = () => {
+      clearTimeout(stallTimer);
+      stallTimer = setTimeout(() => {
+        xhr.abort();
+        finish(() => reject(new StalledUploadError(Math.round(stallTimeoutMs / 1000))));
+      }, stallTimeoutMs);
+    };
+    const onAbort = () => {
+      xhr.abort();
+      finish(() => reject(new DOMException('upload aborted', 'AbortError')));
+    };
+    signal?.addEventListener('abort', onAbort);
     xhr.open(upload.method || 'PUT', upload.s3PutObjectUrl);
     Object.entries(upload.headers).forEach(([name, value]) => {
       if (!FORBIDDEN.has(name.toLowerCase())) xhr.setRequestHeader(name, value);
     });
     xhr.upload.onprogress = (event) => {
+      watchForStall();
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
-    xhr.onload = () => {
+    xhr.onload = () => finish(() => {
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
         resolve();
       } else {
         reject(new Error(`S3 refused the upload (${xhr.status})`));
       }
-    };
-    xhr.onerror = () => reject(new Error('network error while uploading to S3'));
+    });
+    xhr.onerror = () => finish(() => reject(new Error('network error while uploading to S3')));
+    watchForStall();
     xhr.send(file);
   });
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 export function titleFromFileName(name: string): string {

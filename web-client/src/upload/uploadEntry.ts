@@ -1,5 +1,5 @@
-/** One file on its way: chosen, uploading, processing, and how it ended. */
-export type UploadState = 'pending' | 'uploading' | 'processing' | 'ready' | 'failed';
+/** One file on its way: chosen, waiting for a slot, uploading, processing, and how it ended. */
+export type UploadState = 'pending' | 'queued' | 'uploading' | 'processing' | 'ready' | 'failed';
 
 export interface UploadEntry {
   id: string;

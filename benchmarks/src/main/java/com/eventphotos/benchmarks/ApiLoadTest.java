@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -172,8 +171,8 @@ final class ApiLoadTest {
                         "eu-central-1",
                         List.of("http://localhost:5173"),
                         issuer.issuer(),
-                        Optional.empty(),
-                        Optional.of(LocalIssuer.AUDIENCE))
+                        List.of(LocalIssuer.CLIENT_ID),
+                        ApiEnvironment.generatedPageTokenKey())
                 .variables());
         // Signing needs credentials but no network: example keys from the AWS documentation.
         env.put("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static");

@@ -21,7 +21,9 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class LocalIssuer implements AutoCloseable {
 
-    static final String AUDIENCE = "event-photos-api";
+    /** The app client the tokens are issued to, Cognito-style ({@code client_id}, {@code token_use=access}). */
+    static final String CLIENT_ID = "event-photos-bench";
+
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final KeyPair keys;
@@ -65,7 +67,8 @@ final class LocalIssuer implements AutoCloseable {
         String header = B64.encodeToString(
                 "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"bench\"}".getBytes(StandardCharsets.UTF_8));
         String payload = B64.encodeToString(("{\"iss\":\"" + (server == null ? "http://issuer" : issuer())
-                        + "\",\"sub\":\"" + subject + "\",\"aud\":\"" + AUDIENCE + "\",\"iat\":" + now + ",\"exp\":"
+                        + "\",\"sub\":\"" + subject + "\",\"client_id\":\"" + CLIENT_ID
+                        + "\",\"token_use\":\"access\",\"iat\":" + now + ",\"exp\":"
                         + (now + seconds) + "}")
                 .getBytes(StandardCharsets.UTF_8));
         Signature signer = Signature.getInstance("SHA256withRSA");

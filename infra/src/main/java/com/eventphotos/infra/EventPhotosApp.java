@@ -13,7 +13,8 @@ import software.amazon.awscdk.services.lambda.Code;
 /**
  * {@code cdk deploy} entry point. Context (cdk.json or {@code -c key=value}):
  * stage, webOrigins (comma-separated), authDomainPrefix, apiDomainName + apiCertificateArn (optional),
- * apiPackage and processorPackage (paths of the two function.zip files), libvipsLayer (the processor's layer folder).
+ * apiPackage and processorPackage (paths of the two function.zip files), libvipsLayer (the processor's layer folder),
+ * alarmEmail (optional), processorConcurrency (reserved for the processor, default 10).
  */
 public final class EventPhotosApp {
 
@@ -35,7 +36,12 @@ public final class EventPhotosApp {
                 lambdaPackage(context(app, "processorPackage", "../process-uploaded-photo/target/function.zip")),
                 lambdaPackage(
                         context(app, "libvipsLayer", "../process-uploaded-photo/target/libvips-layer"),
-                        "lib/libvips-cpp.so"));
+                        "lib/libvips-cpp.so"),
+                context(app, "alarmEmail", null),
+                Integer.parseInt(context(
+                        app,
+                        "processorConcurrency",
+                        Integer.toString(EventPhotosSettings.DEFAULT_PROCESSOR_CONCURRENCY))));
         new EventPhotosStack(
                 app,
                 "EventPhotos-" + stage,

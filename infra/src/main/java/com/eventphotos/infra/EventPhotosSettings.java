@@ -17,6 +17,8 @@ import software.amazon.awscdk.services.lambda.Code;
  * @param processorCode    the processor's Lambda package ({@code process-uploaded-photo/target/function.zip})
  * @param libvipsLayer     the processor's Lambda layer: {@code lib/libvips-cpp.so}, at /opt/lib in the function
  *                         ({@code process-uploaded-photo/target/libvips-layer}, fetched by the build)
+ * @param alarmEmail       optional address subscribed to the alarm topic (null for none; confirm the mail AWS sends)
+ * @param processorConcurrency concurrent executions reserved for (and capping) the processor
  */
 public record EventPhotosSettings(
         String stage,
@@ -26,7 +28,12 @@ public record EventPhotosSettings(
         String apiCertificateArn,
         Code apiCode,
         Code processorCode,
-        Code libvipsLayer) {
+        Code libvipsLayer,
+        String alarmEmail,
+        int processorConcurrency) {
+
+    /** Enough for bursts of guests uploading at once; each execution has 2 GB (README: Performance). */
+    public static final int DEFAULT_PROCESSOR_CONCURRENCY = 10;
 
     public EventPhotosSettings {
         Objects.requireNonNull(stage, "stage");
@@ -38,6 +45,9 @@ public record EventPhotosSettings(
         if (webOrigins.isEmpty() || webOrigins.contains("*")) {
             throw new IllegalArgumentException(
                     "name the web origins explicitly (context webOrigins); '*' is not allowed");
+        }
+        if (processorConcurrency < 1) {
+            throw new IllegalArgumentException("processorConcurrency must be at least 1");
         }
         if ((apiDomainName == null) != (apiCertificateArn == null)) {
             throw new IllegalArgumentException("apiDomainName and apiCertificateArn go together");

@@ -2,7 +2,6 @@ package com.eventphotos.infra;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.eventphotos.contract.CdnCaching;
 import com.eventphotos.contract.PhotoTable;
@@ -83,6 +82,8 @@ import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.NotificationKeyFilter;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.amazon.awscdk.services.s3.notifications.LambdaDestination;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
@@ -134,6 +135,8 @@ public class EventPhotosStack extends Stack {
                 EventType.OBJECT_CREATED,
                 new LambdaDestination(processor.live()),
                 NotificationKeyFilter.builder().prefix(UploadKey.PREFIX).build());
+        Operations operations = new Operations(this, "Operations", settings, failedEvents, processor, api, httpApi);
+        operations.retainLogsOfEveryFunction();
 
         output(
                 "ApiUrl",
@@ -149,6 +152,8 @@ public class EventPhotosStack extends Stack {
         output("PhotosBucket", bucket.getBucketName(), "Private bucket the uploads go to");
         output("PhotosTable", table.getTableName(), "DynamoDB table of photo records");
         output("FailedEventsQueue", failedEvents.getQueueUrl(), "S3 events the processor failed on after retries");
+        output("ProcessorFunction", processor.live().getFunctionArn(), "The processor (live alias), to redrive to");
+        output("AlarmTopic", operations.alarms().getTopicArn(), "Alarms: dead letters, processor errors, API 5xx");
     }
 
     private Bucket photoBucket(EventPhotosSettings settings) {
@@ -311,8 +316,8 @@ public class EventPhotosStack extends Stack {
                                 getRegion(),
                                 settings.webOrigins(),
                                 issuer,
-                                Optional.of(webClient.getUserPoolClientId()),
-                                Optional.empty())
+                                List.of(webClient.getUserPoolClientId()),
+                                pageTokenKey().getSecretValue().unsafeUnwrap())
                         .variables());
         // The presigned URL is signed with this role's credentials: it can grant no more than this.
         api.allow(PolicyStatement.Builder.create()
@@ -325,6 +330,21 @@ public class EventPhotosStack extends Stack {
                         List.of(table.getTableArn(), table.getTableArn() + "/index/" + PhotoTable.BY_UPLOAD_TIME_INDEX))
                 .build());
         return api;
+    }
+
+    /**
+     * A generated key that no file or template holds: CloudFormation resolves the dynamic reference when it
+     * deploys the function (the value is then visible to whoever may read the function's configuration; it only
+     * protects listing positions). Rotating it invalidates the page tokens in flight, nothing else.
+     */
+    private Secret pageTokenKey() {
+        return Secret.Builder.create(this, "PageTokenKey")
+                .description("event-photos: HMAC key of the photo listing's page tokens")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(64)
+                        .excludePunctuation(true)
+                        .build())
+                .build();
     }
 
     private HttpApi httpApi(EventPhotosSettings settings, QuarkusLambda api, String issuer, UserPoolClient webClient) {

@@ -21,12 +21,15 @@ import software.amazon.awscdk.services.lambda.Code;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Synthesizes the stack and checks the properties that keep photos private and the system least-privileged. */
 class EventPhotosStackTest {
 
     private static final String WEB_ORIGIN = "https://photos.example.com";
+    private static final String ALARM_EMAIL = "ops@example.com";
+    private static final int PROCESSOR_CONCURRENCY = 7;
     private static Template template;
     private static Map<String, Map<String, Object>> resources;
 
@@ -52,7 +55,9 @@ class EventPhotosStackTest {
                         null,
                         Code.fromAsset(dummyPackage.toString()),
                         Code.fromAsset(dummyPackage.toString()),
-                        Code.fromAsset(dummyPackage.toString())));
+                        Code.fromAsset(dummyPackage.toString()),
+                        ALARM_EMAIL,
+                        PROCESSOR_CONCURRENCY));
         template = Template.fromStack(stack);
         resources = CloudFormation.resources(template);
     }
@@ -409,7 +414,7 @@ class EventPhotosStackTest {
 
     @Test
     void settings_shouldFail_whenAWebOriginIsAWildcard() {
-        org.junit.jupiter.api.Assertions.assertThrows(
+        assertThrows(
                 IllegalArgumentException.class,
                 () -> new EventPhotosSettings(
                         "x",
@@ -419,6 +424,96 @@ class EventPhotosStackTest {
                         null,
                         Code.fromInline("x"),
                         Code.fromInline("x"),
-                        Code.fromInline("x")));
+                        Code.fromInline("x"),
+                        null,
+                        EventPhotosSettings.DEFAULT_PROCESSOR_CONCURRENCY));
+    }
+
+    @Test
+    void alarms_shouldNotifyTheTopic_whenDeadLettersWaitOrFunctionsFailOrTheApiAnswers5xx() {
+        Map<String, Map<String, Object>> alarms = CloudFormation.ofType(resources, "AWS::CloudWatch::Alarm");
+        String topic = CloudFormation.logicalIdOf(resources, "AWS::SNS::Topic");
+        List<String> metrics = alarms.values().stream()
+                .map(CloudFormation::properties)
+                .peek(alarm -> assertEquals(List.of(Map.of("Ref", topic)), alarm.get("AlarmActions"), alarm.toString()))
+                .peek(alarm -> assertEquals("GreaterThanThreshold", alarm.get("ComparisonOperator")))
+                .peek(alarm -> assertEquals(0, ((Number) alarm.get("Threshold")).intValue()))
+                .map(alarm -> alarm.get("Namespace") + "/" + alarm.get("MetricName"))
+                .sorted()
+                .toList();
+        assertEquals(
+                List.of(
+                        "AWS/ApiGateway/5xx",
+                        "AWS/Lambda/Errors",
+                        "AWS/Lambda/Errors",
+                        "AWS/SQS/ApproximateNumberOfMessagesVisible"),
+                metrics);
+        template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", ALARM_EMAIL));
+    }
+
+    @Test
+    void functions_shouldAllKeepLogsForAMonth_includingCdkHelpers() {
+        Map<String, Map<String, Object>> logGroups = CloudFormation.ofType(resources, "AWS::Logs::LogGroup");
+        logGroups
+                .values()
+                .forEach(group -> assertEquals(
+                        30,
+                        ((Number) CloudFormation.properties(group).get("RetentionInDays")).intValue(),
+                        group.toString()));
+        Map<String, Map<String, Object>> functions = CloudFormation.ofType(resources, "AWS::Lambda::Function");
+        assertTrue(functions.size() >= 3, "API, processor and CDK's bucket-notification helper: " + functions.keySet());
+        for (Map.Entry<String, Map<String, Object>> function : functions.entrySet()) {
+            Object loggingConfig =
+                    CloudFormation.properties(function.getValue()).get("LoggingConfig");
+            boolean ownLogGroup = loggingConfig != null;
+            boolean namedLogGroup = logGroups.values().stream()
+                    .map(group ->
+                            String.valueOf(CloudFormation.properties(group).get("LogGroupName")))
+                    .anyMatch(name -> name.contains("/aws/lambda/") && name.contains("Ref=" + function.getKey()));
+            assertTrue(ownLogGroup || namedLogGroup, function.getKey() + " has no log group with retention");
+        }
+    }
+
+    @Test
+    void httpApi_shouldThrottleTheDefaultStage_always() {
+        template.hasResourceProperties(
+                "AWS::ApiGatewayV2::Stage",
+                Map.of(
+                        "StageName",
+                        "$default",
+                        "DefaultRouteSettings",
+                        Map.of(
+                                "ThrottlingRateLimit", Operations.API_RATE_LIMIT,
+                                "ThrottlingBurstLimit", Operations.API_BURST_LIMIT)));
+    }
+
+    @Test
+    void processor_shouldHaveReservedConcurrency_soAnApiFloodCannotStarveIt() {
+        Map<String, Object> processor = CloudFormation.ofType(resources, "AWS::Lambda::Function").values().stream()
+                .map(CloudFormation::properties)
+                .filter(p -> p.containsKey("Layers"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(PROCESSOR_CONCURRENCY, ((Number) processor.get("ReservedConcurrentExecutions")).intValue());
+    }
+
+    @Test
+    void apiEnvironment_shouldTakeThePageTokenKeyFromAGeneratedSecret_andAcceptOnlyTheWebClient() {
+        Map<String, Object> api = CloudFormation.ofType(resources, "AWS::Lambda::Function").values().stream()
+                .map(CloudFormation::properties)
+                .filter(p -> "java17".equals(p.get("Runtime")))
+                .findFirst()
+                .orElseThrow();
+        String environment = api.get("Environment").toString();
+        assertTrue(
+                environment.contains("EVENT_PHOTOS_PAGE_TOKEN_KEY={Fn::Join=[, [{{resolve:secretsmanager:"),
+                "a dynamic reference, never a literal: " + environment);
+        assertTrue(
+                environment.contains("EVENT_PHOTOS_AUTH_CLIENT_IDS={Ref="
+                        + CloudFormation.logicalIdOf(resources, "AWS::Cognito::UserPoolClient") + "}"),
+                environment);
+        template.hasResourceProperties(
+                "AWS::SecretsManager::Secret",
+                Map.of("GenerateSecretString", Match.objectLike(Map.of("PasswordLength", 64))));
     }
 }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import com.eventphotos.api.error.Echo;
 import com.eventphotos.api.error.InvalidRequestException;
 import com.eventphotos.api.error.PhotoNotFoundException;
 import com.eventphotos.api.photos.PhotoPage;
@@ -132,7 +133,7 @@ public class EventPhotosResource {
             // reported below
         }
         throw new InvalidRequestException(
-                "limit", "must be a whole number from 1 to " + MAX_PAGE_SIZE + ", was " + limit);
+                "limit", "must be a whole number from 1 to " + MAX_PAGE_SIZE + ", was " + Echo.bounded(limit));
     }
 
     private static UUID parsePhotoId(String photoId) {

@@ -32,6 +32,25 @@ public interface UploadApiConfig {
     @WithDefault(UploadLimits.MAX_CONTENT_LENGTH)
     long maxContentLength();
 
+    /**
+     * The HMAC key of the listing's page tokens: at least 32 characters of random data, never in a file
+     * (infra passes a generated secret, the local stack and the tests generate one per start).
+     */
+    String pageTokenKey();
+
+    /** Which tokens are accepted, beyond a valid signature, issuer and expiry. */
+    Auth auth();
+
+    interface Auth {
+
+        /** The app clients whose tokens are accepted (Cognito app client ids, Keycloak client ids). */
+        List<String> clientIds();
+
+        /** Whether ID tokens of those clients are accepted besides access tokens (see AppClientCheck). */
+        @WithDefault("true")
+        boolean acceptIdTokens();
+    }
+
     /** Web origins allowed to call this API from a browser (CORS); never {@code *} by default. */
     List<String> allowedOrigins();
 }

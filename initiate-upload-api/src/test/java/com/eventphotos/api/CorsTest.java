@@ -3,6 +3,7 @@ package com.eventphotos.api;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -33,6 +34,9 @@ class CorsTest {
                 .header("Access-Control-Request-Method", "POST")
                 .options("/events/e1/photos/initiate-upload")
                 .then()
+                .statusCode(403)
+                .contentType(ContentType.JSON)
+                .body("message", containsString("https://evil.example.com"))
                 .header("Access-Control-Allow-Origin", nullValue());
     }
 }

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One test per rule: each mistake is a 4xx whose JSON body names the field and the problem, and no URL. */
 @QuarkusTest
@@ -91,6 +92,52 @@ class InitiateUploadValidationTest {
                 .then()
                 .statusCode(400)
                 .body("violations.field", hasItem("contentLength")));
+    }
+
+    @Test
+    void initiateUpload_shouldReturn413BeforeParsing_whenBodyIsAboveTheLimit() {
+        String nineMegabyteType = "image/" + "x".repeat(9 * 1024 * 1024);
+        String body = "{\"title\":\"t\",\"contentType\":\"" + nineMegabyteType + "\"}";
+        String response = given().auth()
+                .oauth2(Tokens.forSubject("u"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/events/e1/photos/initiate-upload")
+                .then()
+                .statusCode(413)
+                .contentType(ContentType.JSON)
+                .body("message", containsString("at most 16384 bytes"))
+                .extract()
+                .asString();
+        assertTrue(response.length() < 300, response);
+    }
+
+    @Test
+    void initiateUpload_shouldEchoOnlyAShortPrefix_whenAnUnsupportedContentTypeIsLong() {
+        String longType = "image/" + "x".repeat(10_000);
+        String response = initiate("e1", request("t", "", longType))
+                .statusCode(400)
+                .body("message", containsString("10006 characters"))
+                .extract()
+                .asString();
+        assertTrue(response.length() < 600, response);
+    }
+
+    @Test
+    void initiateUpload_shouldParseTheBody_whenItIsTheLargestTheFieldLimitsAllow() {
+        // 200 + 1000 emoji written as surrogate-pair escapes: the biggest body the field limits allow is read and
+        // judged on its content (here: too much for S3's metadata budget), not refused for its size
+        String emoji = "\\ud83d\\ude00";
+        String body = "{\"title\":\"" + emoji.repeat(200) + "\",\"description\":\"" + emoji.repeat(1000)
+                + "\",\"contentType\":\"image/png\",\"contentLength\":1000}";
+        given().auth()
+                .oauth2(Tokens.forSubject("u"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/events/e1/photos/initiate-upload")
+                .then()
+                .statusCode(400)
+                .body("message", containsString("title and description take"));
     }
 
     @Test

@@ -13,7 +13,8 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Put on a {@code @QuarkusTest}: it runs against a mock OIDC provider that signs real JWTs, a real S3 API
- * server that checks SigV4 signatures, and DynamoDB Local. Test classes carrying the same resources share one
+ * server that checks SigV4 signatures, DynamoDB Local, and a
+ * page-token key generated for the run. Test classes carrying the same resources share one
  * application start.
  */
 @Target(ElementType.TYPE)
@@ -21,4 +22,5 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(LocalS3ServerTestResource.class)
 @WithTestResource(LocalDynamoDbTestResource.class)
+@WithTestResource(GeneratedPageTokenKey.class)
 @interface RealServers {}

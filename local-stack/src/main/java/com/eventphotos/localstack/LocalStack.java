@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -255,8 +254,8 @@ public final class LocalStack implements AutoCloseable {
                         LocalStackConfig.REGION,
                         webOrigins,
                         keycloak.issuer(),
-                        Optional.empty(),
-                        Optional.of(LocalStackConfig.API_AUDIENCE))
+                        List.of(LocalStackConfig.WEB_CLIENT_ID, LocalStackConfig.CLI_CLIENT_ID),
+                        ApiEnvironment.generatedPageTokenKey())
                 .variables());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ChildProcess api = ChildProcess.start(

@@ -29,7 +29,6 @@ public record LocalStackConfig(
     public static final String TABLE = "event-photos-local";
     public static final String REALM = "event-photos";
     public static final String REGION = "us-east-1";
-    public static final String API_AUDIENCE = "event-photos-api";
     public static final String WEB_CLIENT_ID = "event-photos-web";
     public static final String CLI_CLIENT_ID = "event-photos-cli";
     public static final String DEMO_USERNAME = "demo";

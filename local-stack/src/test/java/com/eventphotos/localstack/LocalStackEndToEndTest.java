@@ -227,6 +227,25 @@ class LocalStackEndToEndTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(response.body().contains("\"status\":401"), response.body());
+    }
+
+    @Test
+    @Order(4)
+    void apiRequest_shouldBeAccepted_whenKeycloakTokensOfThisAppAreSentBareOrAsBearer() throws Exception {
+        for (String authorization : List.of(
+                client.accessToken(),
+                "Bearer " + client.accessToken(),
+                client.idToken(),
+                "Bearer " + client.idToken())) {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/events/e2e/photos"))
+                            .header("Authorization", authorization)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), authorization.substring(0, 12) + "…: " + response.body());
+        }
     }
 
     @Test

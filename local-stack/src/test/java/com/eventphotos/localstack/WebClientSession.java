@@ -23,10 +23,12 @@ final class WebClientSession {
 
     private final String apiUrl;
     private final String accessToken;
+    private final String idToken;
 
-    private WebClientSession(String apiUrl, String accessToken) {
+    private WebClientSession(String apiUrl, String accessToken, String idToken) {
         this.apiUrl = apiUrl;
         this.accessToken = accessToken;
+        this.idToken = idToken;
     }
 
     /** Password grant on the local CLI client: the browser uses Authorization Code + PKCE for the same user. */
@@ -53,8 +55,11 @@ final class WebClientSession {
         if (response.statusCode() != 200) {
             throw new AssertionError("sign-in failed: " + response.statusCode() + " " + response.body());
         }
+        JsonNode tokens = read(response.body());
         return new WebClientSession(
-                stack.apiUrl(), read(response.body()).get("access_token").asText());
+                stack.apiUrl(),
+                tokens.get("access_token").asText(),
+                tokens.get("id_token").asText());
     }
 
     JsonNode initiateUpload(String eventId, String title, String description, String contentType, Long contentLength) {
@@ -73,6 +78,14 @@ final class WebClientSession {
             throw new AssertionError("initiate-upload answered " + response.statusCode() + ": " + response.body());
         }
         return read(response.body());
+    }
+
+    String accessToken() {
+        return accessToken;
+    }
+
+    String idToken() {
+        return idToken;
     }
 
     JsonNode list(String eventId) {

@@ -58,7 +58,8 @@ public class UploadedPhotoProcessor {
     public ProcessingSummary process(S3EventNotification event) {
         List<RecordResult> results = new ArrayList<>();
         List<SdkException> failures = new ArrayList<>();
-        for (Record record : event.records()) {
+        List<Record> records = event.records();
+        for (Record record : records) {
             try {
                 results.add(process(record));
             } catch (SdkException e) {
@@ -69,7 +70,7 @@ public class UploadedPhotoProcessor {
         ProcessingSummary summary = ProcessingSummary.of(results);
         LOG.infof(
                 "processed %d record(s): stored=%d alreadyProcessed=%d ignored=%d rejected=%d failed=%d",
-                event.records().size(),
+                records.size(),
                 summary.stored(),
                 summary.alreadyProcessed(),
                 summary.ignored(),
@@ -77,7 +78,7 @@ public class UploadedPhotoProcessor {
                 failures.size());
         if (!failures.isEmpty()) {
             TransientProcessingException failure = new TransientProcessingException(
-                    failures.size() + " of " + event.records().size()
+                    failures.size() + " of " + records.size()
                             + " record(s) failed transiently; failing the invocation so Lambda retries it",
                     failures.get(0));
             failures.stream().skip(1).forEach(failure::addSuppressed);
@@ -87,12 +88,18 @@ public class UploadedPhotoProcessor {
     }
 
     private RecordResult process(Record record) {
+        if (record == null) {
+            return ignored(null, "not an S3 event record");
+        }
         String eventName = Optional.ofNullable(record.eventName()).orElse("");
         if (!eventName.startsWith("ObjectCreated:")) {
             return ignored(rawKey(record), "event " + eventName + " is not ObjectCreated");
         }
         if (record.s3() == null || record.s3().bucket() == null || record.s3().object() == null) {
             return ignored(rawKey(record), "record has no s3 bucket/object");
+        }
+        if (rawKey(record) == null || rawKey(record).isEmpty()) {
+            return ignored(null, "record has no object key");
         }
         if (!config.bucket().equals(record.s3().bucket().name())) {
             return ignored(rawKey(record), "bucket " + record.s3().bucket().name() + " is not " + config.bucket());

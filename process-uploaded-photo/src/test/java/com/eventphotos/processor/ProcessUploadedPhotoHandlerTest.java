@@ -216,6 +216,36 @@ class ProcessUploadedPhotoHandlerTest {
     }
 
     @Test
+    void process_shouldIgnoreRecordsWithoutAKey_andStillProcessTheOthers() {
+        String eventId = Uploads.uniqueEventId("nokey");
+        byte[] png = TestImages.png(8, 8);
+        PhotoMetadata metadata = Uploads.metadata(eventId, "fine", "", PhotoContentType.PNG);
+        UploadKey key = Uploads.viaUploadUrl(metadata, png);
+        String good = notification(ObjectEvent.created(BUCKET, key.toString(), png.length, Uploads.nextSequencer()));
+        String hostile = good.replaceFirst(
+                "\\{\"Records\":\\[",
+                "{\"Records\":["
+                        + "{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"" + BUCKET + "\"},"
+                        + "\"object\":{\"size\":1}}},"
+                        + "{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"" + BUCKET + "\"}}},"
+                        + "{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"object\":{\"key\":\"uploads/x\","
+                        + "\"size\":\"not a number\"}}},"
+                        + "null, 42, \"text\", [],");
+        assertTrue(hostile.length() > good.length(), "the test must really add the hostile records");
+
+        invoke(hostile).statusCode(200).body("stored", equalTo(1)).body("ignored", equalTo(7));
+        assertEquals("READY", s(PhotoItems.get(eventId, metadata.photoId()), PhotoTable.STATUS));
+    }
+
+    @Test
+    void process_shouldIgnoreTheEvent_whenRecordsIsNotAList() {
+        invoke("{\"Records\":\"nothing here\"}").statusCode(200).body("stored", equalTo(0));
+        invoke("{\"Records\":{\"eventName\":\"ObjectCreated:Put\"}}")
+                .statusCode(200)
+                .body("stored", equalTo(0));
+    }
+
+    @Test
     void process_shouldIgnoreObjectDeletedBeforeTheEventArrived() {
         UploadKey gone = new UploadKey(Uploads.uniqueEventId("gone"), UUID.randomUUID(), PhotoContentType.JPEG);
         invoke(notification(ObjectEvent.created(BUCKET, gone.toString(), 10, Uploads.nextSequencer())))

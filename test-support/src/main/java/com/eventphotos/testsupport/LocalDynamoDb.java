@@ -2,12 +2,18 @@ package com.eventphotos.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
+
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
@@ -73,6 +79,7 @@ public final class LocalDynamoDb implements AutoCloseable {
             throw new IllegalStateException("DynamoDB Local rejected its arguments " + args + ": " + e.getMessage(), e);
         }
         try {
+            bindToLoopbackOnly(server);
             server.start();
             return new LocalDynamoDb(server, URI.create("http://127.0.0.1:" + port));
         } catch (Exception e) {
@@ -82,6 +89,19 @@ public final class LocalDynamoDb implements AutoCloseable {
             }
             throw new IllegalStateException(
                     "DynamoDB Local could not start on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * DynamoDB Local has no option for its listen address and builds a Jetty server that listens on every
+     * interface; set its connector's host before it starts, so it is as private as every other local server.
+     */
+    private static void bindToLoopbackOnly(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+        Field jetty = DynamoDBProxyServer.class.getDeclaredField("server");
+        jetty.setAccessible(true);
+        for (Connector connector : ((Server) jetty.get(proxy)).getConnectors()) {
+            ((ServerConnector) connector)
+                    .setHost(InetAddress.getLoopbackAddress().getHostAddress());
         }
     }
 

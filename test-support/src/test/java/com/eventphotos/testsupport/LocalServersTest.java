@@ -1,8 +1,13 @@
 package com.eventphotos.testsupport;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class LocalServersTest {
 
@@ -58,6 +64,32 @@ class LocalServersTest {
             var table = client.describeTable(d -> d.tableName("photos")).table();
             assertTrue(table.localSecondaryIndexes().stream()
                     .anyMatch(index -> index.indexName().equals(PhotoTable.BY_UPLOAD_TIME_INDEX)));
+        }
+    }
+
+    @Test
+    void dynamoDbLocal_shouldListenOnLoopbackOnly_notOnTheMachinesOtherAddresses() throws IOException {
+        InetAddress external = NetworkInterface.networkInterfaces()
+                .filter(LocalServersTest::isUp)
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .findFirst()
+                .orElse(null);
+        assumeTrue(external != null, "this machine has no non-loopback IPv4 address to try");
+        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(0)) {
+            int port = dynamoDb.endpoint().getPort();
+            try (Socket loopback = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                assertTrue(loopback.isConnected());
+            }
+            assertThrows(ConnectException.class, () -> new Socket(external, port).close(), external + ":" + port);
+        }
+    }
+
+    private static boolean isUp(NetworkInterface networkInterface) {
+        try {
+            return networkInterface.isUp();
+        } catch (SocketException e) {
+            return false;
         }
     }
 

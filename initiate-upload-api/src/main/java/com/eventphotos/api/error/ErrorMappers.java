@@ -9,9 +9,12 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.eventphotos.api.auth.AuthFailureResponses;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.security.UnauthorizedException;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -29,6 +32,17 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> invalidRequest(InvalidRequestException e) {
         return json(Response.Status.BAD_REQUEST, ErrorResponse.forField(400, "Bad Request", e.field(), e.getMessage()));
+    }
+
+    /** No token at all on an endpoint that needs one (a refused token is answered in AuthFailureResponses). */
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> unauthorized(UnauthorizedException e) {
+        return RestResponse.ResponseBuilder.create(
+                        Response.Status.UNAUTHORIZED,
+                        ErrorResponse.of(401, "Unauthorized", AuthFailureResponses.MESSAGE))
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header("WWW-Authenticate", "Bearer")
+                .build();
     }
 
     @ServerExceptionMapper

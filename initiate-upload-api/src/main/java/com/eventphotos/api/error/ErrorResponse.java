@@ -8,6 +8,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ErrorResponse(int status, String error, String message, List<FieldError> violations) {
 
+    /** Messages quote client input only through {@link Echo}; this caps what a library's message could add. */
+    static final int MAX_MESSAGE_CHARS = 500;
+
+    public ErrorResponse {
+        if (message != null && message.length() > MAX_MESSAGE_CHARS) {
+            message = message.substring(0, MAX_MESSAGE_CHARS) + "…";
+        }
+    }
+
     public record FieldError(String field, String message) {}
 
     public static ErrorResponse of(int status, String error, String message) {

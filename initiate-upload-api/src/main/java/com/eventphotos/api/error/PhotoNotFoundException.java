@@ -4,7 +4,7 @@ package com.eventphotos.api.error;
 public class PhotoNotFoundException extends RuntimeException {
 
     public PhotoNotFoundException(String eventId, String photoId) {
-        super("no photo " + photoId + " in event " + eventId
+        super("no photo " + Echo.bounded(photoId) + " in event " + Echo.bounded(eventId)
                 + " (yet): processing takes a few seconds after the upload");
     }
 }

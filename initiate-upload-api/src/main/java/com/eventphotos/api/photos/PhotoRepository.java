@@ -24,15 +24,17 @@ public class PhotoRepository {
 
     private final DynamoDbClient dynamo;
     private final UploadApiConfig config;
+    private final PageTokens pageTokens;
 
-    PhotoRepository(DynamoDbClient dynamo, UploadApiConfig config) {
+    PhotoRepository(DynamoDbClient dynamo, UploadApiConfig config, PageTokens pageTokens) {
         this.dynamo = dynamo;
         this.config = config;
+        this.pageTokens = pageTokens;
     }
 
     /** READY photos of the event, newest first, from the sparse upload-time index. */
     public PhotoPage listReady(String eventId, int limit, String nextToken) {
-        Map<String, AttributeValue> startKey = nextToken == null ? null : PageToken.decode(nextToken, eventId);
+        Map<String, AttributeValue> startKey = nextToken == null ? null : pageTokens.startKey(nextToken, eventId);
         QueryResponse response = dynamo.query(query -> query.tableName(config.table())
                 .indexName(BY_UPLOAD_TIME_INDEX)
                 .keyConditionExpression("#eventId = :eventId")
@@ -47,7 +49,7 @@ public class PhotoRepository {
                 .toList();
         String next =
                 response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                        ? PageToken.encode(eventId, response.lastEvaluatedKey())
+                        ? pageTokens.issue(eventId, response.lastEvaluatedKey())
                         : null;
         return new PhotoPage(items, next);
     }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.eventphotos.api.UploadApiConfig;
+import com.eventphotos.api.error.Echo;
 import com.eventphotos.api.error.InvalidRequestException;
 import com.eventphotos.contract.PhotoContentType;
 import com.eventphotos.contract.PhotoMetadata;
@@ -29,7 +30,7 @@ public class UploadUrlIssuer {
         PhotoContentType contentType = PhotoContentType.fromMimeType(request.contentType())
                 .orElseThrow(() -> new InvalidRequestException(
                         "contentType",
-                        "'" + request.contentType() + "' is not supported; supported types are "
+                        "'" + Echo.bounded(request.contentType()) + "' is not supported; supported types are "
                                 + PhotoContentType.supportedMimeTypes()));
         if (request.contentLength() != null && request.contentLength() > config.maxContentLength()) {
             throw new InvalidRequestException(

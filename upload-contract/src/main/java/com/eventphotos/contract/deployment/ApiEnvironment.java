@@ -1,9 +1,10 @@
 package com.eventphotos.contract.deployment;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The environment the upload API is started with, wherever it runs: infra sets it on the Lambda, the local
@@ -11,10 +12,8 @@ import java.util.Optional;
  * {@code application.properties} ({@code event-photos.bucket} becomes {@code EVENT_PHOTOS_BUCKET}).
  *
  * @param oidcIssuer the token issuer (Cognito user pool or Keycloak realm URL)
- * @param oidcClientId the app client whose tokens are accepted, where the issuer names the client in the
- *     token (Cognito)
- * @param tokenAudience the audience the tokens must carry, where the issuer adds one (Keycloak's audience
- *     mapper); Cognito access tokens carry none
+ * @param clientIds the app clients whose tokens are accepted (Cognito app client, Keycloak clients)
+ * @param pageTokenKey the HMAC key of the listing's page tokens: random, at least 32 characters, never in a file
  */
 public record ApiEnvironment(
         String bucket,
@@ -22,22 +21,30 @@ public record ApiEnvironment(
         String region,
         List<String> allowedOrigins,
         String oidcIssuer,
-        Optional<String> oidcClientId,
-        Optional<String> tokenAudience) {
+        List<String> clientIds,
+        String pageTokenKey) {
 
     public static final String BUCKET = "EVENT_PHOTOS_BUCKET";
     public static final String TABLE = "EVENT_PHOTOS_TABLE";
     public static final String REGION = "EVENT_PHOTOS_REGION";
     public static final String ALLOWED_ORIGINS = "EVENT_PHOTOS_ALLOWED_ORIGINS";
     public static final String OIDC_ISSUER = "QUARKUS_OIDC_AUTH_SERVER_URL";
-    public static final String OIDC_CLIENT_ID = "QUARKUS_OIDC_CLIENT_ID";
-    public static final String TOKEN_AUDIENCE = "QUARKUS_OIDC_TOKEN_AUDIENCE";
+    public static final String CLIENT_IDS = "EVENT_PHOTOS_AUTH_CLIENT_IDS";
+    public static final String PAGE_TOKEN_KEY = "EVENT_PHOTOS_PAGE_TOKEN_KEY";
+
+    /** A fresh random page-token key, for a stack that lives as long as one process (local stack, benchmarks). */
+    public static String generatedPageTokenKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+    }
 
     public ApiEnvironment {
         allowedOrigins = List.copyOf(allowedOrigins);
+        clientIds = List.copyOf(clientIds);
     }
 
-    /** Name to value, in a stable order; absent optional settings are left out. */
+    /** Name to value, in a stable order. */
     public Map<String, String> variables() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(BUCKET, bucket);
@@ -45,8 +52,8 @@ public record ApiEnvironment(
         env.put(REGION, region);
         env.put(ALLOWED_ORIGINS, String.join(",", allowedOrigins));
         env.put(OIDC_ISSUER, oidcIssuer);
-        oidcClientId.ifPresent(id -> env.put(OIDC_CLIENT_ID, id));
-        tokenAudience.ifPresent(audience -> env.put(TOKEN_AUDIENCE, audience));
+        env.put(CLIENT_IDS, String.join(",", clientIds));
+        env.put(PAGE_TOKEN_KEY, pageTokenKey);
         return env;
     }
 }

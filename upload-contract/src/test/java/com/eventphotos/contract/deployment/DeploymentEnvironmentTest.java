@@ -2,51 +2,46 @@ package com.eventphotos.contract.deployment;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DeploymentEnvironmentTest {
 
     @Test
-    void apiVariables_shouldUseTheNamesOfTheApiProperties_whenAllSettingsAreGiven() {
+    void apiVariables_shouldUseTheNamesOfTheApiProperties_always() {
         Map<String, String> env = new ApiEnvironment(
                         "photos",
                         "records",
                         "eu-central-1",
                         List.of("https://a.example", "https://b.example"),
                         "https://issuer.example",
-                        Optional.of("client-1"),
-                        Optional.of("api"))
+                        List.of("web", "cli"),
+                        "k".repeat(32))
                 .variables();
 
-        assertEquals("photos", env.get("EVENT_PHOTOS_BUCKET"));
-        assertEquals("records", env.get("EVENT_PHOTOS_TABLE"));
-        assertEquals("eu-central-1", env.get("EVENT_PHOTOS_REGION"));
-        assertEquals("https://a.example,https://b.example", env.get("EVENT_PHOTOS_ALLOWED_ORIGINS"));
-        assertEquals("https://issuer.example", env.get("QUARKUS_OIDC_AUTH_SERVER_URL"));
-        assertEquals("client-1", env.get("QUARKUS_OIDC_CLIENT_ID"));
-        assertEquals("api", env.get("QUARKUS_OIDC_TOKEN_AUDIENCE"));
+        assertEquals(
+                Map.of(
+                        "EVENT_PHOTOS_BUCKET", "photos",
+                        "EVENT_PHOTOS_TABLE", "records",
+                        "EVENT_PHOTOS_REGION", "eu-central-1",
+                        "EVENT_PHOTOS_ALLOWED_ORIGINS", "https://a.example,https://b.example",
+                        "QUARKUS_OIDC_AUTH_SERVER_URL", "https://issuer.example",
+                        "EVENT_PHOTOS_AUTH_CLIENT_IDS", "web,cli",
+                        "EVENT_PHOTOS_PAGE_TOKEN_KEY", "k".repeat(32)),
+                env);
     }
 
     @Test
-    void apiVariables_shouldLeaveOutOptionalSettings_whenTheyAreAbsent() {
-        Map<String, String> env = new ApiEnvironment(
-                        "photos",
-                        "records",
-                        "us-east-1",
-                        List.of("https://a.example"),
-                        "https://issuer.example",
-                        Optional.empty(),
-                        Optional.empty())
-                .variables();
+    void generatedPageTokenKey_shouldBeLongEnoughAndDifferentEachTime_always() {
+        String first = ApiEnvironment.generatedPageTokenKey();
 
-        assertFalse(env.containsKey("QUARKUS_OIDC_CLIENT_ID"));
-        assertFalse(env.containsKey("QUARKUS_OIDC_TOKEN_AUDIENCE"));
+        assertTrue(first.length() >= 32, first);
+        assertNotEquals(first, ApiEnvironment.generatedPageTokenKey());
     }
 
     @Test

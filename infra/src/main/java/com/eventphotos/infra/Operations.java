@@ -1,0 +1,125 @@
+package com.eventphotos.infra;
+
+import java.util.List;
+
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.apigatewayv2.CfnStage;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.lambda.CfnFunction;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.constructs.Construct;
+import software.constructs.IConstruct;
+
+/**
+ * What makes failures visible and bounds load: alarms (dead letters waiting, processor errors, API 5xx) to one SNS
+ * topic, stage throttling on the HTTP API, reserved concurrency for the processor, and log retention on every
+ * function of the stack, CDK's own helper functions included.
+ */
+public class Operations extends Construct {
+
+    /** Steady requests per second and burst the whole API accepts before answering 429. */
+    static final int API_RATE_LIMIT = 50;
+
+    static final int API_BURST_LIMIT = 100;
+
+    static final RetentionDays LOG_RETENTION = RetentionDays.ONE_MONTH;
+
+    private final Topic alarms;
+
+    Operations(
+            Construct scope,
+            String id,
+            EventPhotosSettings settings,
+            Queue failedEvents,
+            QuarkusLambda processor,
+            QuarkusLambda api,
+            HttpApi httpApi) {
+        super(scope, id);
+        alarms = Topic.Builder.create(this, "Alarms")
+                .displayName("event-photos " + settings.stage() + " alarms")
+                .enforceSsl(true)
+                .build();
+        if (settings.alarmEmail() != null) {
+            alarms.addSubscription(new EmailSubscription(settings.alarmEmail()));
+        }
+        alarm(
+                "DeadLettersWaiting",
+                "S3 events the processor gave up on are waiting in the dead-letter queue (README: redrive)",
+                failedEvents.metricApproximateNumberOfMessagesVisible(every(Duration.minutes(1), "Maximum")));
+        alarm(
+                "ProcessorErrors",
+                "The upload processor failed invocations (they are retried, then dead-lettered)",
+                processor.function().metricErrors(every(Duration.minutes(5), "Sum")));
+        alarm(
+                "ApiErrors",
+                "The upload API's function failed invocations",
+                api.function().metricErrors(every(Duration.minutes(5), "Sum")));
+        alarm("Api5xx", "The HTTP API answered 5xx", httpApi.metricServerError(every(Duration.minutes(5), "Sum")));
+
+        CfnStage defaultStage = (CfnStage) httpApi.getDefaultStage().getNode().getDefaultChild();
+        defaultStage.setDefaultRouteSettings(CfnStage.RouteSettingsProperty.builder()
+                .throttlingRateLimit(API_RATE_LIMIT)
+                .throttlingBurstLimit(API_BURST_LIMIT)
+                .build());
+
+        // Uploads keep being processed even when something else in the account uses up its concurrency.
+        ((CfnFunction) processor.function().getNode().getDefaultChild())
+                .setReservedConcurrentExecutions(settings.processorConcurrency());
+    }
+
+    public Topic alarms() {
+        return alarms;
+    }
+
+    /**
+     * Gives every function of the stack that has no log group of its own (CDK's bucket-notification helper) one
+     * with the same retention as ours; call once everything else is defined.
+     */
+    void retainLogsOfEveryFunction() {
+        // CDK's helpers are plain CfnResources of the function type, not CfnFunctions
+        List<CfnResource> withoutLogGroup = Stack.of(this).getNode().findAll().stream()
+                .filter(CfnResource.class::isInstance)
+                .map(CfnResource.class::cast)
+                .filter(resource -> resource.getCfnResourceType().equals(CfnFunction.CFN_RESOURCE_TYPE_NAME))
+                .filter(resource -> !(resource instanceof CfnFunction function) || function.getLoggingConfig() == null)
+                .toList();
+        for (CfnResource function : withoutLogGroup) {
+            LogGroup.Builder.create(this, "Logs" + uniqueName(function))
+                    .logGroupName("/aws/lambda/" + function.getRef())
+                    .retention(LOG_RETENTION)
+                    .build();
+        }
+    }
+
+    private void alarm(String id, String description, Metric metric) {
+        Alarm alarm = Alarm.Builder.create(this, id)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .evaluationPeriods(1)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        alarm.addAlarmAction(new SnsAction(alarms));
+    }
+
+    private static MetricOptions every(Duration period, String statistic) {
+        return MetricOptions.builder().period(period).statistic(statistic).build();
+    }
+
+    private static String uniqueName(IConstruct construct) {
+        return construct.getNode().getPath().replaceAll("[^A-Za-z0-9]", "");
+    }
+}
