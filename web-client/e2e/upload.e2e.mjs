@@ -2,6 +2,7 @@
 // Env: WEB_URL, EVENT_ID, DEMO_USERNAME, DEMO_PASSWORD, PHOTO_1, PHOTO_2, SCREENSHOT_DIR, CHROMIUM (optional).
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { axeViolations, keyboardWalk } from './accessibility.mjs';
 
 const env = (name) => {
   const value = process.env[name];
@@ -21,6 +22,9 @@ const browser = await chromium.launch({
 });
 const failures = [];
 const check = (condition, message) => { if (!condition) failures.push(message); };
+/** axe-core on the page's current state at desktop and phone width; every violation is a failure. */
+const accessible = async (page, state) => failures.push(...await axeViolations(page, state));
+const keyboardOnly = async (page, state) => failures.push(...(await keyboardWalk(page, state)).problems);
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const consoleErrors = [];
@@ -33,9 +37,23 @@ try {
     }
   });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
+  // Listening from the start keeps file-chooser interception on before any key is pressed (a listener added just
+  // before the key press can lose the race with the dialog).
+  let onFileChooser = () => {};
+  page.on('filechooser', (chooser) => onFileChooser(chooser));
+  const fileChooserOpenedBy = async (action) => {
+    const opened = new Promise((resolve) => {
+      onFileChooser = resolve;
+      setTimeout(() => resolve(null), 15000);
+    });
+    await action();
+    return opened;
+  };
 
   // 1. sign in through the provider's real login page
   await page.goto(`${webUrl}/events/${eventId}`);
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  await accessible(page, 'signed out');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForSelector('#username', { timeout: 30000 });
   await page.fill('#username', env('DEMO_USERNAME'));
@@ -44,15 +62,21 @@ try {
   await page.waitForURL(`${webUrl}/events/${eventId}`, { timeout: 30000 });
   await page.getByText('Sign out').waitFor();
 
+  await page.locator('.dropzone').waitFor();
+  await accessible(page, 'event page, empty');
+  await keyboardOnly(page, 'event page, empty');
+
   // 2. two images on the drop zone's input, one titled in Korean
   await page.setInputFiles('[data-testid=file-input]', [env('PHOTO_1'), env('PHOTO_2')]);
   const items = page.getByTestId('upload-item');
   await items.nth(1).waitFor();
+  await accessible(page, 'event page, uploads chosen');
   check(await items.count() === 2, `expected 2 upload items, saw ${await items.count()}`);
   await items.nth(0).getByLabel('Title').fill(koreanTitle);
   await items.nth(0).getByLabel('Description').fill('밤하늘 + 친구들');
   const secondTitle = await items.nth(1).getByLabel('Title').inputValue();
   await page.getByRole('button', { name: 'Upload 2 photos' }).click();
+  await accessible(page, 'event page, uploads in progress');
 
   // 3. progress reaches 100 % and both become ready
   await page.waitForFunction(() => {
@@ -69,6 +93,10 @@ try {
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=gallery-item] img')]
     .every((img) => img.complete && img.naturalWidth > 0), null, { timeout: 30000 });
   check(await gallery.count() >= 2, 'gallery shows both photos');
+  const announced = await page.getByTestId('upload-announcement').textContent();
+  check(announced === '2 of 2 photos uploaded', `live region says "${announced}"`);
+  await accessible(page, 'event page, gallery');
+  await keyboardOnly(page, 'event page, gallery');
   await page.screenshot({ path: `${screenshots}/gallery.png`, fullPage: true });
 
   // 5. the gallery shows renditions (never an original) and the photo URL serves an image
@@ -92,6 +120,37 @@ try {
   await page.screenshot({ path: `${screenshots}/gallery-phone.png`, fullPage: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(overflow <= 0, `page scrolls sideways on a phone by ${overflow}px`);
+
+  // 7. one upload by keyboard alone: Tab to the drop zone, Enter opens the file chooser, Tab to Upload, Enter
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${webUrl}/events/${eventId}-keyboard`);
+  await page.locator('.dropzone').waitFor();
+  const focusOn = async (matches, what) => {
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(matches)) return true;
+    }
+    failures.push(`keyboard: could not reach ${what} with Tab`);
+    return false;
+  };
+  if (await focusOn(() => document.activeElement?.getAttribute('aria-label') === 'Add photos', 'the drop zone')) {
+    const chooser = await fileChooserOpenedBy(() => page.keyboard.press('Enter'));
+    check(chooser !== null, 'keyboard: Enter on the drop zone did not open the file chooser');
+    await chooser?.setFiles(env('PHOTO_2'));
+    await page.getByTestId('upload-item').waitFor();
+    if (await focusOn(() => document.activeElement?.textContent === 'Upload 1 photo', 'the Upload button')) {
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('[data-state]')?.dataset.state === 'ready',
+        null, { timeout: 60000 });
+      const said = await page.getByTestId('upload-announcement').textContent();
+      check(said === '1 of 1 photo uploaded', `keyboard upload: live region says "${said}"`);
+    }
+  }
+
+  // 8. the event picker
+  await page.goto(`${webUrl}/`);
+  await page.getByLabel('Event').waitFor();
+  await accessible(page, 'event picker');
 
   check(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
 } finally {

@@ -89,6 +89,7 @@ function EventPicker() {
         if (valid) navigate(`/events/${eventId}`);
       }}
     >
+      <h1>Open an event</h1>
       <label htmlFor="event-id">Event</label>
       <input id="event-id" value={eventId} onChange={(e) => setEventId(e.target.value)} placeholder="e.g. seoul-fireworks-2026" />
       <button type="submit" className="primary" disabled={!valid}>Open</button>

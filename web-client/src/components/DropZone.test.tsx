@@ -32,6 +32,11 @@ describe('DropZone', () => {
     render(<DropZone policy={policy} onFiles={() => {}} />);
     expect(screen.getByLabelText('Add photos')).toHaveAttribute('tabindex', '0');
   });
+
+  it('gives its file input an accessible name', () => {
+    render(<DropZone policy={policy} onFiles={() => {}} />);
+    expect(screen.getByLabelText('Choose photos to upload')).toBe(screen.getByTestId('file-input'));
+  });
 });
 
 describe('typeNames', () => {

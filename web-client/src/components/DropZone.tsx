@@ -22,7 +22,7 @@ export function DropZone({ policy, onFiles }: { policy: UploadPolicy; onFiles: (
   return (
     <>
       <div {...getRootProps({ className: `dropzone${isDragActive ? ' active' : ''}`, 'aria-label': 'Add photos' })}>
-        <input {...getInputProps()} data-testid="file-input" />
+        <input {...getInputProps({ 'aria-label': 'Choose photos to upload' })} data-testid="file-input" />
         <p>{isDragActive ? 'Drop the photos here' : 'Drag photos here, or press Enter to choose'}</p>
         <p className="muted">{typeNames(policy)} · up to {formatBytes(maxBytes)} each</p>
       </div>

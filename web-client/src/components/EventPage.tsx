@@ -6,6 +6,7 @@ import { Gallery } from './Gallery';
 import { UploadList, type UploadEntry } from './UploadList';
 import { runUpload } from '../upload/runUpload';
 import { createUploadQueue } from '../upload/uploadQueue';
+import { uploadAnnouncement } from '../upload/announcement';
 import { titleFromFileName } from '../upload/upload';
 import { mergeNewestFirst } from '../photos';
 
@@ -85,6 +86,9 @@ export function EventPage({ api }: { api: PhotosApi }) {
       <h1>Event <span className="event-id">{eventId}</span></h1>
       {policy ? <DropZone policy={policy} onFiles={addFiles} /> : null}
       {policyError ? <p role="alert" className="error">Uploads are unavailable: {policyError}</p> : null}
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="upload-announcement">
+        {uploadAnnouncement(entries)}
+      </p>
       <UploadList entries={entries} onChange={update} onRetry={start} />
       {pending.length > 0 ? (
         <button type="button" className="primary" onClick={() => pending.forEach(start)}>

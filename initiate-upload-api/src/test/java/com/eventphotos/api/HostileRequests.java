@@ -10,13 +10,17 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.smallrye.jwt.build.Jwt;
 
 /**
- * A seeded generator of bad requests against every endpoint: malformed, forged and foreign tokens, hostile JSON
- * bodies, odd paths, methods and query parameters. The same seed gives the same requests.
+ * A seeded generator of bad requests against every endpoint the API documents (new ones join through the OpenAPI
+ * document): malformed, forged and foreign tokens, hostile JSON bodies, odd paths, methods, query parameters and
+ * headers. The same seed and endpoints give the same requests.
  */
 final class HostileRequests {
 
@@ -45,9 +49,10 @@ final class HostileRequests {
         }
     }
 
-    private static final String[] ENDPOINTS = {
-        "/events/%s/photos/initiate-upload", "/events/%s/photos", "/events/%s/photos/%s", "/upload-policy"
-    };
+    private static final String INITIATE_UPLOAD = "/events/%s/photos/initiate-upload";
+    private static final String LISTING = "/events/%s/photos";
+    private static final String ONE_PHOTO = "/events/%s/photos/%s";
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{[^}]+}");
     private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"};
     private static final String[] CONTENT_TYPES = {
         "application/json",
@@ -86,10 +91,13 @@ final class HostileRequests {
     };
 
     private final Random random;
+    private final List<String> endpoints;
     private final List<String> tokens = new ArrayList<>();
 
-    HostileRequests(long seed) {
+    /** @param endpoints path templates as the OpenAPI document lists them ({@code /events/{eventId}/photos}) */
+    HostileRequests(long seed, List<String> endpoints) {
         this.random = new Random(seed);
+        this.endpoints = List.copyOf(endpoints);
         this.tokens.addAll(hostileTokens());
     }
 
@@ -131,7 +139,7 @@ final class HostileRequests {
                 };
         return new Request(
                 "POST",
-                String.format(ENDPOINTS[0], validEventId()),
+                String.format(INITIATE_UPLOAD, validEventId()),
                 List.of(
                         header("Authorization", "Bearer " + Tokens.forSubject("fuzz")),
                         header("Content-Type", pick(CONTENT_TYPES))),
@@ -145,7 +153,7 @@ final class HostileRequests {
                 switch (random.nextInt(4)) {
                     case 0 -> endpoint(encoded(randomText(1 + random.nextInt(300))));
                     case 1 -> "/" + encoded(randomText(random.nextInt(100)));
-                    case 2 -> String.format(ENDPOINTS[2], validEventId(), encoded(randomText(1 + random.nextInt(80))));
+                    case 2 -> String.format(ONE_PHOTO, validEventId(), encoded(randomText(1 + random.nextInt(80))));
                     default ->
                         endpoint(pick("..", "%2e%2e", "%00", "a%2Fb", "%E2%80%AE", "-".repeat(65), "%ZZ", "a b"));
                 };
@@ -170,7 +178,7 @@ final class HostileRequests {
                 };
         return new Request(
                 "GET",
-                String.format(ENDPOINTS[1], validEventId()) + "?" + query,
+                String.format(LISTING, validEventId()) + "?" + query,
                 List.of(header("Authorization", "Bearer " + Tokens.forSubject("fuzz"))),
                 null);
     }
@@ -186,8 +194,19 @@ final class HostileRequests {
         return new Request(pick("POST", "GET"), endpoint(validEventId()), headers, validBody());
     }
 
-    private String endpoint(String eventId) {
-        return String.format(pick(ENDPOINTS), eventId, java.util.UUID.randomUUID());
+    /** Any endpoint the API documents, its first path parameter {@code first}, the others plausible. */
+    private String endpoint(String first) {
+        Matcher parameters = PATH_PARAMETER.matcher(pick(endpoints.toArray(String[]::new)));
+        StringBuilder path = new StringBuilder();
+        boolean firstDone = false;
+        while (parameters.find()) {
+            String value = !firstDone
+                    ? first
+                    : parameters.group().contains("photo") ? UUID.randomUUID().toString() : validEventId();
+            parameters.appendReplacement(path, Matcher.quoteReplacement(value));
+            firstDone = true;
+        }
+        return parameters.appendTail(path).toString();
     }
 
     private String validEventId() {
