@@ -81,6 +81,11 @@ public class PageTokens {
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
+        // Base64 leaves spare bits in a last character: only the one encoding this API issues is accepted.
+        if (!ENCODER.encodeToString(payload).equals(parts[0])
+                || !ENCODER.encodeToString(mac).equals(parts[1])) {
+            throw invalid();
+        }
         // The event id is inside the MAC, not the token: a token of another event simply does not verify.
         if (!MessageDigest.isEqual(mac, mac(eventId, payload))) {
             throw invalid();

@@ -78,6 +78,22 @@ class PageTokensTest {
     }
 
     @Test
+    void startKey_shouldRefuse_whenOnlyTheSpareBitsOfTheLastCharacterWereChanged() {
+        String token = tokens.issue("e1", Map.of(PhotoTable.UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(POSITION)));
+        // 16 MAC bytes are 22 Base64 characters; the last carries 2 bits and 4 spare zero bits (it is A, Q, g or w),
+        // so the next character of the alphabet decodes to the very same bytes
+        char last = token.charAt(token.length() - 1);
+        assertEquals(true, "AQgw".indexOf(last) >= 0, token);
+        String respelled = token.substring(0, token.length() - 1) + (char) (last + 1);
+        assertEquals(
+                Arrays.toString(Base64.getUrlDecoder().decode(token.split("\\.")[1])),
+                Arrays.toString(Base64.getUrlDecoder().decode(respelled.split("\\.")[1])),
+                "the respelled token must decode to the same MAC");
+
+        assertRefused(() -> tokens.startKey(respelled, "e1"));
+    }
+
+    @Test
     void startKey_shouldRefuseUnread_whenTokenIsFarLongerThanAnyIssued() {
         assertRefused(() -> tokens.startKey("A".repeat(PageTokens.MAX_TOKEN_LENGTH + 1), "e1"));
     }
