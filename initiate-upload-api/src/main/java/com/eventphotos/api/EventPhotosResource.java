@@ -14,11 +14,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.eventphotos.api.error.Echo;
 import com.eventphotos.api.error.InvalidRequestException;
 import com.eventphotos.api.error.PhotoNotFoundException;
+import com.eventphotos.api.error.TooManyUploadsException;
 import com.eventphotos.api.photos.PhotoPage;
 import com.eventphotos.api.photos.PhotoRepository;
 import com.eventphotos.api.photos.PhotoView;
 import com.eventphotos.api.upload.InitiateUploadRequest;
 import com.eventphotos.api.upload.InitiateUploadResponse;
+import com.eventphotos.api.upload.UploadRateLimiter;
 import com.eventphotos.api.upload.UploadUrlIssuer;
 import com.eventphotos.contract.EventId;
 
@@ -57,13 +59,16 @@ public class EventPhotosResource {
     private final EventAccessPolicy accessPolicy;
     private final SecurityIdentity identity;
     private final JsonWebToken token;
+    private final UploadRateLimiter rateLimiter;
 
     EventPhotosResource(
             UploadUrlIssuer issuer,
             PhotoRepository photos,
             EventAccessPolicy accessPolicy,
             SecurityIdentity identity,
-            JsonWebToken token) {
+            JsonWebToken token,
+            UploadRateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
         this.issuer = issuer;
         this.photos = photos;
         this.accessPolicy = accessPolicy;
@@ -80,10 +85,14 @@ public class EventPhotosResource {
             responseCode = "201",
             description = "PUT the bytes to s3PutObjectUrl with exactly the returned headers; "
                     + "Location is where the photo's record appears once processed")
+    @APIResponse(responseCode = "429", description = "Too many uploads started; Retry-After says when to try again")
     public RestResponse<InitiateUploadResponse> initiateUpload(
             @PathParam("eventId") @Pattern(regexp = EventId.REGEX, message = EVENT_ID_MESSAGE) String eventId,
             @NotNull(message = "a JSON body is required") @Valid InitiateUploadRequest request) {
         accessPolicy.requireUploadAllowed(identity, eventId);
+        rateLimiter.tryAcquire(uploader()).ifPresent(wait -> {
+            throw new TooManyUploadsException(wait);
+        });
         InitiateUploadResponse upload = issuer.issue(eventId, request, uploader());
         return RestResponse.ResponseBuilder.create(Response.Status.CREATED, upload)
                 .location(URI.create("/events/" + eventId + "/photos/" + upload.photoId()))

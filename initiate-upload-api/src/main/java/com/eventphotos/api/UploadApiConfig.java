@@ -38,6 +38,20 @@ public interface UploadApiConfig {
      */
     String pageTokenKey();
 
+    /** How fast one user may start uploads (see UploadRateLimiter). */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+
+        /** Uploads a user may start at once. */
+        @WithDefault("20")
+        int burst();
+
+        /** Steady rate after the burst. */
+        @WithDefault("30")
+        int uploadsPerMinute();
+    }
+
     /** Which tokens are accepted, beyond a valid signature, issuer and expiry. */
     Auth auth();
 

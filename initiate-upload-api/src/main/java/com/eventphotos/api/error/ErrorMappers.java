@@ -46,6 +46,15 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public RestResponse<ErrorResponse> tooManyUploads(TooManyUploadsException e) {
+        return RestResponse.ResponseBuilder.<ErrorResponse>create(429)
+                .entity(ErrorResponse.of(429, "Too Many Requests", e.getMessage()))
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                .build();
+    }
+
+    @ServerExceptionMapper
     public RestResponse<ErrorResponse> photoNotFound(PhotoNotFoundException e) {
         return json(Response.Status.NOT_FOUND, ErrorResponse.of(404, "Not Found", e.getMessage()));
     }
