@@ -14,16 +14,27 @@ export function App() {
 
   useEffect(() => {
     let cancelled = false;
+    let stop = () => {};
     (async () => {
       const config = await loadConfig();
       const manager = createUserManager(config);
       const { user } = await completeSignInIfRedirected(manager);
+      if (cancelled) {
+        manager.stopSilentRenew();
+        return;
+      }
       // a silent renewal brings a new user object (fresh tokens)
-      manager.events.addUserLoaded((renewed) => setSession((current) => current && { ...current, user: renewed }));
-      if (!cancelled) setSession({ config, manager, user });
+      const onRenewed = (renewed: User) => setSession((current) => current && { ...current, user: renewed });
+      manager.events.addUserLoaded(onRenewed);
+      stop = () => {
+        manager.events.removeUserLoaded(onRenewed);
+        manager.stopSilentRenew();
+      };
+      setSession({ config, manager, user });
     })().catch((e: Error) => setError(`Sign-in failed: ${e.message}`));
     return () => {
       cancelled = true;
+      stop();
     };
   }, []);
 

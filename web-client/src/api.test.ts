@@ -18,6 +18,19 @@ describe('PhotosApi', () => {
     expect(seen).toEqual(['Bearer stale', 'Bearer fresh']);
   });
 
+  it('renews once for several calls refused at the same time', async () => {
+    vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) =>
+      new Headers(init.headers).get('Authorization') === 'Bearer fresh'
+        ? new Response('{"contentTypes":[],"maxContentLength":1,"renditionWidths":[]}', { status: 200 })
+        : new Response('{"status":401,"message":"expired"}', { status: 401 })));
+    const renew = vi.fn(async () => 'fresh');
+    const api = new PhotosApi('http://api', () => 'stale', renew);
+
+    await Promise.all([api.uploadPolicy(), api.uploadPolicy(), api.uploadPolicy()]);
+
+    expect(renew).toHaveBeenCalledTimes(1);
+  });
+
   it('shows the server message when renewal does not help', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('{"status":401,"message":"a valid bearer token is required"}',
       { status: 401 })));

@@ -51,8 +51,14 @@ export interface PhotoPage {
 }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  /** @param retryAfterSeconds the server's Retry-After (429, 503), if it sent one */
+  constructor(readonly status: number, message: string, readonly retryAfterSeconds?: number) {
     super(message);
+  }
+
+  /** Worth asking again later: throttled or a server-side failure, not a mistake of ours. */
+  get isTransient(): boolean {
+    return this.status === 429 || this.status >= 500;
   }
 }
 
@@ -96,10 +102,12 @@ export class PhotosApi {
     return this.request<PhotoPage>(`/events/${encodeURIComponent(eventId)}/photos?${query}`);
   }
 
+  private renewing: Promise<string | undefined> | null = null;
+
   private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
     let response = await this.send(path, init, this.token());
     if (response.status === 401) {
-      const renewed = await this.renew().catch(() => undefined);
+      const renewed = await this.renewOnce();
       if (renewed) response = await this.send(path, init, renewed);
     }
     if (!response.ok) {
@@ -110,9 +118,20 @@ export class PhotosApi {
       } catch {
         // not JSON (e.g. a 401 from the authorizer)
       }
-      throw new ApiError(response.status, message);
+      const retryAfter = Number(response.headers.get('Retry-After'));
+      throw new ApiError(response.status, message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
     }
     return response.json() as Promise<T>;
+  }
+
+  /** Parallel 401s (several uploads and polls at once) share one renewal: one refresh-token request. */
+  private renewOnce(): Promise<string | undefined> {
+    this.renewing ??= this.renew()
+      .catch(() => undefined)
+      .finally(() => {
+        this.renewing = null;
+      });
+    return this.renewing;
   }
 
   private send(path: string, init: RequestInit, token: string | undefined): Promise<Response> {

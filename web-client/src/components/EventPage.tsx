@@ -10,8 +10,13 @@ import { uploadAnnouncement } from '../upload/announcement';
 import { titleFromFileName } from '../upload/upload';
 import { mergeNewestFirst } from '../photos';
 
+/** One page per event: moving to another event starts afresh (its own uploads, gallery and abort signal). */
 export function EventPage({ api }: { api: PhotosApi }) {
   const { eventId = '' } = useParams();
+  return <EventPageOf key={eventId} api={api} eventId={eventId} />;
+}
+
+function EventPageOf({ api, eventId }: { api: PhotosApi; eventId: string }) {
   const [policy, setPolicy] = useState<UploadPolicy | null>(null);
   const [policyError, setPolicyError] = useState<string | null>(null);
   const [entries, setEntries] = useState<UploadEntry[]>([]);
@@ -48,17 +53,18 @@ export function EventPage({ api }: { api: PhotosApi }) {
   }, []);
 
   // Leaving the page stops every upload and poll of this page; at most a few uploads run at once.
-  const leaving = useRef(new AbortController());
+  const leaving = useRef<AbortController | null>(null);
   const queue = useMemo(() => createUploadQueue(), []);
   useEffect(() => {
     const controller = new AbortController();
     leaving.current = controller;
     return () => controller.abort();
-  }, [eventId]);
+  }, []);
 
   const start = useCallback((entry: UploadEntry) => {
     update(entry.id, { state: 'queued', error: undefined });
-    const signal = leaving.current.signal;
+    const signal = leaving.current?.signal;
+    if (!signal) return;
     void queue.add(() => runUpload(api, eventId, entry, (change) => {
       if (!signal.aborted) update(entry.id, change);
     }, signal).then((photo) => {

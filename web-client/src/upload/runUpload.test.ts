@@ -1,5 +1,5 @@
 import { runUpload } from './runUpload';
-import type { InitiatedUpload, Photo, PhotosApi } from '../api';
+import { ApiError, type InitiatedUpload, type Photo, type PhotosApi } from '../api';
 import type { UploadEntry } from './uploadEntry';
 
 vi.mock('./upload', async (importOriginal) => ({
@@ -42,6 +42,27 @@ describe('runUpload', () => {
     expect(getPhoto).toHaveBeenCalledTimes(3);
     expect(getPhoto).toHaveBeenCalledWith('e', 'p1', undefined);
     expect(changes.at(-1)).toEqual({ state: 'ready' });
+  });
+
+  it('keeps polling, more slowly, when the API is throttled or the network drops', async () => {
+    const { api, getPhoto } = fakeApi([]);
+    getPhoto
+      .mockRejectedValueOnce(new ApiError(429, 'Too Many Requests', 3))
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+      .mockResolvedValueOnce(ready);
+    const changes: Partial<UploadEntry>[] = [];
+
+    const result = runUpload(api, 'e', entry, (c) => changes.push(c));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(getPhoto).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(getPhoto).toHaveBeenCalledTimes(1); // Retry-After: 3 s
+    await vi.advanceTimersByTimeAsync(1);
+    expect(getPhoto).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(6000);
+
+    await expect(result).resolves.toEqual(ready);
+    expect(changes.some((c) => c.state === 'failed')).toBe(false);
   });
 
   it('reports the rejection reason from the record', async () => {

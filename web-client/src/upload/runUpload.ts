@@ -4,6 +4,7 @@ import type { UploadEntry } from './uploadEntry';
 
 export const POLL_INTERVAL_MS = 1000;
 export const POLL_LIMIT_MS = 60_000;
+export const MAX_POLL_INTERVAL_MS = 8000;
 
 /**
  * initiate-upload → PUT to S3 with the returned headers → poll this photo's record (GET /photos/{id}: 404 until
@@ -24,9 +25,19 @@ export async function runUpload(api: PhotosApi, eventId: string, entry: UploadEn
     await putToS3(upload, entry.file, (progress) => update({ progress }), { signal });
     update({ state: 'processing', progress: 1 });
     const deadline = Date.now() + POLL_LIMIT_MS;
+    let wait = POLL_INTERVAL_MS;
     while (Date.now() < deadline) {
-      await sleep(POLL_INTERVAL_MS, signal);
-      const record = await api.getPhoto(eventId, upload.photoId, signal);
+      await sleep(wait, signal);
+      let record: Photo | null;
+      try {
+        record = await api.getPhoto(eventId, upload.photoId, signal);
+        wait = POLL_INTERVAL_MS;
+      } catch (e) {
+        // Throttled, a server hiccup or a dropped connection says nothing about the photo: ask again, slower.
+        if (isAbort(e) || !isTransient(e)) throw e;
+        wait = Math.min(MAX_POLL_INTERVAL_MS, Math.max(wait * 2, retryAfterMs(e)));
+        continue;
+      }
       if (record?.status === 'READY') {
         update({ state: 'ready' });
         return record;
@@ -42,6 +53,15 @@ export async function runUpload(api: PhotosApi, eventId: string, entry: UploadEn
     update({ state: 'failed', error: e instanceof ApiError || e instanceof Error ? e.message : String(e) });
   }
   return null;
+}
+
+function isTransient(error: unknown): boolean {
+  // fetch rejects with a TypeError when the network fails
+  return error instanceof TypeError || (error instanceof ApiError && error.isTransient);
+}
+
+function retryAfterMs(error: unknown): number {
+  return error instanceof ApiError && error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : 0;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

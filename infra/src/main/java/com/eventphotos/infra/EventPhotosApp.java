@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
@@ -14,7 +15,7 @@ import software.amazon.awscdk.services.lambda.Code;
  * {@code cdk deploy} entry point. Context (cdk.json or {@code -c key=value}):
  * stage, webOrigins (comma-separated), authDomainPrefix, apiDomainName + apiCertificateArn (optional),
  * apiPackage and processorPackage (paths of the two function.zip files), libvipsLayer (the processor's layer folder),
- * alarmEmail (optional), processorConcurrency (reserved for the processor, default 10).
+ * alarmEmail (optional), processorConcurrency (optional: executions reserved for the processor, e.g. 10).
  */
 public final class EventPhotosApp {
 
@@ -38,10 +39,9 @@ public final class EventPhotosApp {
                         context(app, "libvipsLayer", "../process-uploaded-photo/target/libvips-layer"),
                         "lib/libvips-cpp.so"),
                 context(app, "alarmEmail", null),
-                Integer.parseInt(context(
-                        app,
-                        "processorConcurrency",
-                        Integer.toString(EventPhotosSettings.DEFAULT_PROCESSOR_CONCURRENCY))));
+                Optional.ofNullable(context(app, "processorConcurrency", null))
+                        .map(Integer::valueOf)
+                        .orElse(null));
         new EventPhotosStack(
                 app,
                 "EventPhotos-" + stage,

@@ -18,7 +18,8 @@ import software.amazon.awscdk.services.lambda.Code;
  * @param libvipsLayer     the processor's Lambda layer: {@code lib/libvips-cpp.so}, at /opt/lib in the function
  *                         ({@code process-uploaded-photo/target/libvips-layer}, fetched by the build)
  * @param alarmEmail       optional address subscribed to the alarm topic (null for none; confirm the mail AWS sends)
- * @param processorConcurrency concurrent executions reserved for (and capping) the processor
+ * @param processorConcurrency concurrent executions reserved for (and capping) the processor; null reserves none
+ *                         (accounts with a low concurrency quota cannot reserve any)
  */
 public record EventPhotosSettings(
         String stage,
@@ -30,10 +31,7 @@ public record EventPhotosSettings(
         Code processorCode,
         Code libvipsLayer,
         String alarmEmail,
-        int processorConcurrency) {
-
-    /** Enough for bursts of guests uploading at once; each execution has 2 GB (README: Performance). */
-    public static final int DEFAULT_PROCESSOR_CONCURRENCY = 10;
+        Integer processorConcurrency) {
 
     public EventPhotosSettings {
         Objects.requireNonNull(stage, "stage");
@@ -46,7 +44,7 @@ public record EventPhotosSettings(
             throw new IllegalArgumentException(
                     "name the web origins explicitly (context webOrigins); '*' is not allowed");
         }
-        if (processorConcurrency < 1) {
+        if (processorConcurrency != null && processorConcurrency < 1) {
             throw new IllegalArgumentException("processorConcurrency must be at least 1");
         }
         if ((apiDomainName == null) != (apiCertificateArn == null)) {

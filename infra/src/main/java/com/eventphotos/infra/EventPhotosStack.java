@@ -335,7 +335,8 @@ public class EventPhotosStack extends Stack {
     /**
      * A generated key that no file or template holds: CloudFormation resolves the dynamic reference when it
      * deploys the function (the value is then visible to whoever may read the function's configuration; it only
-     * protects listing positions). Rotating it invalidates the page tokens in flight, nothing else.
+     * protects listing positions). A new value reaches the function only with a deploy that updates it, and then
+     * invalidates the page tokens in flight, nothing else.
      */
     private Secret pageTokenKey() {
         return Secret.Builder.create(this, "PageTokenKey")

@@ -4,6 +4,7 @@ import java.util.List;
 
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
@@ -24,7 +25,8 @@ import software.constructs.IConstruct;
 
 /**
  * What makes failures visible and bounds load: alarms (dead letters waiting, processor errors, API 5xx) to one SNS
- * topic, stage throttling on the HTTP API, reserved concurrency for the processor, and log retention on every
+ * topic, stage throttling on the HTTP API, reserved concurrency for the processor (when configured), and log
+ * retention on every
  * function of the stack, CDK's own helper functions included.
  */
 public class Operations extends Construct {
@@ -74,9 +76,16 @@ public class Operations extends Construct {
                 .throttlingBurstLimit(API_BURST_LIMIT)
                 .build());
 
-        // Uploads keep being processed even when something else in the account uses up its concurrency.
-        ((CfnFunction) processor.function().getNode().getDefaultChild())
-                .setReservedConcurrentExecutions(settings.processorConcurrency());
+        // Uploads keep being processed even when something else in the account uses up its concurrency. Opt-in:
+        // an account with a low concurrency quota cannot reserve any (Lambda keeps 100 unreserved).
+        if (settings.processorConcurrency() != null) {
+            ((CfnFunction) processor.function().getNode().getDefaultChild())
+                    .setReservedConcurrentExecutions(settings.processorConcurrency());
+            alarm(
+                    "ProcessorThrottled",
+                    "The processor hit its reserved concurrency; events wait and are retried",
+                    processor.function().metricThrottles(every(Duration.minutes(5), "Sum")));
+        }
     }
 
     public Topic alarms() {
@@ -95,11 +104,20 @@ public class Operations extends Construct {
                 .filter(resource -> resource.getCfnResourceType().equals(CfnFunction.CFN_RESOURCE_TYPE_NAME))
                 .filter(resource -> !(resource instanceof CfnFunction function) || function.getLoggingConfig() == null)
                 .toList();
+        List<CfnResource> customResources = Stack.of(this).getNode().findAll().stream()
+                .filter(CfnResource.class::isInstance)
+                .map(CfnResource.class::cast)
+                .filter(resource -> resource.getCfnResourceType().startsWith("Custom::"))
+                .toList();
         for (CfnResource function : withoutLogGroup) {
-            LogGroup.Builder.create(this, "Logs" + uniqueName(function))
+            LogGroup logs = LogGroup.Builder.create(this, "Logs" + uniqueName(function))
                     .logGroupName("/aws/lambda/" + function.getRef())
                     .retention(LOG_RETENTION)
+                    .removalPolicy(RemovalPolicy.DESTROY)
                     .build();
+            // The helper must not run (and so let Lambda create this group itself) before the group exists.
+            customResources.forEach(
+                    custom -> custom.addDependency((CfnResource) logs.getNode().getDefaultChild()));
         }
     }
 

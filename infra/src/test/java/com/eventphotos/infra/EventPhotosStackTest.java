@@ -426,7 +426,7 @@ class EventPhotosStackTest {
                         Code.fromInline("x"),
                         Code.fromInline("x"),
                         null,
-                        EventPhotosSettings.DEFAULT_PROCESSOR_CONCURRENCY));
+                        null));
     }
 
     @Test
@@ -446,6 +446,7 @@ class EventPhotosStackTest {
                         "AWS/ApiGateway/5xx",
                         "AWS/Lambda/Errors",
                         "AWS/Lambda/Errors",
+                        "AWS/Lambda/Throttles",
                         "AWS/SQS/ApproximateNumberOfMessagesVisible"),
                 metrics);
         template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", ALARM_EMAIL));
@@ -472,6 +473,15 @@ class EventPhotosStackTest {
                     .anyMatch(name -> name.contains("/aws/lambda/") && name.contains("Ref=" + function.getKey()));
             assertTrue(ownLogGroup || namedLogGroup, function.getKey() + " has no log group with retention");
         }
+        // CDK's helper must not run before its log group exists, or Lambda creates the group and the deploy fails
+        Map<String, Map<String, Object>> notifications =
+                CloudFormation.ofType(resources, "Custom::S3BucketNotifications");
+        assertFalse(notifications.isEmpty());
+        notifications
+                .values()
+                .forEach(custom -> assertTrue(
+                        String.valueOf(custom.get("DependsOn")).contains("Logs"),
+                        "depends on the log group: " + custom));
     }
 
     @Test

@@ -46,6 +46,16 @@ class AuthenticationTest {
     }
 
     @Test
+    void initiateUpload_shouldReturn401_whenAccessTokenNamesNoClient() {
+        assertUnauthorized(given().auth().oauth2(Tokens.accessTokenWithoutClient()));
+    }
+
+    @Test
+    void initiateUpload_shouldReturn401_whenAnotherClientsTokenAlsoCarriesOurClientIdClaim() {
+        assertUnauthorized(given().auth().oauth2(Tokens.keycloakAccessClaimingOurClientId()));
+    }
+
+    @Test
     void initiateUpload_shouldReturn401_whenIdTokenIsForAnotherClient() {
         assertUnauthorized(given().auth().oauth2(Tokens.cognitoIdToken("mallory", Tokens.OTHER_CLIENT_ID)));
     }

@@ -89,7 +89,7 @@ public class UploadedPhotoProcessor {
 
     private RecordResult process(Record record) {
         if (record == null) {
-            return ignored(null, "not an S3 event record");
+            return malformed("not an S3 event record");
         }
         String eventName = Optional.ofNullable(record.eventName()).orElse("");
         if (!eventName.startsWith("ObjectCreated:")) {
@@ -99,7 +99,7 @@ public class UploadedPhotoProcessor {
             return ignored(rawKey(record), "record has no s3 bucket/object");
         }
         if (rawKey(record) == null || rawKey(record).isEmpty()) {
-            return ignored(null, "record has no object key");
+            return malformed("record has no object key");
         }
         if (!config.bucket().equals(record.s3().bucket().name())) {
             return ignored(rawKey(record), "bucket " + record.s3().bucket().name() + " is not " + config.bucket());
@@ -157,6 +157,12 @@ public class UploadedPhotoProcessor {
         } catch (DateTimeParseException e) {
             return Instant.now();
         }
+    }
+
+    /** Not what S3 sends: ignored like any other record we have no use for, but loudly, in case S3's format moved. */
+    private static RecordResult malformed(String reason) {
+        LOG.warnf("outcome=IGNORED key=null reason=\"%s\" (malformed S3 event record)", reason);
+        return new RecordResult(null, RecordOutcome.IGNORED, reason);
     }
 
     private static RecordResult ignored(String key, String reason) {

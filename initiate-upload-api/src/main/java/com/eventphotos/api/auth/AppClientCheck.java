@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
 
 import com.eventphotos.api.UploadApiConfig;
 import com.eventphotos.api.error.Echo;
@@ -16,6 +15,7 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonString;
 
 /**
  * Accepts exactly the tokens of this app's own clients ({@code event-photos.auth.client-ids}); other clients of the
@@ -34,8 +34,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class AppClientCheck implements SecurityIdentityAugmentor {
 
-    static final Logger LOG = Logger.getLogger("com.eventphotos.api.auth");
-
     private final Set<String> clientIds;
     private final boolean acceptIdTokens;
 
@@ -46,15 +44,17 @@ public class AppClientCheck implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+        if (identity.isAnonymous()) {
             return Uni.createFrom().item(identity);
         }
-        Optional<String> refusal = refusal(token);
-        if (refusal.isPresent()) {
-            LOG.debugf("token refused: %s (subject %s)", refusal.get(), token.getSubject());
-            return Uni.createFrom().failure(new AuthenticationFailedException(refusal.get()));
-        }
-        return Uni.createFrom().item(identity);
+        // Only a verified JWT says which client it was issued to; anything else (an introspected opaque token) is
+        // refused rather than let through unchecked.
+        Optional<String> refusal = identity.getPrincipal() instanceof JsonWebToken token
+                ? refusal(token)
+                : Optional.of("not a JWT: the client it was issued to cannot be checked");
+        return refusal.isPresent()
+                ? Uni.createFrom().failure(new AuthenticationFailedException(refusal.get()))
+                : Uni.createFrom().item(identity);
     }
 
     /** Why the token is not one of this app's, or empty if it is. */
@@ -62,8 +62,12 @@ public class AppClientCheck implements SecurityIdentityAugmentor {
         String tokenUse = claim(token, "token_use");
         String type = claim(token, "typ");
         if ("access".equals(tokenUse) || "Bearer".equalsIgnoreCase(type)) {
-            String client = claim(token, "client_id") != null ? claim(token, "client_id") : claim(token, "azp");
-            return clientIds.contains(client)
+            // Each issuer's own claim names the client: client_id for Cognito, azp for Keycloak; where a token
+            // carries both they must agree, so an extra claim cannot speak for another client.
+            String client = "access".equals(tokenUse) ? claim(token, "client_id") : claim(token, "azp");
+            String other = "access".equals(tokenUse) ? claim(token, "azp") : claim(token, "client_id");
+            boolean ours = client != null && clientIds.contains(client) && (other == null || other.equals(client));
+            return ours
                     ? Optional.empty()
                     : Optional.of("wrong client: access token of client " + Echo.bounded(client));
         }
@@ -84,6 +88,9 @@ public class AppClientCheck implements SecurityIdentityAugmentor {
 
     private static String claim(JsonWebToken token, String name) {
         Object value = token.getClaim(name);
-        return value == null ? null : value.toString().replace("\"", "");
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        return value instanceof String string ? string : null;
     }
 }

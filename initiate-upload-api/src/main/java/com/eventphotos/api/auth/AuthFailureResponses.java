@@ -1,5 +1,7 @@
 package com.eventphotos.api.auth;
 
+import org.jboss.logging.Logger;
+
 import com.eventphotos.api.error.ErrorResponse;
 import com.eventphotos.api.error.RequestBodyLimit;
 import com.eventphotos.api.error.RoutingErrors;
@@ -20,6 +22,8 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class AuthFailureResponses {
 
+    private static final Logger LOG = Logger.getLogger("com.eventphotos.api.auth");
+
     public static final String MESSAGE =
             "a valid bearer token of this app is required (missing, expired, or not issued for this app)";
 
@@ -30,7 +34,7 @@ public class AuthFailureResponses {
     private static void handle(RoutingContext context) {
         Throwable failure = context.failure();
         if (failure instanceof AuthenticationFailedException || failure instanceof AuthenticationCompletionException) {
-            AppClientCheck.LOG.debugf("token refused: %s", TokenRefusal.reason(failure));
+            LOG.debugf("token refused: %s", TokenRefusal.reason(failure));
             unauthorized(context);
             return;
         }

@@ -19,7 +19,9 @@ public final class Echo {
         if (head.length() < text.length() && Character.isHighSurrogate(head.charAt(head.length() - 1))) {
             head = head.substring(0, head.length() - 1); // never cut a code point in half
         }
-        head = head.replaceAll("\\p{Cntrl}", "?");
+        // C0/C1 controls, line and paragraph separators, and format characters (bidi overrides) could forge or hide
+        // log lines and messages
+        head = head.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}\\p{Cf}]", "?");
         return head.length() == text.length() ? head : head + "… (" + text.length() + " characters)";
     }
 }

@@ -115,9 +115,10 @@ public class ErrorMappers {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            return ErrorResponse.forField(400, "Bad Request", field, "has the wrong type or format");
+            return ErrorResponse.forField(400, "Bad Request", Echo.bounded(field), "has the wrong type or format");
         }
-        return ErrorResponse.of(400, "Bad Request", "the request body is not valid JSON: " + e.getOriginalMessage());
+        return ErrorResponse.of(
+                400, "Bad Request", "the request body is not valid JSON: " + Echo.bounded(e.getOriginalMessage()));
     }
 
     @ServerExceptionMapper

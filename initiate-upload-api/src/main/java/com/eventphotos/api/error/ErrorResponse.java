@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ErrorResponse(int status, String error, String message, List<FieldError> violations) {
 
-    /** Messages quote client input only through {@link Echo}; this caps what a library's message could add. */
+    /** Messages quote client input only through {@link Echo}; this caps the whole message all the same. */
     static final int MAX_MESSAGE_CHARS = 500;
 
     public ErrorResponse {

@@ -31,5 +31,6 @@ class EchoTest {
     @Test
     void bounded_shouldReplaceControlCharacters_whenTheyCouldForgeLogLines() {
         assertEquals("a?b?c", Echo.bounded("a\nb\rc"));
+        assertEquals("a?b?c?d", Echo.bounded("a\u2028b\u0085c\u202Ed"));
     }
 }
