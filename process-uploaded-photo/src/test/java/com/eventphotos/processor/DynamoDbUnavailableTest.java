@@ -2,16 +2,11 @@ package com.eventphotos.processor;
 
 import org.junit.jupiter.api.Test;
 
-import com.eventphotos.contract.PhotoContentType;
-import com.eventphotos.contract.PhotoMetadata;
-import com.eventphotos.contract.UploadKey;
-import com.eventphotos.testsupport.S3EventDocuments.ObjectEvent;
 import com.eventphotos.testsupport.TestImages;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-import static com.eventphotos.testsupport.S3EventDocuments.notification;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,13 +24,10 @@ class DynamoDbUnavailableTest {
 
     @Test
     void process_shouldFailTheInvocation_whenDynamoDbIsUnreachable() {
-        String eventId = Uploads.uniqueEventId("nodb");
-        byte[] png = TestImages.png(8, 8);
-        PhotoMetadata metadata = Uploads.metadata(eventId, "lost?", "", PhotoContentType.PNG);
-        UploadKey key = Uploads.viaUploadUrl(metadata, png);
+        Uploads.Uploaded upload = Uploads.png("nodb", "lost?", TestImages.png(8, 8));
+        String eventId = upload.eventId();
 
-        ProcessUploadedPhotoHandlerTest.invoke(notification(
-                        ObjectEvent.created(Uploads.BUCKET, key.toString(), png.length, Uploads.nextSequencer())))
+        ProcessUploadedPhotoHandlerTest.invoke(upload.createdEvent())
                 .statusCode(500)
                 .body(containsString("TransientProcessingException"));
 

@@ -90,11 +90,10 @@ class ProcessUploadedPhotoHandlerTest {
 
     @Test
     void process_shouldLeaveOneIdenticalRecord_whenTheSameEventIsDeliveredTwice() {
-        String eventId = Uploads.uniqueEventId("dup");
-        byte[] png = TestImages.png(10, 10);
-        PhotoMetadata metadata = Uploads.metadata(eventId, "twice", "", PhotoContentType.PNG);
-        UploadKey key = Uploads.viaUploadUrl(metadata, png);
-        String event = notification(ObjectEvent.created(BUCKET, key.toString(), png.length, Uploads.nextSequencer()));
+        Uploads.Uploaded upload = Uploads.png("dup", "twice", TestImages.png(10, 10));
+        String eventId = upload.eventId();
+        PhotoMetadata metadata = upload.metadata();
+        String event = upload.createdEvent();
 
         invoke(event).statusCode(200).body("stored", equalTo(1));
         Map<String, AttributeValue> afterFirst = PhotoItems.get(eventId, metadata.photoId());
@@ -217,11 +216,8 @@ class ProcessUploadedPhotoHandlerTest {
 
     @Test
     void process_shouldIgnoreRecordsWithoutAKey_andStillProcessTheOthers() {
-        String eventId = Uploads.uniqueEventId("nokey");
-        byte[] png = TestImages.png(8, 8);
-        PhotoMetadata metadata = Uploads.metadata(eventId, "fine", "", PhotoContentType.PNG);
-        UploadKey key = Uploads.viaUploadUrl(metadata, png);
-        String good = notification(ObjectEvent.created(BUCKET, key.toString(), png.length, Uploads.nextSequencer()));
+        Uploads.Uploaded upload = Uploads.png("nokey", "fine", TestImages.png(8, 8));
+        String good = upload.createdEvent();
         String hostile = good.replaceFirst(
                 "\\{\"Records\":\\[",
                 "{\"Records\":["
@@ -234,7 +230,8 @@ class ProcessUploadedPhotoHandlerTest {
         assertTrue(hostile.length() > good.length(), "the test must really add the hostile records");
 
         invoke(hostile).statusCode(200).body("stored", equalTo(1)).body("ignored", equalTo(7));
-        assertEquals("READY", s(PhotoItems.get(eventId, metadata.photoId()), PhotoTable.STATUS));
+        assertEquals(
+                "READY", s(PhotoItems.get(upload.eventId(), upload.metadata().photoId()), PhotoTable.STATUS));
     }
 
     @Test

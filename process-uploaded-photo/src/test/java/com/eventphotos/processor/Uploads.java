@@ -13,6 +13,7 @@ import com.eventphotos.contract.UploadUrlPresigner;
 import com.eventphotos.testsupport.BrowserStylePut;
 import com.eventphotos.testsupport.LocalS3Server;
 import com.eventphotos.testsupport.LocalS3ServerTestResource;
+import com.eventphotos.testsupport.S3EventDocuments;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -28,6 +29,23 @@ final class Uploads {
     private static final AtomicLong SEQUENCER = new AtomicLong(0x5F0000000000000L);
 
     private Uploads() {}
+
+    /** A photo a client uploaded through its presigned URL, to a fresh event. */
+    record Uploaded(String eventId, PhotoMetadata metadata, UploadKey key, byte[] body) {
+
+        /** S3's ObjectCreated notification for it, with the next sequencer. */
+        String createdEvent() {
+            return S3EventDocuments.notification(
+                    S3EventDocuments.ObjectEvent.created(BUCKET, key.toString(), body.length, nextSequencer()));
+        }
+    }
+
+    /** A PNG titled {@code title} uploaded like a browser would, to a new event named after {@code eventPrefix}. */
+    static Uploaded png(String eventPrefix, String title, byte[] png) {
+        String eventId = uniqueEventId(eventPrefix);
+        PhotoMetadata metadata = metadata(eventId, title, "", PhotoContentType.PNG);
+        return new Uploaded(eventId, metadata, viaUploadUrl(metadata, png), png);
+    }
 
     /** Uploads like a browser would after the API issued the URL; returns the object key. */
     static UploadKey viaUploadUrl(PhotoMetadata metadata, byte[] body) {
