@@ -98,15 +98,15 @@ public class Operations extends Construct {
      */
     void retainLogsOfEveryFunction() {
         // CDK's helpers are plain CfnResources of the function type, not CfnFunctions
-        List<CfnResource> withoutLogGroup = Stack.of(this).getNode().findAll().stream()
+        List<CfnResource> resources = Stack.of(this).getNode().findAll().stream()
                 .filter(CfnResource.class::isInstance)
                 .map(CfnResource.class::cast)
+                .toList();
+        List<CfnResource> withoutLogGroup = resources.stream()
                 .filter(resource -> resource.getCfnResourceType().equals(CfnFunction.CFN_RESOURCE_TYPE_NAME))
                 .filter(resource -> !(resource instanceof CfnFunction function) || function.getLoggingConfig() == null)
                 .toList();
-        List<CfnResource> customResources = Stack.of(this).getNode().findAll().stream()
-                .filter(CfnResource.class::isInstance)
-                .map(CfnResource.class::cast)
+        List<CfnResource> customResources = resources.stream()
                 .filter(resource -> resource.getCfnResourceType().startsWith("Custom::"))
                 .toList();
         for (CfnResource function : withoutLogGroup) {

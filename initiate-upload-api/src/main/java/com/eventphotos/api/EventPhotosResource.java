@@ -90,10 +90,11 @@ public class EventPhotosResource {
             @PathParam("eventId") @Pattern(regexp = EventId.REGEX, message = EVENT_ID_MESSAGE) String eventId,
             @NotNull(message = "a JSON body is required") @Valid InitiateUploadRequest request) {
         accessPolicy.requireUploadAllowed(identity, eventId);
-        rateLimiter.tryAcquire(uploader()).ifPresent(wait -> {
+        String uploader = uploader();
+        rateLimiter.tryAcquire(uploader).ifPresent(wait -> {
             throw new TooManyUploadsException(wait);
         });
-        InitiateUploadResponse upload = issuer.issue(eventId, request, uploader());
+        InitiateUploadResponse upload = issuer.issue(eventId, request, uploader);
         return RestResponse.ResponseBuilder.create(Response.Status.CREATED, upload)
                 .location(URI.create("/events/" + eventId + "/photos/" + upload.photoId()))
                 .build();

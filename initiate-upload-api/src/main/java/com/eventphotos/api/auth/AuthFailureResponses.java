@@ -24,6 +24,9 @@ public class AuthFailureResponses {
 
     private static final Logger LOG = Logger.getLogger("com.eventphotos.api.auth");
 
+    public static final String CHALLENGE_HEADER = "WWW-Authenticate";
+    public static final String CHALLENGE = "Bearer";
+
     public static final String MESSAGE =
             "a valid bearer token of this app is required (missing, expired, or not issued for this app)";
 
@@ -46,8 +49,13 @@ public class AuthFailureResponses {
         context.next();
     }
 
-    static void unauthorized(RoutingContext context) {
-        context.response().putHeader("WWW-Authenticate", "Bearer");
-        RoutingErrors.end(context, ErrorResponse.of(401, "Unauthorized", MESSAGE));
+    /** The body of every 401, whether authentication failed here or an endpoint found no identity. */
+    public static ErrorResponse unauthorizedBody() {
+        return ErrorResponse.of(401, "Unauthorized", MESSAGE);
+    }
+
+    private static void unauthorized(RoutingContext context) {
+        context.response().putHeader(CHALLENGE_HEADER, CHALLENGE);
+        RoutingErrors.end(context, unauthorizedBody());
     }
 }

@@ -38,10 +38,9 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> unauthorized(UnauthorizedException e) {
         return RestResponse.ResponseBuilder.create(
-                        Response.Status.UNAUTHORIZED,
-                        ErrorResponse.of(401, "Unauthorized", AuthFailureResponses.MESSAGE))
+                        Response.Status.UNAUTHORIZED, AuthFailureResponses.unauthorizedBody())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .header("WWW-Authenticate", "Bearer")
+                .header(AuthFailureResponses.CHALLENGE_HEADER, AuthFailureResponses.CHALLENGE)
                 .build();
     }
 
