@@ -2,6 +2,10 @@ package com.eventphotos.benchmarks;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +20,7 @@ import java.util.regex.Pattern;
 import com.eventphotos.contract.deployment.ApiEnvironment;
 import com.eventphotos.localstack.ChildProcess;
 import com.eventphotos.localstack.Readiness;
+import com.eventphotos.testsupport.LocalDynamoDb;
 import com.eventphotos.testsupport.LoopbackPorts;
 
 /**
@@ -27,6 +32,9 @@ final class ApiLoadTest {
     private static final Pattern RESULT = Pattern.compile(
             "RESULT requests=(\\d+) duration_us=(\\d+) connect=(\\d+) read=(\\d+) write=(\\d+) status=(\\d+) timeout=(\\d+)"
                     + " p50=(\\d+) p90=(\\d+) p99=(\\d+) max=(\\d+) mean=([\\d.]+) stdev=([\\d.]+)");
+
+    private static final String TABLE = "event-photos-bench";
+    private static final String EVENTS_TABLE = "event-photos-bench-events";
 
     private final Path root;
     private final Path workDir;
@@ -48,12 +56,18 @@ final class ApiLoadTest {
             Files.createDirectories(workDir);
             Files.write(script, lua.readAllBytes());
         }
-        try (LocalIssuer issuer = new LocalIssuer().start()) {
+        try (LocalIssuer issuer = new LocalIssuer().start();
+                LocalDynamoDb dynamoDb = LocalDynamoDb.start(0)) {
+            dynamoDb.createPhotoTable(TABLE);
+            dynamoDb.createEventTable(EVENTS_TABLE);
             try (RunningApi running =
-                    LoopbackPorts.startOnFreePort("API (load test)", port -> startApi(issuer, port))) {
+                    LoopbackPorts.startOnFreePort("API (load test)", port -> startApi(issuer, dynamoDb, port))) {
                 ChildProcess api = running.process();
                 String url = running.url();
                 String token = issuer.token("load-test-user", 3600);
+                // as in production, only a member may upload: each request reads the membership and counts the
+                // upload against the event's cap in DynamoDB (Local, on loopback)
+                createEvent(url, token, "load-test");
                 String target = url + "/events/load-test/photos/initiate-upload";
                 wrk(token, script, target, 32, 0, Duration.ofSeconds(Math.min(15, duration.toSeconds())), null, null);
                 wrk(
@@ -160,14 +174,31 @@ final class ApiLoadTest {
         }
     }
 
+    private static void createEvent(String apiUrl, String token, String eventId)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(apiUrl + "/events"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"name\":\"Load test\",\"eventId\":\"" + eventId + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("POST /events answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
     /** The packaged API on {@code port}, once ready (a PortTakenException if that port was taken). */
-    private RunningApi startApi(LocalIssuer issuer, int port) {
+    private RunningApi startApi(LocalIssuer issuer, LocalDynamoDb dynamoDb, int port) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.putAll(new ApiEnvironment(
                         "event-photos-bench",
-                        "event-photos-bench",
+                        TABLE,
+                        EVENTS_TABLE,
                         "eu-central-1",
                         List.of("http://localhost:5173"),
                         issuer.issuer(),
@@ -180,6 +211,16 @@ final class ApiLoadTest {
         env.put(
                 "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY",
                 "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoDb.endpoint().toString());
+        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE", "static");
+        env.put(
+                "QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID",
+                LocalDynamoDb.ANY_CREDENTIALS.accessKeyId());
+        env.put(
+                "QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY",
+                LocalDynamoDb.ANY_CREDENTIALS.secretAccessKey());
+        // hundreds of thousands of uploads into one event: measure the API, not the per-event cap
+        env.put("EVENT_PHOTOS_EVENTS_MAX_PHOTOS", Integer.toString(Integer.MAX_VALUE));
         env.put("QUARKUS_LOG_LEVEL", "WARN");
         // one benchmark user starts thousands of uploads: measure signing, not the per-user limit
         env.put("EVENT_PHOTOS_RATE_LIMIT_BURST", Integer.toString(Integer.MAX_VALUE));

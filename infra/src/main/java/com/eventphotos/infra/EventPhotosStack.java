@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.eventphotos.contract.CdnCaching;
+import com.eventphotos.contract.EventTable;
 import com.eventphotos.contract.PhotoTable;
 import com.eventphotos.contract.Renditions;
 import com.eventphotos.contract.UploadKey;
@@ -58,6 +59,7 @@ import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.LocalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
@@ -109,6 +111,7 @@ public class EventPhotosStack extends Stack {
         Bucket bucket = photoBucket(settings);
         Distribution cdn = cdn(bucket);
         Table table = photoTable();
+        Table events = eventTable();
         UserPool users = userPool();
         users.addDomain(
                 "HostedUi",
@@ -120,7 +123,7 @@ public class EventPhotosStack extends Stack {
         UserPoolClient webClient = webClient(users, settings);
         String issuer = "https://cognito-idp." + getRegion() + ".amazonaws.com/" + users.getUserPoolId();
 
-        QuarkusLambda api = uploadApiFunction(settings, bucket, table, issuer, webClient);
+        QuarkusLambda api = uploadApiFunction(settings, bucket, table, events, issuer, webClient);
         HttpApi httpApi = httpApi(settings, api, issuer, webClient);
         QuarkusLambda processor = processorFunction(settings, bucket, table, cdn);
         Queue failedEvents = failedEventQueue();
@@ -131,10 +134,13 @@ public class EventPhotosStack extends Stack {
                         .retryAttempts(2)
                         .maxEventAge(Duration.hours(6))
                         .build());
-        bucket.addEventNotification(
-                EventType.OBJECT_CREATED,
-                new LambdaDestination(processor.live()),
-                NotificationKeyFilter.builder().prefix(UploadKey.PREFIX).build());
+        // Created: verify and publish; removed: finish a deletion (tombstone, renditions, CDN invalidation).
+        for (EventType type : List.of(EventType.OBJECT_CREATED, EventType.OBJECT_REMOVED)) {
+            bucket.addEventNotification(
+                    type,
+                    new LambdaDestination(processor.live()),
+                    NotificationKeyFilter.builder().prefix(UploadKey.PREFIX).build());
+        }
         Operations operations = new Operations(this, "Operations", settings, failedEvents, processor, api, httpApi);
         operations.retainLogsOfEveryFunction();
 
@@ -151,6 +157,7 @@ public class EventPhotosStack extends Stack {
         output("OidcIssuer", issuer, "OIDC authority for the web client");
         output("PhotosBucket", bucket.getBucketName(), "Private bucket the uploads go to");
         output("PhotosTable", table.getTableName(), "DynamoDB table of photo records");
+        output("EventsTable", events.getTableName(), "DynamoDB table of events, members and invites");
         output("FailedEventsQueue", failedEvents.getQueueUrl(), "S3 events the processor failed on after retries");
         output("ProcessorFunction", processor.live().getFunctionArn(), "The processor (live alias), to redrive to");
         output("AlarmTopic", operations.alarms().getTopicArn(), "Alarms: dead letters, processor errors, API 5xx");
@@ -257,6 +264,32 @@ public class EventPhotosStack extends Stack {
                 .sortKey(stringAttribute(PhotoTable.UPLOADED_AT_PHOTO_ID))
                 .projectionType(ProjectionType.ALL)
                 .build());
+        table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                .indexName(PhotoTable.VISIBLE_BY_UPLOAD_TIME_INDEX)
+                .partitionKey(stringAttribute(PhotoTable.EVENT_ID))
+                .sortKey(stringAttribute(PhotoTable.VISIBLE_UPLOADED_AT_PHOTO_ID))
+                .projectionType(ProjectionType.ALL)
+                .build());
+        return table;
+    }
+
+    private Table eventTable() {
+        Table table = Table.Builder.create(this, "Events")
+                .partitionKey(stringAttribute(EventTable.PK))
+                .sortKey(stringAttribute(EventTable.SK))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true)
+                        .build())
+                .encryption(TableEncryption.AWS_MANAGED)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                .indexName(EventTable.BY_MEMBER_INDEX)
+                .partitionKey(stringAttribute(EventTable.MEMBER_PK))
+                .sortKey(stringAttribute(EventTable.PK))
+                .projectionType(ProjectionType.ALL)
+                .build());
         return table;
     }
 
@@ -303,7 +336,12 @@ public class EventPhotosStack extends Stack {
     }
 
     private QuarkusLambda uploadApiFunction(
-            EventPhotosSettings settings, Bucket bucket, Table table, String issuer, UserPoolClient webClient) {
+            EventPhotosSettings settings,
+            Bucket bucket,
+            Table table,
+            Table events,
+            String issuer,
+            UserPoolClient webClient) {
         QuarkusLambda api = new QuarkusLambda(
                 this,
                 "UploadApi",
@@ -313,6 +351,7 @@ public class EventPhotosStack extends Stack {
                 new ApiEnvironment(
                                 bucket.getBucketName(),
                                 table.getTableName(),
+                                events.getTableName(),
                                 getRegion(),
                                 settings.webOrigins(),
                                 issuer,
@@ -324,10 +363,29 @@ public class EventPhotosStack extends Stack {
                 .actions(List.of("s3:PutObject"))
                 .resources(List.of(bucket.arnForObjects(UploadKey.PREFIX + "*")))
                 .build());
+        // A deleted photo's original and renditions (DELETE /events/{eventId}/photos/{photoId}).
         api.allow(PolicyStatement.Builder.create()
-                .actions(List.of("dynamodb:Query", "dynamodb:GetItem"))
-                .resources(
-                        List.of(table.getTableArn(), table.getTableArn() + "/index/" + PhotoTable.BY_UPLOAD_TIME_INDEX))
+                .actions(List.of("s3:DeleteObject"))
+                .resources(List.of(
+                        bucket.arnForObjects(UploadKey.PREFIX + "*"), bucket.arnForObjects(Renditions.PREFIX + "*")))
+                .build());
+        // Photo records: read and list; UpdateItem only to hide or tombstone one (never PutItem: the processor writes).
+        api.allow(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem"))
+                .resources(List.of(
+                        table.getTableArn(),
+                        table.getTableArn() + "/index/" + PhotoTable.BY_UPLOAD_TIME_INDEX,
+                        table.getTableArn() + "/index/" + PhotoTable.VISIBLE_BY_UPLOAD_TIME_INDEX))
+                .build());
+        // Events, members and invites are the API's alone (transactions need each action they contain).
+        api.allow(PolicyStatement.Builder.create()
+                .actions(List.of(
+                        "dynamodb:GetItem",
+                        "dynamodb:PutItem",
+                        "dynamodb:UpdateItem",
+                        "dynamodb:DeleteItem",
+                        "dynamodb:Query"))
+                .resources(List.of(events.getTableArn(), events.getTableArn() + "/index/" + EventTable.BY_MEMBER_INDEX))
                 .build());
         return api;
     }
@@ -357,7 +415,12 @@ public class EventPhotosStack extends Stack {
                 .defaultAuthorizer(cognito)
                 .corsPreflight(CorsPreflightOptions.builder()
                         .allowOrigins(settings.webOrigins())
-                        .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS))
+                        .allowMethods(List.of(
+                                CorsHttpMethod.GET,
+                                CorsHttpMethod.POST,
+                                CorsHttpMethod.PUT,
+                                CorsHttpMethod.DELETE,
+                                CorsHttpMethod.OPTIONS))
                         .allowHeaders(List.of("Authorization", "Content-Type"))
                         .exposeHeaders(List.of("Location"))
                         .maxAge(Duration.minutes(10))
@@ -372,17 +435,25 @@ public class EventPhotosStack extends Stack {
         }
         HttpApi httpApi = builder.build();
         HttpLambdaIntegration toApi = new HttpLambdaIntegration("UploadApiIntegration", api.live());
+        route(httpApi, toApi, "/events", HttpMethod.GET, HttpMethod.POST);
+        route(httpApi, toApi, "/events/{eventId}", HttpMethod.GET);
         route(httpApi, toApi, "/events/{eventId}/photos/initiate-upload", HttpMethod.POST);
         route(httpApi, toApi, "/events/{eventId}/photos", HttpMethod.GET);
-        route(httpApi, toApi, "/events/{eventId}/photos/{photoId}", HttpMethod.GET);
+        route(httpApi, toApi, "/events/{eventId}/photos/{photoId}", HttpMethod.GET, HttpMethod.DELETE);
+        route(httpApi, toApi, "/events/{eventId}/photos/{photoId}/hidden", HttpMethod.PUT, HttpMethod.DELETE);
+        route(httpApi, toApi, "/events/{eventId}/members", HttpMethod.GET);
+        route(httpApi, toApi, "/events/{eventId}/members/{userId}", HttpMethod.PUT, HttpMethod.DELETE);
+        route(httpApi, toApi, "/events/{eventId}/invites", HttpMethod.GET, HttpMethod.POST);
+        route(httpApi, toApi, "/events/{eventId}/invites/{code}", HttpMethod.DELETE);
+        route(httpApi, toApi, "/invites/{code}/accept", HttpMethod.POST);
         route(httpApi, toApi, "/upload-policy", HttpMethod.GET);
         return httpApi;
     }
 
-    private static void route(HttpApi api, HttpLambdaIntegration integration, String path, HttpMethod method) {
+    private static void route(HttpApi api, HttpLambdaIntegration integration, String path, HttpMethod... methods) {
         api.addRoutes(AddRoutesOptions.builder()
                 .path(path)
-                .methods(List.of(method))
+                .methods(List.of(methods))
                 .integration(integration)
                 .build());
     }
@@ -409,7 +480,8 @@ public class EventPhotosStack extends Stack {
                                 bucket.getBucketName(),
                                 table.getTableName(),
                                 "https://" + cdn.getDistributionDomainName(),
-                                LIBVIPS_LAYER_PATH)
+                                LIBVIPS_LAYER_PATH,
+                                cdn.getDistributionId())
                         .variables());
         // Reads each upload (GetObject also authorises HeadObject); deletes the ones it rejects.
         processor.allow(PolicyStatement.Builder.create()
@@ -422,13 +494,20 @@ public class EventPhotosStack extends Stack {
                 .actions(List.of("s3:ListBucket"))
                 .resources(List.of(bucket.getBucketArn()))
                 .build());
+        // Publishes renditions; removes them again when their photo is deleted.
         processor.allow(PolicyStatement.Builder.create()
-                .actions(List.of("s3:PutObject"))
+                .actions(List.of("s3:PutObject", "s3:DeleteObject"))
                 .resources(List.of(bucket.arnForObjects(Renditions.PREFIX + "*")))
                 .build());
+        // Writes records; GetItem and UpdateItem to recognise and write tombstones.
         processor.allow(PolicyStatement.Builder.create()
-                .actions(List.of("dynamodb:PutItem"))
+                .actions(List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"))
                 .resources(List.of(table.getTableArn()))
+                .build());
+        // Renditions are cached for a year: a deleted photo's are invalidated at this distribution only.
+        processor.allow(PolicyStatement.Builder.create()
+                .actions(List.of("cloudfront:CreateInvalidation"))
+                .resources(List.of("arn:aws:cloudfront::" + getAccount() + ":distribution/" + cdn.getDistributionId()))
                 .build());
         return processor;
     }

@@ -204,27 +204,66 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void processor_shouldBeNotifiedOfObjectCreated_onlyUnderUploads() {
+    void processor_shouldBeNotifiedOfObjectCreatedAndRemoved_onlyUnderUploads() {
+        Map<String, Object> underUploads =
+                Map.of("Key", Map.of("FilterRules", List.of(Map.of("Name", "prefix", "Value", "uploads/"))));
         template.hasResourceProperties(
                 "Custom::S3BucketNotifications",
                 Map.of(
                         "NotificationConfiguration",
                         Map.of(
                                 "LambdaFunctionConfigurations",
-                                List.of(Map.of(
-                                        "Events", List.of("s3:ObjectCreated:*"),
-                                        "Filter",
+                                List.of(
+                                        Map.of(
+                                                "Events", List.of("s3:ObjectCreated:*"),
+                                                "Filter", underUploads,
+                                                "LambdaFunctionArn", Match.anyValue()),
+                                        Map.of(
+                                                "Events", List.of("s3:ObjectRemoved:*"),
+                                                "Filter", underUploads,
+                                                "LambdaFunctionArn", Match.anyValue())))));
+    }
+
+    @Test
+    void eventsTable_shouldHaveTheContractKeySchemaAndMemberIndex_onDemandBilling_andPointInTimeRecovery() {
+        template.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Map.of(
+                        "KeySchema",
+                        List.of(
+                                Map.of("AttributeName", "pk", "KeyType", "HASH"),
+                                Map.of("AttributeName", "sk", "KeyType", "RANGE")),
+                        "GlobalSecondaryIndexes",
+                        List.of(Map.of(
+                                "IndexName", "byMember",
+                                "KeySchema",
+                                        List.of(
+                                                Map.of("AttributeName", "memberPk", "KeyType", "HASH"),
+                                                Map.of("AttributeName", "pk", "KeyType", "RANGE")),
+                                "Projection", Map.of("ProjectionType", "ALL"))),
+                        "BillingMode",
+                        "PAY_PER_REQUEST",
+                        "PointInTimeRecoverySpecification",
+                        Map.of("PointInTimeRecoveryEnabled", true)));
+    }
+
+    @Test
+    void photoTable_shouldHaveTheMembersIndexOfVisiblePhotos() {
+        template.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Match.objectLike(Map.of(
+                        "GlobalSecondaryIndexes",
+                        List.of(Map.of(
+                                "IndexName", "visibleByUploadTime",
+                                "KeySchema",
+                                        List.of(
+                                                Map.of("AttributeName", "eventId", "KeyType", "HASH"),
                                                 Map.of(
-                                                        "Key",
-                                                        Map.of(
-                                                                "FilterRules",
-                                                                List.of(
-                                                                        Map.of(
-                                                                                "Name",
-                                                                                "prefix",
-                                                                                "Value",
-                                                                                "uploads/")))),
-                                        "LambdaFunctionArn", Match.anyValue())))));
+                                                        "AttributeName",
+                                                        "visibleUploadedAtPhotoId",
+                                                        "KeyType",
+                                                        "RANGE")),
+                                "Projection", Map.of("ProjectionType", "ALL"))))));
     }
 
     @Test
@@ -297,23 +336,62 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void apiRole_shouldOnlyPutUploadsAndReadTheTable_always() {
+    void apiRole_shouldPutUploads_deleteAPhotosObjects_updatePhotoRecords_andOwnTheEventsTable() {
         List<Map<String, Object>> statements = CloudFormation.policyStatementsOfRole(resources, "UploadApi");
         assertEquals(
                 List.of(
+                        "dynamodb:DeleteItem",
                         "dynamodb:GetItem",
+                        "dynamodb:PutItem",
                         "dynamodb:Query",
+                        "dynamodb:UpdateItem",
                         "logs:CreateLogStream",
                         "logs:PutLogEvents",
+                        "s3:DeleteObject",
                         "s3:PutObject"),
                 CloudFormation.actions(statements));
         Map<String, Object> put = CloudFormation.statementWithAction(statements, "s3:PutObject");
         assertTrue(put.get("Resource").toString().contains("/uploads/*"), "PutObject only under uploads/: " + put);
-        Map<String, Object> read = CloudFormation.statementWithAction(statements, "dynamodb:Query");
-        assertTrue(read.get("Resource").toString().contains("/index/byUploadTime"), read.toString());
-        assertTrue(read.get("Resource")
-                .toString()
-                .contains(CloudFormation.logicalIdOf(resources, "AWS::DynamoDB::Table")));
+        assertFalse(put.get("Resource").toString().contains("/photos/*"), "never writes renditions: " + put);
+        String delete = CloudFormation.statementWithAction(statements, "s3:DeleteObject")
+                .get("Resource")
+                .toString();
+        assertTrue(delete.contains("/uploads/*") && delete.contains("/photos/*"), delete);
+        String photoTable = tableId("PhotoRecords");
+        String eventsTable = tableId("Events");
+        for (Map<String, Object> statement : statements) {
+            String resource = statement.get("Resource").toString();
+            List<Object> actions = CloudFormation.list(statement.get("Action"));
+            if (resource.contains(photoTable)) {
+                // the processor writes photo records; the API only reads, hides and tombstones them
+                assertFalse(actions.contains("dynamodb:PutItem"), statement.toString());
+                assertFalse(actions.contains("dynamodb:DeleteItem"), statement.toString());
+                assertTrue(resource.contains("/index/byUploadTime") && resource.contains("/index/visibleByUploadTime"));
+            }
+            if (resource.contains(eventsTable)) {
+                assertTrue(resource.contains("/index/byMember"), resource);
+            }
+        }
+    }
+
+    @Test
+    void processorRole_shouldInvalidateOnlyItsOwnDistribution_andHaveNoAccessToTheEventsTable() {
+        List<Map<String, Object>> statements = CloudFormation.policyStatementsOfRole(resources, "UploadProcessor");
+        String invalidation = CloudFormation.statementWithAction(statements, "cloudfront:CreateInvalidation")
+                .get("Resource")
+                .toString();
+        assertTrue(
+                invalidation.contains(CloudFormation.logicalIdOf(resources, "AWS::CloudFront::Distribution")),
+                invalidation);
+        assertFalse(statements.toString().contains(tableId("Events")), "the events table is the API's alone");
+    }
+
+    /** The logical id of the DynamoDB table whose id starts with {@code prefix}. */
+    private String tableId(String prefix) {
+        return CloudFormation.ofType(resources, "AWS::DynamoDB::Table").keySet().stream()
+                .filter(id -> id.startsWith(prefix))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no table " + prefix));
     }
 
     @Test
@@ -322,7 +400,10 @@ class EventPhotosStackTest {
         // the sqs actions are CDK's grant for the failure destination, scoped to the dead-letter queue
         assertEquals(
                 List.of(
+                        "cloudfront:CreateInvalidation",
+                        "dynamodb:GetItem",
                         "dynamodb:PutItem",
+                        "dynamodb:UpdateItem",
                         "logs:CreateLogStream",
                         "logs:PutLogEvents",
                         "s3:DeleteObject",
@@ -339,17 +420,19 @@ class EventPhotosStackTest {
                         .get("Resource"));
         Map<String, Object> get = CloudFormation.statementWithAction(statements, "s3:GetObject");
         assertTrue(get.get("Resource").toString().contains("/uploads/*"), get.toString());
-        Map<String, Object> delete = CloudFormation.statementWithAction(statements, "s3:DeleteObject");
-        assertTrue(delete.get("Resource").toString().contains("/uploads/*"), delete.toString());
+        String delete = statements.stream()
+                .filter(statement ->
+                        CloudFormation.list(statement.get("Action")).contains("s3:DeleteObject"))
+                .map(statement -> statement.get("Resource").toString())
+                .collect(java.util.stream.Collectors.joining(" "));
+        assertTrue(delete.contains("/uploads/*") && delete.contains("/photos/*"), delete);
         Map<String, Object> put = CloudFormation.statementWithAction(statements, "s3:PutObject");
         assertTrue(put.get("Resource").toString().contains("/photos/*"), "writes renditions only: " + put);
         assertFalse(put.get("Resource").toString().contains("/uploads"), "never writes uploads/: " + put);
         Map<String, Object> list = CloudFormation.statementWithAction(statements, "s3:ListBucket");
         assertFalse(list.get("Resource").toString().contains("/"), "the bucket itself, for 404s: " + list);
         Map<String, Object> write = CloudFormation.statementWithAction(statements, "dynamodb:PutItem");
-        assertTrue(write.get("Resource")
-                .toString()
-                .contains(CloudFormation.logicalIdOf(resources, "AWS::DynamoDB::Table")));
+        assertTrue(write.get("Resource").toString().contains(tableId("PhotoRecords")));
         assertFalse(write.get("Resource").toString().contains("index"), "writes the table only");
     }
 
@@ -377,10 +460,23 @@ class EventPhotosStackTest {
         });
         assertEquals(
                 List.of(
+                        "DELETE /events/{eventId}/invites/{code}",
+                        "DELETE /events/{eventId}/members/{userId}",
+                        "DELETE /events/{eventId}/photos/{photoId}",
+                        "DELETE /events/{eventId}/photos/{photoId}/hidden",
+                        "GET /events",
+                        "GET /events/{eventId}",
+                        "GET /events/{eventId}/invites",
+                        "GET /events/{eventId}/members",
                         "GET /events/{eventId}/photos",
                         "GET /events/{eventId}/photos/{photoId}",
                         "GET /upload-policy",
-                        "POST /events/{eventId}/photos/initiate-upload"),
+                        "POST /events",
+                        "POST /events/{eventId}/invites",
+                        "POST /events/{eventId}/photos/initiate-upload",
+                        "POST /invites/{code}/accept",
+                        "PUT /events/{eventId}/members/{userId}",
+                        "PUT /events/{eventId}/photos/{photoId}/hidden"),
                 routeKeys.stream().sorted().toList());
     }
 

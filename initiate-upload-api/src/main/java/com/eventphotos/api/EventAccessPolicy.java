@@ -1,29 +1,67 @@
 package com.eventphotos.api;
 
-import com.eventphotos.api.error.EventAccessDeniedException;
+import java.util.stream.Collectors;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import com.eventphotos.api.auth.Caller;
+import com.eventphotos.api.error.EventAccessDeniedException;
+import com.eventphotos.api.error.EventNotFoundException;
+import com.eventphotos.api.events.EventRepository;
+import com.eventphotos.api.events.Membership;
+import com.eventphotos.api.events.Permission;
+import com.eventphotos.api.events.Role;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The one place that decides who may see and upload to which event. Today every signed-in user may do
- * both for every event; per-event roles or membership checks belong here and nowhere else.
+ * The one place that decides who may do what in which event; every endpoint asks it, none checks a role itself.
+ * A caller who is not a member gets the same 404 as for an event that does not exist, so an event's existence stays
+ * private to its members; a member whose role lacks the permission gets a 403 that names what is missing.
  */
 @ApplicationScoped
 public class EventAccessPolicy {
 
-    public void requireUploadAllowed(SecurityIdentity identity, String eventId) {
-        requireSignedIn(identity, "upload photos to event " + eventId);
+    private final EventRepository events;
+    private final Caller caller;
+
+    EventAccessPolicy(EventRepository events, Caller caller) {
+        this.events = events;
+        this.caller = caller;
     }
 
-    public void requireViewAllowed(SecurityIdentity identity, String eventId) {
-        requireSignedIn(identity, "see the photos of event " + eventId);
-    }
-
-    private static void requireSignedIn(SecurityIdentity identity, String action) {
-        if (identity.isAnonymous()) {
-            throw new EventAccessDeniedException("sign in to " + action);
+    /** The caller's membership in the event, when its role grants {@code permission}. */
+    public Membership require(String eventId, Permission permission) {
+        Membership membership =
+                events.membership(eventId, caller.userId()).orElseThrow(() -> new EventNotFoundException(eventId));
+        if (!membership.allows(permission)) {
+            throw new EventAccessDeniedException(refusal(membership.role(), permission));
         }
+        return membership;
+    }
+
+    /** Owners delete any photo; contributors only the ones they uploaded. */
+    public void requireMayDelete(Membership membership, String uploadedBy) {
+        if (membership.allows(Permission.DELETE_ANY_PHOTO)) {
+            return;
+        }
+        if (membership.allows(Permission.DELETE_OWN_PHOTOS)
+                && membership.userId().equals(uploadedBy)) {
+            return;
+        }
+        throw new EventAccessDeniedException(refusal(
+                membership.role(),
+                membership.allows(Permission.DELETE_OWN_PHOTOS)
+                        ? Permission.DELETE_ANY_PHOTO
+                        : Permission.DELETE_OWN_PHOTOS));
+    }
+
+    /** Any member may leave an event; removing someone else takes the right to manage members. */
+    public void requireMayRemove(String eventId, String userId) {
+        require(eventId, caller.userId().equals(userId) ? Permission.VIEW_PHOTOS : Permission.MANAGE_MEMBERS);
+    }
+
+    private static String refusal(Role role, Permission permission) {
+        return "as " + role + " of this event you cannot " + permission.action() + ": that needs the "
+                + Role.granting(permission).stream().map(Role::name).collect(Collectors.joining(" or "))
+                + " role (missing permission " + permission + ")";
     }
 }

@@ -1,9 +1,10 @@
 package com.eventphotos.api;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -11,10 +12,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import com.eventphotos.api.auth.Caller;
 import com.eventphotos.api.error.Echo;
 import com.eventphotos.api.error.InvalidRequestException;
 import com.eventphotos.api.error.PhotoNotFoundException;
 import com.eventphotos.api.error.TooManyUploadsException;
+import com.eventphotos.api.events.EventRepository;
+import com.eventphotos.api.events.Membership;
+import com.eventphotos.api.events.Permission;
+import com.eventphotos.api.photos.Listing;
 import com.eventphotos.api.photos.PhotoPage;
 import com.eventphotos.api.photos.PhotoRepository;
 import com.eventphotos.api.photos.PhotoView;
@@ -23,17 +29,19 @@ import com.eventphotos.api.upload.InitiateUploadResponse;
 import com.eventphotos.api.upload.UploadRateLimiter;
 import com.eventphotos.api.upload.UploadUrlIssuer;
 import com.eventphotos.contract.EventId;
+import com.eventphotos.contract.PhotoRecord;
+import com.eventphotos.contract.PhotoStatus;
 
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.common.annotation.NonBlocking;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -56,44 +64,51 @@ public class EventPhotosResource {
 
     private final UploadUrlIssuer issuer;
     private final PhotoRepository photos;
-    private final EventAccessPolicy accessPolicy;
-    private final SecurityIdentity identity;
-    private final JsonWebToken token;
+    private final EventRepository events;
+    private final EventAccessPolicy access;
+    private final Caller caller;
     private final UploadRateLimiter rateLimiter;
+    private final UploadApiConfig config;
 
     EventPhotosResource(
             UploadUrlIssuer issuer,
             PhotoRepository photos,
-            EventAccessPolicy accessPolicy,
-            SecurityIdentity identity,
-            JsonWebToken token,
-            UploadRateLimiter rateLimiter) {
-        this.rateLimiter = rateLimiter;
+            EventRepository events,
+            EventAccessPolicy access,
+            Caller caller,
+            UploadRateLimiter rateLimiter,
+            UploadApiConfig config) {
         this.issuer = issuer;
         this.photos = photos;
-        this.accessPolicy = accessPolicy;
-        this.identity = identity;
-        this.token = token;
+        this.events = events;
+        this.access = access;
+        this.caller = caller;
+        this.rateLimiter = rateLimiter;
+        this.config = config;
     }
 
     @POST
     @Path("/initiate-upload")
     @Consumes(MediaType.APPLICATION_JSON)
-    @NonBlocking // pure CPU (validation and signing, no I/O): runs on the event loop, no worker-thread hand-off
-    @Operation(summary = "Get a presigned URL to PUT one photo straight to S3")
+    @Operation(summary = "Get a presigned URL to PUT one photo straight to S3 (OWNER or CONTRIBUTOR)")
     @APIResponse(
             responseCode = "201",
             description = "PUT the bytes to s3PutObjectUrl with exactly the returned headers; "
                     + "Location is where the photo's record appears once processed")
+    @APIResponse(responseCode = "403", description = "Your role in the event does not allow uploads")
+    @APIResponse(responseCode = "404", description = "No such event, or you are not a member")
+    @APIResponse(responseCode = "409", description = "The event holds its maximum number of photos")
     @APIResponse(responseCode = "429", description = "Too many uploads started; Retry-After says when to try again")
     public RestResponse<InitiateUploadResponse> initiateUpload(
             @PathParam("eventId") @Pattern(regexp = EventId.REGEX, message = EVENT_ID_MESSAGE) String eventId,
             @NotNull(message = "a JSON body is required") @Valid InitiateUploadRequest request) {
-        accessPolicy.requireUploadAllowed(identity, eventId);
-        String uploader = uploader();
+        String uploader = caller.userId();
+        // the cheapest check first: a flood of requests is refused before it reaches DynamoDB
         rateLimiter.tryAcquire(uploader).ifPresent(wait -> {
             throw new TooManyUploadsException(wait);
         });
+        access.require(eventId, Permission.UPLOAD_PHOTOS);
+        events.reserveUpload(eventId, config.events().maxPhotos());
         InitiateUploadResponse upload = issuer.issue(eventId, request, uploader);
         return RestResponse.ResponseBuilder.create(Response.Status.CREATED, upload)
                 .location(URI.create("/events/" + eventId + "/photos/" + upload.photoId()))
@@ -101,33 +116,99 @@ public class EventPhotosResource {
     }
 
     @GET
-    @Operation(summary = "List the event's processed (READY) photos, newest first")
-    @APIResponse(responseCode = "200", description = "A page of photos; an unknown event has none")
+    @Operation(summary = "List the event's processed (READY) photos, newest first; owners also see hidden ones")
+    @APIResponse(responseCode = "200", description = "A page of photos")
+    @APIResponse(responseCode = "404", description = "No such event, or you are not a member")
     public PhotoPage list(
             @PathParam("eventId") @Pattern(regexp = EventId.REGEX, message = EVENT_ID_MESSAGE) String eventId,
             @Parameter(description = "Page size, 1 to 100 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "The nextToken of the previous page") @QueryParam("nextToken") String nextToken) {
-        accessPolicy.requireViewAllowed(identity, eventId);
-        return photos.listReady(eventId, pageSize(limit), nextToken == null || nextToken.isEmpty() ? null : nextToken);
+        Membership membership = access.require(eventId, Permission.VIEW_PHOTOS);
+        return photos.listReady(
+                eventId,
+                listingFor(membership),
+                pageSize(limit),
+                nextToken == null || nextToken.isEmpty() ? null : nextToken);
     }
 
     @GET
     @Path("/{photoId}")
     @Operation(summary = "One photo's record in any status, for polling after the upload")
     @APIResponse(responseCode = "200", description = "The record: status READY or REJECTED")
-    @APIResponse(responseCode = "404", description = "Not processed (yet), or no such photo")
+    @APIResponse(responseCode = "404", description = "Not processed (yet), deleted, or no such photo")
     public PhotoView get(
             @PathParam("eventId") @Pattern(regexp = EventId.REGEX, message = EVENT_ID_MESSAGE) String eventId,
             @PathParam("photoId") String photoId) {
-        accessPolicy.requireViewAllowed(identity, eventId);
+        Membership membership = access.require(eventId, Permission.VIEW_PHOTOS);
         return photos.find(eventId, parsePhotoId(photoId))
+                .filter(record -> record.status() != PhotoStatus.DELETED)
+                .filter(record -> !record.hidden() || listingFor(membership) == Listing.ALL)
+                .map(PhotoView::of)
                 .orElseThrow(() -> new PhotoNotFoundException(eventId, photoId));
     }
 
-    /** The token's subject: stable across renames, unlike a user name. */
-    private String uploader() {
-        String subject = token.getSubject();
-        return subject != null ? subject : identity.getPrincipal().getName();
+    @DELETE
+    @Path("/{photoId}")
+    @Operation(summary = "Delete a photo: its record, original and renditions (the uploader or an owner)")
+    @APIResponse(responseCode = "204", description = "Deleted, or it already was: deleting again is safe")
+    @APIResponse(responseCode = "403", description = "Only the uploader or an owner may delete this photo")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such photo; for a contributor also one not processed yet (an owner's delete of that "
+                    + "stops it from ever being listed)")
+    public RestResponse<Void> delete(
+            @PathParam("eventId") @Pattern(regexp = EventId.REGEX, message = EVENT_ID_MESSAGE) String eventId,
+            @PathParam("photoId") String photoId) {
+        Membership membership = access.require(eventId, Permission.DELETE_OWN_PHOTOS);
+        UUID id = parsePhotoId(photoId);
+        Optional<PhotoRecord> record = photos.find(eventId, id);
+        boolean alreadyDeleted =
+                record.map(r -> r.status() == PhotoStatus.DELETED).orElse(false);
+        if (record.isEmpty()) {
+            // nobody knows yet who uploaded it: only an owner may stop it from appearing, others learn there is none
+            if (!membership.allows(Permission.DELETE_ANY_PHOTO)) {
+                throw new PhotoNotFoundException(eventId, photoId);
+            }
+        } else if (!alreadyDeleted) {
+            access.requireMayDelete(membership, record.get().uploadedBy());
+        }
+        photos.delete(eventId, id, record, caller.userId(), Instant.now(), events.releaseUpload(eventId));
+        return RestResponse.noContent();
+    }
+
+    @PUT
+    @Path("/{photoId}/hidden")
+    @Operation(summary = "Hide a photo from everyone but the event's owners (OWNER)")
+    @APIResponse(responseCode = "204", description = "Hidden (or it already was)")
+    @APIResponse(responseCode = "404", description = "No READY photo with this id")
+    public RestResponse<Void> hide(
+            @PathParam("eventId") @Pattern(regexp = EventId.REGEX, message = EVENT_ID_MESSAGE) String eventId,
+            @PathParam("photoId") String photoId) {
+        return setHidden(eventId, photoId, true);
+    }
+
+    @DELETE
+    @Path("/{photoId}/hidden")
+    @Operation(summary = "Show a hidden photo to all members again (OWNER)")
+    @APIResponse(responseCode = "204", description = "Visible (or it already was)")
+    @APIResponse(responseCode = "404", description = "No READY photo with this id")
+    public RestResponse<Void> unhide(
+            @PathParam("eventId") @Pattern(regexp = EventId.REGEX, message = EVENT_ID_MESSAGE) String eventId,
+            @PathParam("photoId") String photoId) {
+        return setHidden(eventId, photoId, false);
+    }
+
+    private RestResponse<Void> setHidden(String eventId, String photoId, boolean hidden) {
+        access.require(eventId, Permission.HIDE_PHOTOS);
+        if (!photos.setHidden(eventId, parsePhotoId(photoId), hidden)) {
+            throw new PhotoNotFoundException(eventId, photoId);
+        }
+        return RestResponse.noContent();
+    }
+
+    /** Whoever may hide photos sees the hidden ones too. */
+    private static Listing listingFor(Membership membership) {
+        return membership.allows(Permission.HIDE_PHOTOS) ? Listing.ALL : Listing.VISIBLE;
     }
 
     private static int pageSize(String limit) {

@@ -21,6 +21,27 @@ public interface UploadApiConfig {
     /** The DynamoDB table of photo records written by the processor. */
     String table();
 
+    /** The DynamoDB table of events, members and invites (the API's alone; schema: EventTable). */
+    String eventsTable();
+
+    /** Limits per event. */
+    Events events();
+
+    interface Events {
+
+        /** Photos one event may hold: uploads started and not deleted (see README, Events and roles). */
+        @WithDefault("10000")
+        int maxPhotos();
+
+        /** The most uses one invite may allow. */
+        @WithDefault("1000")
+        int maxInviteUses();
+
+        /** The longest an invite may stay valid. */
+        @WithDefault("P30D")
+        Duration maxInviteLifetime();
+    }
+
     /** The bucket's AWS region; also the region the URLs are signed for. */
     String region();
 

@@ -112,6 +112,7 @@ class AuthenticationTest {
     }
 
     private static ValidatableResponse post(RequestSpecification request) {
+        TestEvents.uploaderIn("e1", "alice");
         return request.contentType(ContentType.JSON)
                 .body(VALID_BODY)
                 .post("/events/e1/photos/initiate-upload")

@@ -35,7 +35,7 @@ class EventPhotosListingTest {
 
     @Test
     void list_shouldReturnReadyPhotosNewestFirst_withEveryDocumentedField() {
-        String eventId = SeededPhotos.uniqueEventId("order");
+        String eventId = SeededPhotos.uniqueEventId("order", "viewer");
         PhotoRecord older = SeededPhotos.ready(eventId, "older", T0);
         PhotoRecord newer = SeededPhotos.ready(eventId, "새 사진 🎆", T0.plusSeconds(60));
         SeededPhotos.save(PhotoRecord.rejected(
@@ -70,7 +70,7 @@ class EventPhotosListingTest {
 
     @Test
     void list_shouldPageThroughEveryPhotoOnce_withoutGapsOrDuplicates() {
-        String eventId = SeededPhotos.uniqueEventId("pages");
+        String eventId = SeededPhotos.uniqueEventId("pages", "viewer");
         List<PhotoRecord> seeded = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
             // two photos per instant: the photoId suffix of the sort key must still order and separate them
@@ -101,7 +101,7 @@ class EventPhotosListingTest {
 
     @Test
     void list_shouldReturn50Photos_whenNoLimitIsGiven() {
-        String eventId = SeededPhotos.uniqueEventId("default");
+        String eventId = SeededPhotos.uniqueEventId("default", "viewer");
         for (int i = 0; i < 51; i++) {
             SeededPhotos.ready(eventId, "p" + i, T0.plusMillis(i));
         }
@@ -112,17 +112,25 @@ class EventPhotosListingTest {
     }
 
     @Test
-    void list_shouldBeEmpty_whenTheEventIsUnknown() {
-        list("no-such-event-" + UUID.randomUUID().toString().substring(0, 8), null, null)
+    void list_shouldBeEmpty_whenTheEventHasNoPhotosYet() {
+        list(SeededPhotos.uniqueEventId("empty", "viewer"), null, null)
                 .statusCode(200)
                 .body("items", empty())
                 .body("nextToken", nullValue());
     }
 
     @Test
+    void list_shouldReturn404_whenTheEventIsUnknown() {
+        list("no-such-event-" + UUID.randomUUID().toString().substring(0, 8), null, null)
+                .statusCode(404)
+                .body("status", equalTo(404));
+    }
+
+    @Test
     void list_shouldReturn400_whenLimitIsOutOfRange() {
+        String eventId = SeededPhotos.uniqueEventId("limits", "viewer");
         for (String limit : new String[] {"0", "101", "-1", "ten", "1.5"}) {
-            list("e1", limit, null)
+            list(eventId, limit, null)
                     .statusCode(400)
                     .body("violations.field", hasItem("limit"))
                     .body("message", containsString("1 to 100"));
@@ -131,7 +139,7 @@ class EventPhotosListingTest {
 
     @Test
     void list_shouldReturn400_whenNextTokenIsTamperedOrForeign() {
-        String eventId = SeededPhotos.uniqueEventId("tamper");
+        String eventId = SeededPhotos.uniqueEventId("tamper", "viewer");
         for (int i = 0; i < 3; i++) {
             SeededPhotos.ready(eventId, "p" + i, T0.plusSeconds(i));
         }
@@ -143,13 +151,15 @@ class EventPhotosListingTest {
         for (String bad : new String[] {flipped, flippedInPayload, "garbage", "a.b.c", token + "x"}) {
             list(eventId, "1", bad).statusCode(400).body("violations.field", hasItem("nextToken"));
         }
-        list("other-event", "1", token).statusCode(400).body("violations.field", hasItem("nextToken"));
+        list(SeededPhotos.uniqueEventId("other", "viewer"), "1", token)
+                .statusCode(400)
+                .body("violations.field", hasItem("nextToken"));
         list(eventId, "1", token).statusCode(200).body("items.size()", equalTo(1));
     }
 
     @Test
     void get_shouldReturnTheRecord_whenItExistsAnd404Otherwise() {
-        String eventId = SeededPhotos.uniqueEventId("get");
+        String eventId = SeededPhotos.uniqueEventId("get", "viewer");
         PhotoRecord ready = SeededPhotos.ready(eventId, "one", T0);
         PhotoRecord rejected = SeededPhotos.save(PhotoRecord.rejected(
                 new UploadKey(eventId, UUID.randomUUID(), PhotoContentType.PNG),

@@ -130,6 +130,7 @@ class InitiateUploadValidationTest {
         String emoji = "\\ud83d\\ude00";
         String body = "{\"title\":\"" + emoji.repeat(200) + "\",\"description\":\"" + emoji.repeat(1000)
                 + "\",\"contentType\":\"image/png\",\"contentLength\":1000}";
+        TestEvents.uploaderIn("e1", "u");
         given().auth()
                 .oauth2(Tokens.forSubject("u"))
                 .contentType(ContentType.JSON)

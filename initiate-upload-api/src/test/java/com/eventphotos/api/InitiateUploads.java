@@ -3,6 +3,8 @@ package com.eventphotos.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.eventphotos.contract.EventId;
+
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -23,7 +25,11 @@ public final class InitiateUploads {
         return body;
     }
 
+    /** As {@link #SUBJECT}, a contributor of the event (made one if need be). */
     public static ValidatableResponse initiate(String eventId, Object body) {
+        if (EventId.isValid(eventId)) {
+            TestEvents.uploaderIn(eventId, SUBJECT);
+        }
         return given().auth()
                 .oauth2(Tokens.forSubject(SUBJECT))
                 .contentType(ContentType.JSON)

@@ -21,8 +21,22 @@ final class SeededPhotos {
     private SeededPhotos() {}
 
     static PhotoRecord ready(String eventId, String title, Instant uploadedAt) {
-        PhotoMetadata metadata = new PhotoMetadata(
-                title, "about " + title, eventId, UUID.randomUUID(), PhotoContentType.JPEG, "uploader-1");
+        return ready(eventId, title, uploadedAt, "uploader-1");
+    }
+
+    static PhotoRecord ready(String eventId, String title, Instant uploadedAt, String uploadedBy) {
+        return save(readyRecord(eventId, UUID.randomUUID(), title, uploadedBy, uploadedAt));
+    }
+
+    /** The READY record the processor would write for this photo, not saved. */
+    static PhotoRecord readyRecord(String eventId, UUID photoId, String title, String uploadedBy) {
+        return readyRecord(eventId, photoId, title, uploadedBy, Instant.now());
+    }
+
+    private static PhotoRecord readyRecord(
+            String eventId, UUID photoId, String title, String uploadedBy, Instant uploadedAt) {
+        PhotoMetadata metadata =
+                new PhotoMetadata(title, "about " + title, eventId, photoId, PhotoContentType.JPEG, uploadedBy);
         List<Rendition> renditions = Renditions.widthsFor(1000).stream()
                 .map(width -> new Rendition(
                         Renditions.key(metadata.key(), width),
@@ -33,8 +47,7 @@ final class SeededPhotos {
                         Renditions.url(CDN, Renditions.webpKey(metadata.key(), width)),
                         width * 30L))
                 .toList();
-        return save(
-                PhotoRecord.ready(metadata, 2048, 1000, 750, renditions, uploadedAt, uploadedAt.plusSeconds(1), "1"));
+        return PhotoRecord.ready(metadata, 2048, 1000, 750, renditions, uploadedAt, uploadedAt.plusSeconds(1), "1");
     }
 
     static PhotoRecord save(PhotoRecord record) {
@@ -44,7 +57,8 @@ final class SeededPhotos {
         return record;
     }
 
-    static String uniqueEventId(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    /** A fresh event with {@code viewer} as a VIEWER member. */
+    static String uniqueEventId(String prefix, String viewer) {
+        return TestEvents.memberOf(TestEvents.created(TestEvents.OWNER, prefix), viewer, "VIEWER");
     }
 }

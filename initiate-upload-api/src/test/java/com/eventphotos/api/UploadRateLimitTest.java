@@ -44,6 +44,7 @@ class UploadRateLimitTest {
     }
 
     private static ValidatableResponse initiateAs(String subject) {
+        TestEvents.uploaderIn("limits", subject);
         return given().auth()
                 .oauth2(Tokens.forSubject(subject))
                 .contentType(ContentType.JSON)

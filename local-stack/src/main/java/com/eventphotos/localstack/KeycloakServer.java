@@ -37,14 +37,17 @@ final class KeycloakServer implements AutoCloseable {
     private final int port;
     private final String baseUrl;
     private final String adminPassword;
-    private final String demoPassword;
+    private final String organiserPassword;
+    private final String guestPassword;
 
-    private KeycloakServer(ChildProcess process, int port, String adminPassword, String demoPassword) {
+    private KeycloakServer(
+            ChildProcess process, int port, String adminPassword, String organiserPassword, String guestPassword) {
         this.process = process;
         this.port = port;
         this.baseUrl = "http://127.0.0.1:" + port;
         this.adminPassword = adminPassword;
-        this.demoPassword = demoPassword;
+        this.organiserPassword = organiserPassword;
+        this.guestPassword = guestPassword;
     }
 
     /**
@@ -87,7 +90,7 @@ final class KeycloakServer implements AutoCloseable {
                         adminPassword),
                 home,
                 config.logDir().resolve("keycloak.log"));
-        return new KeycloakServer(process, port, adminPassword, randomSecret());
+        return new KeycloakServer(process, port, adminPassword, randomSecret(), randomSecret());
     }
 
     private void awaitRealm(List<String> webOrigins) {
@@ -126,8 +129,12 @@ final class KeycloakServer implements AutoCloseable {
         return issuer() + "/protocol/openid-connect/token";
     }
 
-    String demoPassword() {
-        return demoPassword;
+    String organiserPassword() {
+        return organiserPassword;
+    }
+
+    String guestPassword() {
+        return guestPassword;
     }
 
     @Override
@@ -157,8 +164,10 @@ final class KeycloakServer implements AutoCloseable {
     private String realmJson(List<String> webOrigins) throws IOException {
         try (InputStream template = KeycloakServer.class.getResourceAsStream("/localstack/event-photos-realm.json")) {
             String json = new String(template.readAllBytes(), StandardCharsets.UTF_8);
-            return json.replace("${DEMO_USERNAME}", LocalStackConfig.DEMO_USERNAME)
-                    .replace("${DEMO_PASSWORD}", demoPassword)
+            return json.replace("${ORGANISER_USERNAME}", LocalStackConfig.ORGANISER_USERNAME)
+                    .replace("${ORGANISER_PASSWORD}", organiserPassword)
+                    .replace("${GUEST_USERNAME}", LocalStackConfig.GUEST_USERNAME)
+                    .replace("${GUEST_PASSWORD}", guestPassword)
                     .replace(
                             "${WEB_REDIRECT_URIS}",
                             JSON.writeValueAsString(

@@ -117,7 +117,9 @@ public final class LocalStack implements AutoCloseable {
                 "DynamoDB Local",
                 port -> LocalDynamoDb.start(port, dynamoDbData)));
         dynamoDb.createPhotoTable(LocalStackConfig.TABLE);
-        progress.println("DynamoDB Local on " + dynamoDb.endpoint() + ", table " + LocalStackConfig.TABLE);
+        dynamoDb.createEventTable(LocalStackConfig.EVENTS_TABLE);
+        progress.println("DynamoDB Local on " + dynamoDb.endpoint() + ", tables " + LocalStackConfig.TABLE + " and "
+                + LocalStackConfig.EVENTS_TABLE);
         cdn = track(LocalCdn.start(config.cdnPort(), s3.newClient(), LocalStackConfig.BUCKET));
 
         processor = track(startProcessor());
@@ -160,8 +162,12 @@ public final class LocalStack implements AutoCloseable {
         return keycloak.tokenEndpoint();
     }
 
-    public String demoPassword() {
-        return keycloak.demoPassword();
+    public String organiserPassword() {
+        return keycloak.organiserPassword();
+    }
+
+    public String guestPassword() {
+        return keycloak.guestPassword();
     }
 
     public String webUrl() {
@@ -251,6 +257,7 @@ public final class LocalStack implements AutoCloseable {
         env.putAll(new ApiEnvironment(
                         LocalStackConfig.BUCKET,
                         LocalStackConfig.TABLE,
+                        LocalStackConfig.EVENTS_TABLE,
                         LocalStackConfig.REGION,
                         webOrigins,
                         keycloak.issuer(),

@@ -27,11 +27,15 @@ public record LocalStackConfig(
 
     public static final String BUCKET = "event-photos-local";
     public static final String TABLE = "event-photos-local";
+    public static final String EVENTS_TABLE = "event-photos-local-events";
     public static final String REALM = "event-photos";
     public static final String REGION = "us-east-1";
     public static final String WEB_CLIENT_ID = "event-photos-web";
     public static final String CLI_CLIENT_ID = "event-photos-cli";
-    public static final String DEMO_USERNAME = "demo";
+    /** The demo users: an organiser who creates events and invites, and a guest who joins through a link. */
+    public static final String ORGANISER_USERNAME = "organiser";
+
+    public static final String GUEST_USERNAME = "guest";
 
     public static LocalStackConfig fromEnvironment(Path repositoryRoot, Map<String, String> env) {
         return new LocalStackConfig(

@@ -54,7 +54,7 @@ public final class LocalStackMain {
                 ================================================================================
                  event-photos is running on loopback. Ctrl-C stops everything.
                 ================================================================================
-                 Web client   %14$s   (sign in as the demo user below)
+                 Web client   %14$s   (sign in as either demo user below)
                  API          %1$s
                  Swagger UI   %1$s/q/swagger-ui
                  OIDC issuer  %2$s
@@ -63,19 +63,27 @@ public final class LocalStackMain {
                  Web origins  %6$s
                  Logs         %7$s
 
-                 Demo user    %8$s / %9$s
+                 Organiser    %8$s / %9$s   (creates the event, invites)
+                 Guest        %15$s / %16$s   (joins through the invite link)
 
-                 Get a token:
+                 Get a token (and GUEST_TOKEN likewise, as %15$s):
                    TOKEN=$(curl -s -d grant_type=password -d client_id=%10$s -d username=%8$s \\
                      -d password=%9$s %11$s | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
 
-                 Upload a photo (initiate -> PUT -> list):
+                 Create an event, upload a photo (initiate -> PUT -> list):
+                   curl -s -X POST %1$s/events -H "Authorization: Bearer $TOKEN" \\
+                     -H 'Content-Type: application/json' -d '{"name":"데모 이벤트","eventId":"%12$s"}'
                    curl -s -X POST %1$s/events/%12$s/photos/initiate-upload -H "Authorization: Bearer $TOKEN" \\
                      -H 'Content-Type: application/json' \\
                      -d '{"title":"서울 불꽃축제","description":"첫 사진","contentType":"image/png"}' | tee /tmp/upload.json
                    curl -s -X PUT -H 'Content-Type: image/png' --upload-file %13$s \\
                      "$(sed -E 's/.*"s3PutObjectUrl":"([^"]+)".*/\\1/' /tmp/upload.json)"
                    curl -s %1$s/events/%12$s/photos -H "Authorization: Bearer $TOKEN"
+
+                 Invite the guest (the link opens the web client's join page):
+                   curl -s -X POST %1$s/events/%12$s/invites -H "Authorization: Bearer $TOKEN" \\
+                     -H 'Content-Type: application/json' -d '{"role":"CONTRIBUTOR"}'
+                   curl -s -X POST %1$s/invites/<code>/accept -H "Authorization: Bearer $GUEST_TOKEN"
                 ================================================================================
                 """.formatted(
                         api,
@@ -85,12 +93,14 @@ public final class LocalStackMain {
                         stack.cdnUrl(),
                         String.join(" ", stack.webOrigins()),
                         stack.logDir(),
-                        LocalStackConfig.DEMO_USERNAME,
-                        stack.demoPassword(),
+                        LocalStackConfig.ORGANISER_USERNAME,
+                        stack.organiserPassword(),
                         LocalStackConfig.CLI_CLIENT_ID,
                         stack.tokenEndpoint(),
                         event,
                         samplePhoto,
-                        stack.webUrl());
+                        stack.webUrl(),
+                        LocalStackConfig.GUEST_USERNAME,
+                        stack.guestPassword());
     }
 }

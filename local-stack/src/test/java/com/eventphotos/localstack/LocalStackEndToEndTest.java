@@ -65,7 +65,7 @@ class LocalStackEndToEndTest {
                 LocalStackConfig.onFreePorts(
                         root, RepositoryPaths.targetDir("e2e-stack-" + System.currentTimeMillis()), portCandidates),
                 System.out);
-        client = WebClientSession.signIn(stack, LocalStackConfig.DEMO_USERNAME, stack.demoPassword());
+        client = WebClientSession.signIn(stack, LocalStackConfig.ORGANISER_USERNAME, stack.organiserPassword());
     }
 
     @AfterAll
@@ -88,7 +88,8 @@ class LocalStackEndToEndTest {
     @Test
     @Order(1)
     void upload_shouldBecomeAListedPhotoWhoseRenditionsTheCdnServes_whenAKoreanTitledPhoneJpegIsPut() throws Exception {
-        String eventId = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        String eventId =
+                client.createEvent("e2e-" + UUID.randomUUID().toString().substring(0, 8));
         byte[] photo = TestImages.phoneJpeg(1200, 900, 6);
         String title = "한강 야경 🌉 2026";
         String description = "친구들과 함께 + 100% 행복 & 추억 = 최고";
@@ -146,7 +147,8 @@ class LocalStackEndToEndTest {
     @Test
     @Order(1)
     void upload_shouldBeRejectedAndNothingServed_whenHtmlIsDeclaredAsPng() throws Exception {
-        String eventId = "e2e-html-" + UUID.randomUUID().toString().substring(0, 8);
+        String eventId =
+                client.createEvent("e2e-html-" + UUID.randomUUID().toString().substring(0, 8));
         byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
         JsonNode upload = client.initiateUpload(eventId, "not a photo", "", "image/png", (long) html.length);
         BrowserStylePut.Result put =
@@ -168,7 +170,8 @@ class LocalStackEndToEndTest {
     @Test
     @Order(2)
     void upload_shouldBeRefusedAndProduceNoRecord_whenTheUrlWasTampered() throws Exception {
-        String eventId = "e2e-tamper-" + UUID.randomUUID().toString().substring(0, 8);
+        String eventId =
+                client.createEvent("e2e-tamper-" + UUID.randomUUID().toString().substring(0, 8));
         JsonNode upload = client.initiateUpload(eventId, "honest title", "", "image/png", null);
         String url = upload.get("s3PutObjectUrl").asText();
         String tampered = url.replace("x-amz-meta-title=honest%20title", "x-amz-meta-title=forged%20title");
@@ -191,7 +194,7 @@ class LocalStackEndToEndTest {
     @Test
     @Order(3)
     void preflight_shouldBeAccepted_onlyForTheWebClientOrigin() throws Exception {
-        JsonNode upload = client.initiateUpload("e2e-cors", "cors", "", "image/jpeg", null);
+        JsonNode upload = client.initiateUpload(client.createEvent("e2e-cors"), "cors", "", "image/jpeg", null);
         String url = upload.get("s3PutObjectUrl").asText();
         String webOrigin = stack.webOrigins().get(0);
 
@@ -234,13 +237,14 @@ class LocalStackEndToEndTest {
     @Test
     @Order(4)
     void apiRequest_shouldBeAccepted_whenKeycloakTokensOfThisAppAreSentBareOrAsBearer() throws Exception {
+        client.createEvent("e2e-tokens");
         for (String authorization : List.of(
                 client.accessToken(),
                 "Bearer " + client.accessToken(),
                 client.idToken(),
                 "Bearer " + client.idToken())) {
             HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/events/e2e/photos"))
+                    HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/events/e2e-tokens/photos"))
                             .header("Authorization", authorization)
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -257,6 +261,10 @@ class LocalStackEndToEndTest {
         Path webClient = RepositoryPaths.find("web-client");
         Path screenshots = RepositoryPaths.targetDir("screenshots");
         Path log = stack.logDir().resolve("web-e2e.log");
+        // the browser test uploads to this event, and by keyboard to its "-keyboard" twin: both the demo user's
+        String eventId =
+                client.createEvent("e2e-web-" + UUID.randomUUID().toString().substring(0, 8));
+        client.createEvent(eventId + "-keyboard");
 
         ProcessBuilder browserTest = new ProcessBuilder("node", "e2e/upload.e2e.mjs")
                 .directory(webClient.toFile())
@@ -266,9 +274,9 @@ class LocalStackEndToEndTest {
                 .environment()
                 .putAll(Map.of(
                         "WEB_URL", stack.webUrl(),
-                        "EVENT_ID", "e2e-web-" + UUID.randomUUID().toString().substring(0, 8),
-                        "DEMO_USERNAME", LocalStackConfig.DEMO_USERNAME,
-                        "DEMO_PASSWORD", stack.demoPassword(),
+                        "EVENT_ID", eventId,
+                        "DEMO_USERNAME", LocalStackConfig.ORGANISER_USERNAME,
+                        "DEMO_PASSWORD", stack.organiserPassword(),
                         "PHOTO_1", first.toString(),
                         "PHOTO_2", second.toString(),
                         "SCREENSHOT_DIR", screenshots.toString()));

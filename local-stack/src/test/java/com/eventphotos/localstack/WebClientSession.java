@@ -62,6 +62,20 @@ final class WebClientSession {
                 tokens.get("id_token").asText());
     }
 
+    /** Creates an event owned by this user (uploads need a membership) and returns its id. */
+    String createEvent(String eventId) {
+        ObjectNode body =
+                JSON.createObjectNode().put("name", "End-to-end " + eventId).put("eventId", eventId);
+        HttpResponse<String> response = send(authorized("/events")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
+        if (response.statusCode() != 201) {
+            throw new AssertionError("POST /events answered " + response.statusCode() + ": " + response.body());
+        }
+        return eventId;
+    }
+
     JsonNode initiateUpload(String eventId, String title, String description, String contentType, Long contentLength) {
         ObjectNode body = JSON.createObjectNode()
                 .put("title", title)

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** What one invocation did with each of its records; returned to Lambda and logged. */
 public record ProcessingSummary(
-        int stored, int alreadyProcessed, int ignored, int rejected, List<RecordResult> records) {
+        int stored, int alreadyProcessed, int ignored, int rejected, int deleted, List<RecordResult> records) {
 
     /** @param key the decoded object key */
     public record RecordResult(String key, RecordOutcome outcome, String reason) {}
@@ -15,6 +15,7 @@ public record ProcessingSummary(
                 count(results, RecordOutcome.ALREADY_PROCESSED),
                 count(results, RecordOutcome.IGNORED),
                 count(results, RecordOutcome.REJECTED),
+                count(results, RecordOutcome.DELETED),
                 List.copyOf(results));
     }
 

@@ -1,5 +1,7 @@
 package com.eventphotos.processor;
 
+import java.util.Optional;
+
 import com.eventphotos.contract.UploadLimits;
 
 import io.smallrye.config.ConfigMapping;
@@ -7,6 +9,7 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Overridable by environment variables: EVENT_PHOTOS_BUCKET, EVENT_PHOTOS_TABLE, EVENT_PHOTOS_CDN_BASE_URL,
+ * EVENT_PHOTOS_CDN_DISTRIBUTION_ID,
  * EVENT_PHOTOS_MAX_CONTENT_LENGTH, EVENT_PHOTOS_MAX_PIXELS, EVENT_PHOTOS_LIBVIPS_PATH, EVENT_PHOTOS_IMAGE_THREADS.
  */
 @ConfigMapping(prefix = "event-photos")
@@ -20,6 +23,12 @@ public interface ProcessorConfig {
 
     /** {@code https://{cloudfront-domain}}: a rendition's url is this, a slash, and its S3 key. */
     String cdnBaseUrl();
+
+    /**
+     * The CloudFront distribution serving {@link #cdnBaseUrl()}: a deleted photo's renditions are invalidated there.
+     * Unset where no CDN caches (the local stack's stand-in reads the bucket on every request).
+     */
+    Optional<String> cdnDistributionId();
 
     /** Uploads larger than this many bytes are rejected without being read (the API's limit too). */
     @WithDefault(UploadLimits.MAX_CONTENT_LENGTH)

@@ -8,5 +8,7 @@ public enum RecordOutcome {
     /** Not for us: not ObjectCreated, outside uploads/, or the object is gone. */
     IGNORED,
     /** Under uploads/ but without consistent metadata from one of our URLs; never READY. */
-    REJECTED
+    REJECTED,
+    /** The photo was deleted: its record is a tombstone, its renditions are removed and invalidated at the CDN. */
+    DELETED
 }

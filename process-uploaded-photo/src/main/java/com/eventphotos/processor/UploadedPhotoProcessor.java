@@ -23,8 +23,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Handles every record of an S3 event notification. Per record: decode the key, skip what is not an
- * ObjectCreated under {@code uploads/}, read and verify the object, store its renditions, then write its READY
- * record (so a listed photo always has them). A permanent problem with one record rejects that record only
+ * ObjectCreated or ObjectRemoved under {@code uploads/}, read and verify the object, store its renditions, then write
+ * its READY record (so a listed photo always has them). A removed original deletes the photo (see
+ * {@link DeletedPhotoCleaner}); a photo deleted while it was processed is never listed. A permanent problem with one record rejects that record only
  * (a REJECTED record, and the original deleted); a transient one (S3 or DynamoDB unavailable) fails the
  * invocation after all other records were handled, so Lambda retries and nothing is silently dropped.
  */
@@ -37,6 +38,7 @@ public class UploadedPhotoProcessor {
     private final PhotoVerifier verifier;
     private final RenditionPublisher publisher;
     private final PhotoRecordWriter writer;
+    private final DeletedPhotoCleaner cleaner;
     private final S3Client s3;
     private final ProcessorConfig config;
 
@@ -45,12 +47,14 @@ public class UploadedPhotoProcessor {
             PhotoVerifier verifier,
             RenditionPublisher publisher,
             PhotoRecordWriter writer,
+            DeletedPhotoCleaner cleaner,
             S3Client s3,
             ProcessorConfig config) {
         this.inspector = inspector;
         this.verifier = verifier;
         this.publisher = publisher;
         this.writer = writer;
+        this.cleaner = cleaner;
         this.s3 = s3;
         this.config = config;
     }
@@ -69,12 +73,13 @@ public class UploadedPhotoProcessor {
         }
         ProcessingSummary summary = ProcessingSummary.of(results);
         LOG.infof(
-                "processed %d record(s): stored=%d alreadyProcessed=%d ignored=%d rejected=%d failed=%d",
+                "processed %d record(s): stored=%d alreadyProcessed=%d ignored=%d rejected=%d deleted=%d failed=%d",
                 records.size(),
                 summary.stored(),
                 summary.alreadyProcessed(),
                 summary.ignored(),
                 summary.rejected(),
+                summary.deleted(),
                 failures.size());
         if (!failures.isEmpty()) {
             TransientProcessingException failure = new TransientProcessingException(
@@ -92,8 +97,9 @@ public class UploadedPhotoProcessor {
             return malformed("not an S3 event record");
         }
         String eventName = Optional.ofNullable(record.eventName()).orElse("");
-        if (!eventName.startsWith("ObjectCreated:")) {
-            return ignored(rawKey(record), "event " + eventName + " is not ObjectCreated");
+        boolean removed = eventName.startsWith("ObjectRemoved:");
+        if (!eventName.startsWith("ObjectCreated:") && !removed) {
+            return ignored(rawKey(record), "event " + eventName + " is neither ObjectCreated nor ObjectRemoved");
         }
         if (record.s3() == null || record.s3().bucket() == null || record.s3().object() == null) {
             return ignored(rawKey(record), "record has no s3 bucket/object");
@@ -115,7 +121,14 @@ public class UploadedPhotoProcessor {
         }
         Optional<UploadKey> uploadKey = UploadKey.parse(key);
         if (uploadKey.isEmpty()) {
-            return rejected(key, "key does not follow uploads/event_{eventId}/{photoId}.{suffix}");
+            return removed
+                    ? ignored(key, "removed key does not follow our layout")
+                    : rejected(key, "key does not follow uploads/event_{eventId}/{photoId}.{suffix}");
+        }
+        if (removed) {
+            return cleaner.onOriginalRemoved(uploadKey.get())
+                    ? deleted(key, "original removed: record is a tombstone, renditions removed and invalidated")
+                    : ignored(key, "original of a rejected upload removed");
         }
         String bucket = config.bucket();
         String sequencer = record.s3().object().sequencer();
@@ -129,6 +142,10 @@ public class UploadedPhotoProcessor {
                 ImageHeader header = verifier.verify(photo);
                 List<Rendition> renditions = publisher.publish(photo, header);
                 if (!writer.writeReady(photo, header, renditions, sequencer)) {
+                    if (cleaner.isDeleted(uploadKey.get())) {
+                        cleaner.removeLateUpload(uploadKey.get(), renditions);
+                        return deleted(key, "deleted before it was processed: what processing stored is removed");
+                    }
                     return alreadyProcessed(key, sequencer);
                 }
                 LOG.infof(
@@ -142,6 +159,10 @@ public class UploadedPhotoProcessor {
             }
         } catch (RejectedUploadException e) {
             if (!writer.writeRejected(uploadKey.get(), uploadedAt, sequencer, e.getMessage())) {
+                if (cleaner.isDeleted(uploadKey.get())) {
+                    cleaner.removeLateUpload(uploadKey.get(), List.of());
+                    return deleted(key, "deleted before it was processed: the original is removed");
+                }
                 return alreadyProcessed(key, sequencer);
             }
             // Only verified bytes are kept: the record says why, the original goes (it was never served).
@@ -173,6 +194,11 @@ public class UploadedPhotoProcessor {
     private static RecordResult rejected(String key, String reason) {
         LOG.warnf("outcome=REJECTED key=%s reason=\"%s\"", key, reason);
         return new RecordResult(key, RecordOutcome.REJECTED, reason);
+    }
+
+    private static RecordResult deleted(String key, String reason) {
+        LOG.infof("outcome=DELETED key=%s reason=\"%s\"", key, reason);
+        return new RecordResult(key, RecordOutcome.DELETED, reason);
     }
 
     private static RecordResult alreadyProcessed(String key, String sequencer) {

@@ -199,19 +199,21 @@ class ProcessUploadedPhotoHandlerTest {
     }
 
     @Test
-    void process_shouldIgnoreRecords_outsideUploadsOrNotObjectCreated() {
+    void process_shouldIgnoreRecords_outsideUploadsOrNeitherCreatedNorRemoved() {
         invoke(notification(
                         ObjectEvent.created(BUCKET, "avatars/someone.png", 10, Uploads.nextSequencer()),
+                        ObjectEvent.removed(BUCKET, "avatars/someone.png", Uploads.nextSequencer()),
                         new ObjectEvent(
-                                "ObjectRemoved:Delete",
+                                "ObjectRestore:Completed",
                                 BUCKET,
                                 "uploads/event_e1/" + UUID.randomUUID() + ".png",
                                 0,
                                 Uploads.nextSequencer(),
                                 Instant.now())))
                 .statusCode(200)
-                .body("ignored", equalTo(2))
-                .body("stored", equalTo(0));
+                .body("ignored", equalTo(3))
+                .body("stored", equalTo(0))
+                .body("deleted", equalTo(0));
     }
 
     @Test

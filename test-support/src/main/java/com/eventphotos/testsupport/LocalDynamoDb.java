@@ -17,6 +17,7 @@ import org.eclipse.jetty.server.ServerConnector;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.eventphotos.contract.EventTable;
 import com.eventphotos.contract.PhotoTable;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
@@ -134,13 +136,41 @@ public final class LocalDynamoDb implements AutoCloseable {
                     .attributeDefinitions(
                             stringAttribute(PhotoTable.EVENT_ID),
                             stringAttribute(PhotoTable.PHOTO_ID),
-                            stringAttribute(PhotoTable.UPLOADED_AT_PHOTO_ID))
+                            stringAttribute(PhotoTable.UPLOADED_AT_PHOTO_ID),
+                            stringAttribute(PhotoTable.VISIBLE_UPLOADED_AT_PHOTO_ID))
                     .keySchema(key(PhotoTable.EVENT_ID, KeyType.HASH), key(PhotoTable.PHOTO_ID, KeyType.RANGE))
                     .localSecondaryIndexes(LocalSecondaryIndex.builder()
                             .indexName(PhotoTable.BY_UPLOAD_TIME_INDEX)
                             .keySchema(
                                     key(PhotoTable.EVENT_ID, KeyType.HASH),
                                     key(PhotoTable.UPLOADED_AT_PHOTO_ID, KeyType.RANGE))
+                            .projection(p -> p.projectionType(ProjectionType.ALL))
+                            .build())
+                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                            .indexName(PhotoTable.VISIBLE_BY_UPLOAD_TIME_INDEX)
+                            .keySchema(
+                                    key(PhotoTable.EVENT_ID, KeyType.HASH),
+                                    key(PhotoTable.VISIBLE_UPLOADED_AT_PHOTO_ID, KeyType.RANGE))
+                            .projection(p -> p.projectionType(ProjectionType.ALL))
+                            .build()));
+        } catch (ResourceInUseException alreadyThere) {
+            // created by an earlier test class in this JVM
+        }
+    }
+
+    /** Creates the events table with the key schema of {@link EventTable}, unless it exists. */
+    public void createEventTable(String tableName) {
+        try (DynamoDbClient dynamo = newClient()) {
+            dynamo.createTable(t -> t.tableName(tableName)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(
+                            stringAttribute(EventTable.PK),
+                            stringAttribute(EventTable.SK),
+                            stringAttribute(EventTable.MEMBER_PK))
+                    .keySchema(key(EventTable.PK, KeyType.HASH), key(EventTable.SK, KeyType.RANGE))
+                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                            .indexName(EventTable.BY_MEMBER_INDEX)
+                            .keySchema(key(EventTable.MEMBER_PK, KeyType.HASH), key(EventTable.PK, KeyType.RANGE))
                             .projection(p -> p.projectionType(ProjectionType.ALL))
                             .build()));
         } catch (ResourceInUseException alreadyThere) {

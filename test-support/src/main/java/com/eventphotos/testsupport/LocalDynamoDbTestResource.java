@@ -5,12 +5,14 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Points a {@code @QuarkusTest} at DynamoDB Local with the photo table created. One server per JVM,
+ * Points a {@code @QuarkusTest} at DynamoDB Local with the photo and events tables created. One server per JVM,
  * shared by every test class and profile; tests keep apart by using their own event ids.
  */
 public class LocalDynamoDbTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String TABLE = "event-photos-test";
+    /** The API's events table (its {@code %test} profile names it; the processor never uses it). */
+    public static final String EVENTS_TABLE = "event-photos-test-events";
 
     private static LocalDynamoDb dynamoDb;
 
@@ -18,6 +20,7 @@ public class LocalDynamoDbTestResource implements QuarkusTestResourceLifecycleMa
         if (dynamoDb == null) {
             dynamoDb = LocalDynamoDb.start(0);
             dynamoDb.createPhotoTable(TABLE);
+            dynamoDb.createEventTable(EVENTS_TABLE);
             Runtime.getRuntime().addShutdownHook(new Thread(dynamoDb::close));
         }
         return dynamoDb;

@@ -17,6 +17,11 @@ public final class S3EventDocuments {
         public static ObjectEvent created(String bucket, String key, long size, String sequencer) {
             return new ObjectEvent("ObjectCreated:Put", bucket, key, size, sequencer, Instant.now());
         }
+
+        /** What S3 sends when an object is deleted (no size). */
+        public static ObjectEvent removed(String bucket, String key, String sequencer) {
+            return new ObjectEvent("ObjectRemoved:Delete", bucket, key, 0, sequencer, Instant.now());
+        }
     }
 
     private S3EventDocuments() {}

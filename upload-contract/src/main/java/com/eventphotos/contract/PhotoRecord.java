@@ -17,6 +17,7 @@ import static com.eventphotos.contract.PhotoTable.CREATED_AT;
 import static com.eventphotos.contract.PhotoTable.DESCRIPTION;
 import static com.eventphotos.contract.PhotoTable.EVENT_ID;
 import static com.eventphotos.contract.PhotoTable.HEIGHT;
+import static com.eventphotos.contract.PhotoTable.HIDDEN;
 import static com.eventphotos.contract.PhotoTable.PHOTO_ID;
 import static com.eventphotos.contract.PhotoTable.PROCESSED_AT;
 import static com.eventphotos.contract.PhotoTable.REJECTION_REASON;
@@ -30,6 +31,7 @@ import static com.eventphotos.contract.PhotoTable.TITLE;
 import static com.eventphotos.contract.PhotoTable.UPLOADED_AT_PHOTO_ID;
 import static com.eventphotos.contract.PhotoTable.UPLOADED_BY;
 import static com.eventphotos.contract.PhotoTable.URL;
+import static com.eventphotos.contract.PhotoTable.VISIBLE_UPLOADED_AT_PHOTO_ID;
 import static com.eventphotos.contract.PhotoTable.WEBP_BYTES;
 import static com.eventphotos.contract.PhotoTable.WEBP_URL;
 import static com.eventphotos.contract.PhotoTable.WIDTH;
@@ -59,7 +61,8 @@ public record PhotoRecord(
         String rejectionReason,
         Integer width,
         Integer height,
-        List<Rendition> renditions) {
+        List<Rendition> renditions,
+        boolean hidden) {
 
     public PhotoRecord {
         Objects.requireNonNull(eventId, EVENT_ID);
@@ -112,7 +115,8 @@ public record PhotoRecord(
                 null,
                 width,
                 height,
-                renditions);
+                renditions,
+                false);
     }
 
     public static PhotoRecord rejected(
@@ -134,7 +138,8 @@ public record PhotoRecord(
                 reason,
                 null,
                 null,
-                List.of());
+                List.of(),
+                false);
     }
 
     public Map<String, AttributeValue> toItem() {
@@ -167,23 +172,37 @@ public record PhotoRecord(
             item.put(RENDITIONS, AttributeValue.fromM(byWidth));
         }
         if (status == PhotoStatus.READY) {
-            // only READY records enter the sparse listing index
-            item.put(UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(uploadedAtPhotoId(createdAt, photoId)));
+            // only READY records enter the sparse listing indexes, and only visible ones the members' index
+            String position = uploadedAtPhotoId(createdAt, photoId);
+            item.put(UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(position));
+            if (hidden) {
+                item.put(HIDDEN, AttributeValue.fromBool(true));
+            } else {
+                item.put(VISIBLE_UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(position));
+            }
         }
         return item;
     }
 
     /**
      * The PutItem that writes this record only if the table has none for the photo, or one from an earlier S3
-     * event (lower sequencer): duplicate or late deliveries then fail the condition and change nothing.
+     * event (lower sequencer): duplicate or late deliveries then fail the condition and change nothing. A deleted
+     * photo's tombstone and a hidden photo are never overwritten, whatever event arrives.
      */
     public PutItemRequest putIfNewer(String tableName) {
         return PutItemRequest.builder()
                 .tableName(tableName)
                 .item(toItem())
-                .conditionExpression("attribute_not_exists(#photoId) OR #sequencer < :sequencer")
-                .expressionAttributeNames(Map.of("#photoId", PHOTO_ID, "#sequencer", S3_SEQUENCER))
-                .expressionAttributeValues(Map.of(":sequencer", AttributeValue.fromS(s3Sequencer)))
+                .conditionExpression("(attribute_not_exists(#photoId) OR #sequencer < :sequencer)"
+                        + " AND (attribute_not_exists(#status) OR #status <> :deleted)"
+                        + " AND attribute_not_exists(#hidden)")
+                .expressionAttributeNames(
+                        Map.of("#photoId", PHOTO_ID, "#sequencer", S3_SEQUENCER, "#status", STATUS, "#hidden", HIDDEN))
+                .expressionAttributeValues(Map.of(
+                        ":sequencer",
+                        AttributeValue.fromS(s3Sequencer),
+                        ":deleted",
+                        AttributeValue.fromS(PhotoStatus.DELETED.name())))
                 .build();
     }
 
@@ -209,7 +228,8 @@ public record PhotoRecord(
                         ? item.get(RENDITIONS).m().values().stream()
                                 .map(value -> rendition(value.m()))
                                 .toList()
-                        : List.of());
+                        : List.of(),
+                item.containsKey(HIDDEN) && Boolean.TRUE.equals(item.get(HIDDEN).bool()));
     }
 
     private static AttributeValue renditionItem(Rendition rendition) {

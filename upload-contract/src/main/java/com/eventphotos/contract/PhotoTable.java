@@ -9,13 +9,15 @@ import java.util.UUID;
  * The DynamoDB table of photo records: the processor writes it, the API reads it.
  *
  * <pre>
- * table            partition key eventId (S)   sort key photoId (S)          get one photo
- * LSI byUploadTime partition key eventId (S)   sort key uploadedAtPhotoId (S) list READY photos, newest first
+ * table                   partition key eventId (S)  sort key photoId (S)                  get one photo
+ * LSI byUploadTime        partition key eventId (S)  sort key uploadedAtPhotoId (S)        READY photos, newest first (owners)
+ * GSI visibleByUploadTime partition key eventId (S)  sort key visibleUploadedAtPhotoId (S) READY, not hidden (members)
  * </pre>
  *
  * {@code uploadedAtPhotoId} ({@code 2026-11-21T10:00:00.123Z#<photoId>}) is written on READY records only,
  * so the index is sparse: a query on it returns exactly the listable photos, and its Limit pages exactly.
- * The photoId suffix keeps two photos uploaded in the same millisecond apart.
+ * The photoId suffix keeps two photos uploaded in the same millisecond apart. {@code visibleUploadedAtPhotoId}
+ * holds the same value while the photo is not hidden, so hiding is removing one attribute.
  */
 public final class PhotoTable {
 
@@ -23,6 +25,14 @@ public final class PhotoTable {
     public static final String PHOTO_ID = "photoId";
     public static final String BY_UPLOAD_TIME_INDEX = "byUploadTime";
     public static final String UPLOADED_AT_PHOTO_ID = "uploadedAtPhotoId";
+    public static final String VISIBLE_BY_UPLOAD_TIME_INDEX = "visibleByUploadTime";
+    public static final String VISIBLE_UPLOADED_AT_PHOTO_ID = "visibleUploadedAtPhotoId";
+    /** {@code true} on a READY photo an owner hid; absent otherwise. */
+    public static final String HIDDEN = "hidden";
+    /** On a DELETED tombstone: when, and by whom (the token subject). */
+    public static final String DELETED_AT = "deletedAt";
+
+    public static final String DELETED_BY = "deletedBy";
 
     public static final String STATUS = "status";
     public static final String TITLE = "title";

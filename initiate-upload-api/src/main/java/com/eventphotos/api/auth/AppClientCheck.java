@@ -8,7 +8,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import com.eventphotos.api.UploadApiConfig;
 import com.eventphotos.api.error.Echo;
 
-import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -16,7 +15,6 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonString;
 
 /**
  * Accepts exactly the tokens of this app's own clients ({@code event-photos.auth.client-ids}); other clients of the
@@ -60,13 +58,13 @@ public class AppClientCheck implements SecurityIdentityAugmentor {
 
     /** Why the token is not one of this app's, or empty if it is. */
     Optional<String> refusal(JsonWebToken token) {
-        String tokenUse = claim(token, "token_use");
-        String type = claim(token, "typ");
+        String tokenUse = Claims.string(token, "token_use");
+        String type = Claims.string(token, "typ");
         if ("access".equals(tokenUse) || "Bearer".equalsIgnoreCase(type)) {
             // Each issuer's own claim names the client: client_id for Cognito, azp for Keycloak; where a token
             // carries both they must agree, so an extra claim cannot speak for another client.
-            String client = "access".equals(tokenUse) ? claim(token, "client_id") : claim(token, "azp");
-            String other = "access".equals(tokenUse) ? claim(token, "azp") : claim(token, "client_id");
+            String client = "access".equals(tokenUse) ? Claims.string(token, "client_id") : Claims.string(token, "azp");
+            String other = "access".equals(tokenUse) ? Claims.string(token, "azp") : Claims.string(token, "client_id");
             boolean ours = client != null && clientIds.contains(client) && (other == null || other.equals(client));
             return ours
                     ? Optional.empty()
@@ -77,7 +75,7 @@ public class AppClientCheck implements SecurityIdentityAugmentor {
                 return Optional.of("ID tokens are not accepted (event-photos.auth.accept-id-tokens=false)");
             }
             Set<String> audience = token.getAudience() == null ? Set.of() : token.getAudience();
-            String authorizedParty = claim(token, "azp");
+            String authorizedParty = Claims.string(token, "azp");
             boolean ours = audience.stream().anyMatch(clientIds::contains)
                     && (authorizedParty == null || clientIds.contains(authorizedParty));
             return ours
@@ -85,18 +83,5 @@ public class AppClientCheck implements SecurityIdentityAugmentor {
                     : Optional.of("wrong client: ID token for audience " + Echo.bounded(String.valueOf(audience)));
         }
         return Optional.of("neither an access nor an ID token (no token_use or typ claim says which)");
-    }
-
-    private static String claim(JsonWebToken token, String name) {
-        // Read Quarkus OIDC's parsed claims directly: JsonWebToken.getClaim looks a non-standard name up in an
-        // enum and throws (and catches) an exception each time, which cost a quarter of initiate-upload's
-        // throughput (README, Performance).
-        Object value = token instanceof OidcJwtCallerPrincipal oidc
-                ? oidc.getClaims().getClaimValue(name)
-                : token.getClaim(name);
-        if (value instanceof JsonString string) {
-            return string.getString();
-        }
-        return value instanceof String string ? string : null;
     }
 }

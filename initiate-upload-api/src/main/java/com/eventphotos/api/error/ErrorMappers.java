@@ -54,8 +54,18 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public RestResponse<ErrorResponse> photoNotFound(PhotoNotFoundException e) {
+    public RestResponse<ErrorResponse> notFound(ResourceNotFoundException e) {
         return json(Response.Status.NOT_FOUND, ErrorResponse.of(404, "Not Found", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> conflict(ConflictException e) {
+        return json(Response.Status.CONFLICT, ErrorResponse.of(409, "Conflict", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> inviteUnusable(InviteUnusableException e) {
+        return json(Response.Status.GONE, ErrorResponse.of(410, "Gone", e.getMessage()));
     }
 
     @ServerExceptionMapper
@@ -129,7 +139,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> accessDenied(EventAccessDeniedException e) {
-        LOG.debugf("upload refused: %s", e.getMessage());
+        LOG.debugf("refused: %s", e.getMessage());
         return json(Response.Status.FORBIDDEN, ErrorResponse.of(403, "Forbidden", e.getMessage()));
     }
 

@@ -1,7 +1,7 @@
 package com.eventphotos.api.error;
 
-/** No record for the photo (not processed yet, or no such photo): a 404, mapped with the other errors. */
-public class PhotoNotFoundException extends RuntimeException {
+/** No record for the photo (not processed yet, deleted, or no such photo). */
+public class PhotoNotFoundException extends ResourceNotFoundException {
 
     public PhotoNotFoundException(String eventId, String photoId) {
         super("no photo " + Echo.bounded(photoId) + " in event " + Echo.bounded(eventId)

@@ -35,7 +35,7 @@ public class PageTokens {
 
     static final int MIN_KEY_LENGTH = 32;
     private static final String ALGORITHM = "HmacSHA256";
-    private static final String VERSION = "v2";
+    private static final String VERSION = "v3";
     private static final int MAC_BYTES = 16;
     private static final Pattern POSITION = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})");
@@ -57,15 +57,18 @@ public class PageTokens {
         this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM);
     }
 
-    /** @param lastEvaluatedKey DynamoDB's LastEvaluatedKey of a query on the upload-time index */
-    public String issue(String eventId, Map<String, AttributeValue> lastEvaluatedKey) {
-        String position = lastEvaluatedKey.get(PhotoTable.UPLOADED_AT_PHOTO_ID).s();
+    /** @param lastEvaluatedKey DynamoDB's LastEvaluatedKey of a query on {@code listing}'s index */
+    public String issue(String eventId, Listing listing, Map<String, AttributeValue> lastEvaluatedKey) {
+        String position = lastEvaluatedKey.get(listing.sortKey()).s();
         byte[] payload = (VERSION + "\n" + position).getBytes(StandardCharsets.UTF_8);
-        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(eventId, payload));
+        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(eventId, listing, payload));
     }
 
-    /** @return the ExclusiveStartKey to continue the listing of {@code eventId} */
-    public Map<String, AttributeValue> startKey(String token, String eventId) {
+    /**
+     * @return the ExclusiveStartKey to continue {@code listing} of {@code eventId}; a token of the other listing
+     *     (an owner's, with hidden photos) does not verify
+     */
+    public Map<String, AttributeValue> startKey(String token, String eventId, Listing listing) {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw invalid();
         }
@@ -87,7 +90,7 @@ public class PageTokens {
             throw invalid();
         }
         // The event id is inside the MAC, not the token: a token of another event simply does not verify.
-        if (!MessageDigest.isEqual(mac, mac(eventId, payload))) {
+        if (!MessageDigest.isEqual(mac, mac(eventId, listing, payload))) {
             throw invalid();
         }
         String[] fields = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
@@ -96,10 +99,12 @@ public class PageTokens {
             throw invalid();
         }
         return Map.of(
-                PhotoTable.EVENT_ID, AttributeValue.fromS(eventId),
+                PhotoTable.EVENT_ID,
+                AttributeValue.fromS(eventId),
                 PhotoTable.PHOTO_ID,
-                        AttributeValue.fromS(UUID.fromString(position.group(1)).toString()),
-                PhotoTable.UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(fields[1]));
+                AttributeValue.fromS(UUID.fromString(position.group(1)).toString()),
+                listing.sortKey(),
+                AttributeValue.fromS(fields[1]));
     }
 
     private static InvalidRequestException invalid() {
@@ -107,11 +112,13 @@ public class PageTokens {
                 "nextToken", "is not one this API issued for this event's listing; pass it back unchanged or omit it");
     }
 
-    private byte[] mac(String eventId, byte[] payload) {
+    private byte[] mac(String eventId, Listing listing, byte[] payload) {
         try {
             Mac hmac = Mac.getInstance(ALGORITHM);
             hmac.init(key);
             hmac.update(eventId.getBytes(StandardCharsets.UTF_8));
+            hmac.update((byte) 0);
+            hmac.update(listing.name().getBytes(StandardCharsets.UTF_8));
             hmac.update((byte) 0);
             return Arrays.copyOf(hmac.doFinal(payload), MAC_BYTES);
         } catch (GeneralSecurityException e) {

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * One photo as clients see it. {@code url} is the largest rendition; {@code renditions} (ascending width) are
  * what a gallery puts in {@code srcset}; {@code width}/{@code height} are the original's, upright. READY
- * photos only have those; {@code rejectionReason} appears only on REJECTED records.
+ * photos only have those; {@code rejectionReason} appears only on REJECTED records; {@code hidden} only on photos an
+ * owner hid (and only owners see those).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PhotoView(
@@ -26,12 +27,13 @@ public record PhotoView(
         Long size,
         String uploadedBy,
         String createdAt,
-        String rejectionReason) {
+        String rejectionReason,
+        Boolean hidden) {
 
     /** One resized, metadata-free rendition of the photo, served by the CDN as JPEG ({@code url}) and WebP. */
     public record RenditionView(String url, int width, int height, long bytes, String webpUrl, long webpBytes) {}
 
-    static PhotoView of(PhotoRecord record) {
+    public static PhotoView of(PhotoRecord record) {
         return new PhotoView(
                 record.photoId().toString(),
                 record.eventId(),
@@ -51,6 +53,7 @@ public record PhotoView(
                 record.size(),
                 record.uploadedBy(),
                 PhotoTable.formatTime(record.createdAt()),
-                record.rejectionReason());
+                record.rejectionReason(),
+                record.hidden() ? Boolean.TRUE : null);
     }
 }

@@ -29,9 +29,10 @@ class PageTokensTest {
 
     @Test
     void startKey_shouldContinueWhereTheIssuedTokenPointed_whenTokenIsForThisEvent() {
-        String token = tokens.issue("e1", Map.of(PhotoTable.UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(POSITION)));
+        String token = tokens.issue(
+                "e1", Listing.ALL, Map.of(PhotoTable.UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(POSITION)));
 
-        Map<String, AttributeValue> start = tokens.startKey(token, "e1");
+        Map<String, AttributeValue> start = tokens.startKey(token, "e1", Listing.ALL);
 
         assertEquals("e1", start.get(PhotoTable.EVENT_ID).s());
         assertEquals(PHOTO.toString(), start.get(PhotoTable.PHOTO_ID).s());
@@ -40,18 +41,39 @@ class PageTokensTest {
 
     @Test
     void startKey_shouldRefuse_whenTokenWasIssuedForAnotherEvent() {
-        String token = tokens.issue("e1", Map.of(PhotoTable.UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(POSITION)));
+        String token = tokens.issue(
+                "e1", Listing.ALL, Map.of(PhotoTable.UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(POSITION)));
 
-        assertRefused(() -> tokens.startKey(token, "e2"));
+        assertRefused(() -> tokens.startKey(token, "e2", Listing.ALL));
+    }
+
+    @Test
+    void startKey_shouldRefuse_whenTokenWasIssuedForTheOwnersListingWithHiddenPhotos() {
+        String ownersToken = tokens.issue(
+                "e1", Listing.ALL, Map.of(PhotoTable.UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(POSITION)));
+
+        assertRefused(() -> tokens.startKey(ownersToken, "e1", Listing.VISIBLE));
+    }
+
+    @Test
+    void startKey_shouldContinueOnTheMembersIndex_whenTokenIsForTheVisibleListing() {
+        String token = tokens.issue(
+                "e1", Listing.VISIBLE, Map.of(PhotoTable.VISIBLE_UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(POSITION)));
+
+        assertEquals(
+                POSITION,
+                tokens.startKey(token, "e1", Listing.VISIBLE)
+                        .get(PhotoTable.VISIBLE_UPLOADED_AT_PHOTO_ID)
+                        .s());
     }
 
     @Test
     void startKey_shouldRefuse_whenTokenWasIssuedUnderAnotherKey() {
         PageTokens otherDeployment = new PageTokens("x".repeat(PageTokens.MIN_KEY_LENGTH));
-        String token =
-                otherDeployment.issue("e1", Map.of(PhotoTable.UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(POSITION)));
+        String token = otherDeployment.issue(
+                "e1", Listing.ALL, Map.of(PhotoTable.UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(POSITION)));
 
-        assertRefused(() -> tokens.startKey(token, "e1"));
+        assertRefused(() -> tokens.startKey(token, "e1", Listing.ALL));
     }
 
     @Test
@@ -62,7 +84,7 @@ class PageTokensTest {
         String forged =
                 B64.encodeToString(payload) + "." + B64.encodeToString(Arrays.copyOf(sha256.digest(payload), 12));
 
-        assertRefused(() -> tokens.startKey(forged, "e1"));
+        assertRefused(() -> tokens.startKey(forged, "e1", Listing.ALL));
     }
 
     @Test
@@ -70,16 +92,18 @@ class PageTokensTest {
         // Only a leaked key could make such a token; it must still be a 400, never an exception from UUID parsing.
         String dashes = tokens.issue(
                 "e1",
+                Listing.ALL,
                 Map.of(
                         PhotoTable.UPLOADED_AT_PHOTO_ID,
                         AttributeValue.fromS("2026-11-22T10:00:00.000Z#" + "-".repeat(36))));
 
-        assertRefused(() -> tokens.startKey(dashes, "e1"));
+        assertRefused(() -> tokens.startKey(dashes, "e1", Listing.ALL));
     }
 
     @Test
     void startKey_shouldRefuse_whenOnlyTheSpareBitsOfTheLastCharacterWereChanged() {
-        String token = tokens.issue("e1", Map.of(PhotoTable.UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(POSITION)));
+        String token = tokens.issue(
+                "e1", Listing.ALL, Map.of(PhotoTable.UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(POSITION)));
         // 16 MAC bytes are 22 Base64 characters; the last carries 2 bits and 4 spare zero bits (it is A, Q, g or w),
         // so the next character of the alphabet decodes to the very same bytes
         char last = token.charAt(token.length() - 1);
@@ -90,18 +114,18 @@ class PageTokensTest {
                 Arrays.toString(Base64.getUrlDecoder().decode(respelled.split("\\.")[1])),
                 "the respelled token must decode to the same MAC");
 
-        assertRefused(() -> tokens.startKey(respelled, "e1"));
+        assertRefused(() -> tokens.startKey(respelled, "e1", Listing.ALL));
     }
 
     @Test
     void startKey_shouldRefuseUnread_whenTokenIsFarLongerThanAnyIssued() {
-        assertRefused(() -> tokens.startKey("A".repeat(PageTokens.MAX_TOKEN_LENGTH + 1), "e1"));
+        assertRefused(() -> tokens.startKey("A".repeat(PageTokens.MAX_TOKEN_LENGTH + 1), "e1", Listing.ALL));
     }
 
     @Test
     void startKey_shouldRefuse_whenTokenIsNotTwoBase64Parts() {
         for (String bad : new String[] {"", ".", "a.b.c", "!!!.???", "garbage", "\u0000.\u0000"}) {
-            assertRefused(() -> tokens.startKey(bad, "e1"));
+            assertRefused(() -> tokens.startKey(bad, "e1", Listing.ALL));
         }
     }
 

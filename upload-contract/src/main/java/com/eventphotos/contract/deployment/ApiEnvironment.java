@@ -18,6 +18,7 @@ import java.util.Map;
 public record ApiEnvironment(
         String bucket,
         String table,
+        String eventsTable,
         String region,
         List<String> allowedOrigins,
         String oidcIssuer,
@@ -26,6 +27,7 @@ public record ApiEnvironment(
 
     public static final String BUCKET = "EVENT_PHOTOS_BUCKET";
     public static final String TABLE = "EVENT_PHOTOS_TABLE";
+    public static final String EVENTS_TABLE = "EVENT_PHOTOS_EVENTS_TABLE";
     public static final String REGION = "EVENT_PHOTOS_REGION";
     public static final String ALLOWED_ORIGINS = "EVENT_PHOTOS_ALLOWED_ORIGINS";
     public static final String OIDC_ISSUER = "QUARKUS_OIDC_AUTH_SERVER_URL";
@@ -49,6 +51,7 @@ public record ApiEnvironment(
         Map<String, String> env = new LinkedHashMap<>();
         env.put(BUCKET, bucket);
         env.put(TABLE, table);
+        env.put(EVENTS_TABLE, eventsTable);
         env.put(REGION, region);
         env.put(ALLOWED_ORIGINS, String.join(",", allowedOrigins));
         env.put(OIDC_ISSUER, oidcIssuer);

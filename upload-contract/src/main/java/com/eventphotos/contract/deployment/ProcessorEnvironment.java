@@ -9,13 +9,21 @@ import java.util.Map;
  * {@code application.properties} keys.
  *
  * @param libvipsPath where libvips' shared library is ({@code /opt/lib/...} from the Lambda layer in AWS)
+ * @param cdnDistributionId the CloudFront distribution to invalidate deleted photos at; null where no CDN caches
  */
-public record ProcessorEnvironment(String bucket, String table, String cdnBaseUrl, String libvipsPath) {
+public record ProcessorEnvironment(
+        String bucket, String table, String cdnBaseUrl, String libvipsPath, String cdnDistributionId) {
+
+    /** Without a caching CDN (the local stack, the benchmarks). */
+    public ProcessorEnvironment(String bucket, String table, String cdnBaseUrl, String libvipsPath) {
+        this(bucket, table, cdnBaseUrl, libvipsPath, null);
+    }
 
     public static final String BUCKET = "EVENT_PHOTOS_BUCKET";
     public static final String TABLE = "EVENT_PHOTOS_TABLE";
     public static final String CDN_BASE_URL = "EVENT_PHOTOS_CDN_BASE_URL";
     public static final String LIBVIPS_PATH = "EVENT_PHOTOS_LIBVIPS_PATH";
+    public static final String CDN_DISTRIBUTION_ID = "EVENT_PHOTOS_CDN_DISTRIBUTION_ID";
     /** glibc keeps freed image memory in per-thread arenas otherwise (measured: README, Performance). */
     public static final String MALLOC_ARENA_MAX = "MALLOC_ARENA_MAX";
 
@@ -33,6 +41,9 @@ public record ProcessorEnvironment(String bucket, String table, String cdnBaseUr
         env.put(TABLE, table);
         env.put(CDN_BASE_URL, cdnBaseUrl);
         env.put(LIBVIPS_PATH, libvipsPath);
+        if (cdnDistributionId != null) {
+            env.put(CDN_DISTRIBUTION_ID, cdnDistributionId);
+        }
         env.put(MALLOC_ARENA_MAX, "2");
         return env;
     }

@@ -17,6 +17,7 @@ class DeploymentEnvironmentTest {
         Map<String, String> env = new ApiEnvironment(
                         "photos",
                         "records",
+                        "events",
                         "eu-central-1",
                         List.of("https://a.example", "https://b.example"),
                         "https://issuer.example",
@@ -28,6 +29,7 @@ class DeploymentEnvironmentTest {
                 Map.of(
                         "EVENT_PHOTOS_BUCKET", "photos",
                         "EVENT_PHOTOS_TABLE", "records",
+                        "EVENT_PHOTOS_EVENTS_TABLE", "events",
                         "EVENT_PHOTOS_REGION", "eu-central-1",
                         "EVENT_PHOTOS_ALLOWED_ORIGINS", "https://a.example,https://b.example",
                         "QUARKUS_OIDC_AUTH_SERVER_URL", "https://issuer.example",
@@ -57,6 +59,15 @@ class DeploymentEnvironmentTest {
                         "EVENT_PHOTOS_LIBVIPS_PATH", "/opt/lib/v.so",
                         "MALLOC_ARENA_MAX", "2"),
                 env);
+    }
+
+    @Test
+    void processorVariables_shouldNameTheCdnDistribution_whenThereIsOneToInvalidate() {
+        Map<String, String> env = new ProcessorEnvironment(
+                        "photos", "records", "https://cdn.example", "/opt/lib/v.so", "E2QWRUHEXAMPLE")
+                .variables();
+
+        assertEquals("E2QWRUHEXAMPLE", env.get("EVENT_PHOTOS_CDN_DISTRIBUTION_ID"));
     }
 
     @Test

@@ -1,0 +1,71 @@
+package com.eventphotos.contract;
+
+/**
+ * The DynamoDB table of events, their members and their invites: the API alone reads and writes it (the processor
+ * has no access). Item types share generic keys {@code pk}/{@code sk}:
+ *
+ * <pre>
+ * item        pk                   sk                   serves
+ * event       EVENT#{eventId}      EVENT                the event: name, owner count, uploads started (per-event cap)
+ * member      EVENT#{eventId}      MEMBER#{userId}      one user's role in the event; all members of an event
+ * invite      EVENT#{eventId}      INVITE#{secret}      one invite link: role, expiry, uses left; all invites of an event
+ * GSI byMember partition memberPk = USER#{userId}, sort pk   the events a user belongs to (member items only)
+ * </pre>
+ *
+ * An invite code is {@code {eventId}.{secret}}: the link names its event, so accepting it is a strongly consistent
+ * read of one item and one transaction, no index lookup.
+ */
+public final class EventTable {
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String BY_MEMBER_INDEX = "byMember";
+    /** {@code USER#{userId}} on member items only: the sparse partition key of {@link #BY_MEMBER_INDEX}. */
+    public static final String MEMBER_PK = "memberPk";
+
+    public static final String EVENT_ID = "eventId";
+    public static final String NAME = "name";
+    public static final String CREATED_AT = "createdAt";
+    public static final String CREATED_BY = "createdBy";
+    /** On the event item: how many members are OWNER, so the last owner can never be removed or demoted. */
+    public static final String OWNER_COUNT = "ownerCount";
+    /** On the event item: uploads started and not deleted, held below the per-event cap. */
+    public static final String UPLOADS = "uploads";
+
+    public static final String USER_ID = "userId";
+    public static final String ROLE = "role";
+    public static final String DISPLAY_NAME = "displayName";
+    public static final String JOINED_AT = "joinedAt";
+
+    public static final String EXPIRES_AT = "expiresAt";
+    public static final String MAX_USES = "maxUses";
+    public static final String USES = "uses";
+    public static final String REVOKED = "revoked";
+
+    public static final String EVENT_SK = "EVENT";
+    public static final String MEMBER_SK_PREFIX = "MEMBER#";
+    public static final String INVITE_SK_PREFIX = "INVITE#";
+
+    private EventTable() {}
+
+    public static String eventPk(String eventId) {
+        return "EVENT#" + eventId;
+    }
+
+    public static String memberSk(String userId) {
+        return MEMBER_SK_PREFIX + userId;
+    }
+
+    public static String inviteSk(String secret) {
+        return INVITE_SK_PREFIX + secret;
+    }
+
+    public static String userPk(String userId) {
+        return "USER#" + userId;
+    }
+
+    /** The event id of an event-keyed item's {@code pk}. */
+    public static String eventIdOf(String pk) {
+        return pk.substring("EVENT#".length());
+    }
+}
