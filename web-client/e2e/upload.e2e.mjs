@@ -1,5 +1,6 @@
 // Browser end-to-end test: Debian's Chromium driven by playwright-core against the local stack.
-// Env: WEB_URL, EVENT_ID, DEMO_USERNAME, DEMO_PASSWORD, PHOTO_1, PHOTO_2, SCREENSHOT_DIR, CHROMIUM (optional).
+// Env: WEB_URL, EVENT_ID (an event the organiser owns, and its "-keyboard" twin), DEMO_USERNAME, DEMO_PASSWORD
+// (the organiser), GUEST_USERNAME, GUEST_PASSWORD, PHOTO_1, PHOTO_2, SCREENSHOT_DIR, CHROMIUM (optional).
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { axeViolations, keyboardWalk } from './accessibility.mjs';
@@ -147,10 +148,95 @@ try {
     }
   }
 
-  // 8. the event picker
+  // 8. my events: both events listed with the organiser's role
   await page.goto(`${webUrl}/`);
-  await page.getByLabel('Event').waitFor();
-  await accessible(page, 'event picker');
+  await page.getByRole('heading', { name: 'My events' }).waitFor();
+  await page.getByRole('link', { name: `End-to-end ${eventId}`, exact: true }).waitFor();
+  check((await page.locator('.event-list li').filter({ hasText: `End-to-end ${eventId}` }).first().textContent())
+    .includes('owner'), 'my events: the organiser is owner');
+  await accessible(page, 'my events');
+
+  // 9. the organiser makes two invite links: one to contribute to the event, one to view its -keyboard twin
+  const inviteLink = async (event, role) => {
+    await page.goto(`${webUrl}/events/${event}`);
+    await page.getByLabel('They may').selectOption(role);
+    await page.getByRole('button', { name: 'Create invite link' }).click();
+    await page.getByTestId('invite-link').waitFor();
+    return page.getByTestId('invite-link').inputValue();
+  };
+  const contributeLink = await inviteLink(eventId, 'CONTRIBUTOR');
+  await accessible(page, 'event page, invite link');
+  const viewLink = await inviteLink(`${eventId}-keyboard`, 'VIEWER');
+  check(contributeLink.startsWith(`${webUrl}/join/${eventId}~`), `invite link ${contributeLink}`);
+
+  // 10. the guest (a second user, own browser session) follows the link, signs in, joins and uploads
+  const guestContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const guest = await guestContext.newPage();
+  // besides polling, one error is expected: the 403 of the upload the test tries as a viewer (step 11)
+  const refusedAsViewer = (m) => m.text().includes('403') && m.location().url.endsWith('-keyboard/photos/initiate-upload');
+  guest.on('console', (m) => {
+    if (m.type() === 'error' && !pollingNotProcessedYet(m) && !refusedAsViewer(m)) {
+      consoleErrors.push(`guest: ${m.text()} (${m.location().url})`);
+    }
+  });
+  await guest.goto(contributeLink);
+  await guest.getByText('Sign in to join the event you were invited to.').waitFor();
+  await accessible(guest, 'invite link, signed out');
+  await guest.getByRole('button', { name: 'Sign in' }).click();
+  await guest.waitForSelector('#username', { timeout: 30000 });
+  await guest.fill('#username', env('GUEST_USERNAME'));
+  await guest.fill('#password', env('GUEST_PASSWORD'));
+  await guest.click('#kc-login');
+  await guest.waitForURL(`${webUrl}/events/${eventId}`, { timeout: 30000 });
+  await guest.getByText('You are a contributor of this event.').waitFor();
+  const guestTitle = '하객 사진 guest';
+  await guest.setInputFiles('[data-testid=file-input]', env('PHOTO_2'));
+  await guest.getByTestId('upload-item').getByLabel('Title').fill(guestTitle);
+  await guest.getByRole('button', { name: 'Upload 1 photo' }).click();
+  await guest.getByTestId('gallery-item').filter({ hasText: guestTitle }).waitFor({ timeout: 60000 });
+  check(await guest.getByTestId('gallery-item').filter({ hasText: koreanTitle }).count() === 1,
+    'the guest sees the organiser\'s photos');
+  check(await guest.getByRole('button', { name: `Delete ${koreanTitle}` }).count() === 0,
+    'a contributor has no delete button on others\' photos');
+  check(await guest.getByRole('button', { name: `Delete ${guestTitle}` }).count() === 1,
+    'a contributor may delete their own photo');
+  await accessible(guest, 'event page as contributor');
+
+  // 11. through the viewer link the guest may only look: no upload area, and the API refuses an upload
+  await guest.goto(viewLink);
+  await guest.waitForURL(`${webUrl}/events/${eventId}-keyboard`, { timeout: 30000 });
+  await guest.getByText('You are a viewer of this event.').waitFor();
+  await guest.getByTestId('gallery-item').first().waitFor();
+  check(await guest.locator('.dropzone').count() === 0, 'a viewer sees no upload area');
+  const refused = await guest.evaluate(async (event) => {
+    const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'));
+    const token = JSON.parse(sessionStorage.getItem(key)).access_token;
+    const config = await (await fetch('/config.json')).json();
+    const response = await fetch(`${config.apiBaseUrl}/events/${event}/photos/initiate-upload`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'sneaky', contentType: 'image/png' }),
+    });
+    return { status: response.status, body: await response.json() };
+  }, `${eventId}-keyboard`);
+  check(refused.status === 403 && refused.body.message.includes('UPLOAD_PHOTOS'),
+    `the API let a viewer upload: ${JSON.stringify(refused)}`);
+  await accessible(guest, 'event page as viewer');
+
+  // 12. the organiser deletes the guest's photo; it is gone from the guest's gallery
+  await page.goto(`${webUrl}/events/${eventId}`);
+  const guestPhotoUrl = await page.getByTestId('gallery-item').filter({ hasText: guestTitle }).locator('img')
+    .getAttribute('src');
+  check((await page.request.get(guestPhotoUrl)).status() === 200, 'the guest\'s photo is served before deletion');
+  await page.getByRole('button', { name: `Delete ${guestTitle}` }).click();
+  await page.getByTestId('gallery-item').filter({ hasText: guestTitle }).waitFor({ state: 'detached' });
+  const afterDelete = (await page.request.get(guestPhotoUrl)).status();
+  check(afterDelete === 404, `the CDN stand-in still serves a deleted photo (${afterDelete})`);
+  await guest.goto(`${webUrl}/events/${eventId}`);
+  await guest.getByTestId('gallery-item').filter({ hasText: koreanTitle }).waitFor();
+  check(await guest.getByTestId('gallery-item').filter({ hasText: guestTitle }).count() === 0,
+    'the deleted photo is still in the guest\'s gallery');
+  await guestContext.close();
 
   check(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
 } finally {

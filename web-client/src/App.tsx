@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { BrowserRouter, Link, Route, Routes, useNavigate } from 'react-router-dom';
+import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
 import type { User, UserManager } from 'oidc-client-ts';
 import { PhotosApi } from './api';
 import { completeSignInIfRedirected, createUserManager } from './auth';
 import { loadConfig, type AppConfig } from './config';
 import { EventPage } from './components/EventPage';
+import { EventsPage } from './components/EventsPage';
+import { JoinPage } from './components/JoinPage';
 
 type Session = { config: AppConfig; manager: UserManager; user: User | null };
 
@@ -73,38 +75,20 @@ function Shell({ session }: { session: Session }) {
       <main>
         {user ? (
           <Routes>
-            <Route path="/" element={<EventPicker />} />
-            <Route path="/events/:eventId" element={<EventPage api={api} />} />
+            <Route path="/" element={<EventsPage api={api} />} />
+            <Route path="/events/:eventId" element={<EventPage api={api} userId={user.profile.sub} />} />
+            <Route path="/join/:code" element={<JoinPage api={api} />} />
           </Routes>
         ) : (
           <section className="signin">
             <h1>Event photos</h1>
-            <p>Sign in to upload and see an event's photos.</p>
+            <p>{window.location.pathname.startsWith('/join/')
+              ? 'Sign in to join the event you were invited to.'
+              : "Sign in to upload and see an event's photos."}</p>
             <button type="button" className="primary" onClick={signIn}>Sign in</button>
           </section>
         )}
       </main>
     </>
-  );
-}
-
-function EventPicker() {
-  const navigate = useNavigate();
-  const [eventId, setEventId] = useState('');
-  const valid = /^[A-Za-z0-9_-]{1,64}$/.test(eventId);
-  return (
-    <form
-      className="picker"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (valid) navigate(`/events/${eventId}`);
-      }}
-    >
-      <h1>Open an event</h1>
-      <label htmlFor="event-id">Event</label>
-      <input id="event-id" value={eventId} onChange={(e) => setEventId(e.target.value)} placeholder="e.g. seoul-fireworks-2026" />
-      <button type="submit" className="primary" disabled={!valid}>Open</button>
-      {eventId && !valid ? <p className="error">Letters, digits, - and _ only (at most 64).</p> : null}
-    </form>
   );
 }

@@ -43,6 +43,35 @@ export interface Photo {
   uploadedBy?: string;
   createdAt: string;
   rejectionReason?: string;
+  /** Hidden by an owner: only owners see such photos, and only they get this flag. */
+  hidden?: boolean;
+}
+
+/** A member's role in one event (the API decides what each may do; the client only hides what would be refused). */
+export type Role = 'OWNER' | 'CONTRIBUTOR' | 'VIEWER';
+
+export interface EventSummary {
+  eventId: string;
+  name: string;
+  role: Role;
+}
+
+export interface Invite {
+  code: string;
+  /** This web client's /join/{code} page. */
+  link: string;
+  role: Role;
+  expiresAt: string;
+  maxUses: number;
+  uses: number;
+  revoked: boolean;
+}
+
+export interface AcceptedInvite {
+  eventId: string;
+  name: string;
+  role: Role;
+  alreadyMember: boolean;
 }
 
 export interface PhotoPage {
@@ -102,6 +131,49 @@ export class PhotosApi {
     return this.request<PhotoPage>(`/events/${encodeURIComponent(eventId)}/photos?${query}`);
   }
 
+  listEvents() {
+    return this.request<{ items: EventSummary[] }>('/events');
+  }
+
+  createEvent(name: string) {
+    return this.request<EventSummary>('/events', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name }),
+    });
+  }
+
+  /** null when there is no such event or the user is not a member (the API answers both with 404). */
+  async getEvent(eventId: string): Promise<EventSummary | null> {
+    try {
+      return await this.request<EventSummary>(`/events/${encodeURIComponent(eventId)}`);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  createInvite(eventId: string, role: Role) {
+    return this.request<Invite>(`/events/${encodeURIComponent(eventId)}/invites`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ role }),
+    });
+  }
+
+  acceptInvite(code: string) {
+    return this.request<AcceptedInvite>(`/invites/${encodeURIComponent(code)}/accept`, { method: 'POST' });
+  }
+
+  deletePhoto(eventId: string, photoId: string) {
+    return this.request<void>(`/events/${encodeURIComponent(eventId)}/photos/${photoId}`, { method: 'DELETE' });
+  }
+
+  setHidden(eventId: string, photoId: string, hidden: boolean) {
+    return this.request<void>(`/events/${encodeURIComponent(eventId)}/photos/${photoId}/hidden`,
+      { method: hidden ? 'PUT' : 'DELETE' });
+  }
+
   private renewing: Promise<string | undefined> | null = null;
 
   private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
@@ -121,6 +193,7 @@ export class PhotosApi {
       const retryAfter = Number(response.headers.get('Retry-After'));
       throw new ApiError(response.status, message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
     }
+    if (response.status === 204) return undefined as T;
     return response.json() as Promise<T>;
   }
 

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import type { Photo, PhotosApi, UploadPolicy } from '../api';
+import { Link } from 'react-router-dom';
+import type { EventSummary, Photo, PhotosApi, UploadPolicy } from '../api';
+import { InvitePanel } from './InvitePanel';
+import { roleLabel } from './EventsPage';
 import { DropZone } from './DropZone';
 import { Gallery } from './Gallery';
 import { UploadList, type UploadEntry } from './UploadList';
@@ -11,12 +14,36 @@ import { titleFromFileName } from '../upload/upload';
 import { mergeNewestFirst } from '../photos';
 
 /** One page per event: moving to another event starts afresh (its own uploads, gallery and abort signal). */
-export function EventPage({ api }: { api: PhotosApi }) {
+export function EventPage({ api, userId }: { api: PhotosApi; userId: string }) {
   const { eventId = '' } = useParams();
-  return <EventPageOf key={eventId} api={api} eventId={eventId} />;
+  return <EventPageOf key={eventId} api={api} eventId={eventId} userId={userId} />;
 }
 
-function EventPageOf({ api, eventId }: { api: PhotosApi; eventId: string }) {
+/** The event and the user's role in it first: what the page offers depends on it. */
+function EventPageOf({ api, eventId, userId }: { api: PhotosApi; eventId: string; userId: string }) {
+  const [event, setEvent] = useState<EventSummary | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.getEvent(eventId).then(setEvent, (e: Error) => setError(e.message));
+  }, [api, eventId]);
+
+  if (error) return <p role="alert" className="error">Could not open the event: {error}</p>;
+  if (event === undefined) return <p className="muted">Loading…</p>;
+  if (event === null) {
+    return (
+      <section>
+        <h1>Event not found</h1>
+        <p>There is no event <span className="event-id">{eventId}</span> that you are a member of. Ask its organiser
+          for an invite link, or go back to <Link to="/">your events</Link>.</p>
+      </section>
+    );
+  }
+  return <EventContent api={api} event={event} userId={userId} />;
+}
+
+function EventContent({ api, event, userId }: { api: PhotosApi; event: EventSummary; userId: string }) {
+  const { eventId, role } = event;
+  const mayUpload = role !== 'VIEWER';
   const [policy, setPolicy] = useState<UploadPolicy | null>(null);
   const [policyError, setPolicyError] = useState<string | null>(null);
   const [entries, setEntries] = useState<UploadEntry[]>([]);
@@ -45,8 +72,26 @@ function EventPageOf({ api, eventId }: { api: PhotosApi; eventId: string }) {
   }, [loadPage]);
 
   useEffect(() => {
-    api.uploadPolicy().then(setPolicy, (e: Error) => setPolicyError(e.message));
-  }, [api]);
+    if (mayUpload) api.uploadPolicy().then(setPolicy, (e: Error) => setPolicyError(e.message));
+  }, [api, mayUpload]);
+
+  const remove = useCallback(async (photo: Photo) => {
+    try {
+      await api.deletePhoto(eventId, photo.photoId);
+      setPhotos((current) => current.filter((p) => p.photoId !== photo.photoId));
+    } catch (e) {
+      setGalleryError(`could not delete "${photo.title}": ${(e as Error).message}`);
+    }
+  }, [api, eventId]);
+
+  const hide = useCallback(async (photo: Photo, hidden: boolean) => {
+    try {
+      await api.setHidden(eventId, photo.photoId, hidden);
+      setPhotos((current) => current.map((p) => (p.photoId === photo.photoId ? { ...p, hidden } : p)));
+    } catch (e) {
+      setGalleryError(`could not change "${photo.title}": ${(e as Error).message}`);
+    }
+  }, [api, eventId]);
 
   const update = useCallback((id: string, change: Partial<UploadEntry>) => {
     setEntries((current) => current.map((entry) => (entry.id === id ? { ...entry, ...change } : entry)));
@@ -89,8 +134,10 @@ function EventPageOf({ api, eventId }: { api: PhotosApi; eventId: string }) {
   const pending = entries.filter((e) => e.state === 'pending');
   return (
     <div className="event">
-      <h1>Event <span className="event-id">{eventId}</span></h1>
-      {policy ? <DropZone policy={policy} onFiles={addFiles} /> : null}
+      <h1>{event.name}</h1>
+      <p className="muted">You are {role === 'OWNER' ? 'an' : 'a'} {roleLabel(role)} of this event.</p>
+      {role === 'OWNER' ? <InvitePanel api={api} eventId={eventId} /> : null}
+      {mayUpload && policy ? <DropZone policy={policy} onFiles={addFiles} /> : null}
       {policyError ? <p role="alert" className="error">Uploads are unavailable: {policyError}</p> : null}
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="upload-announcement">
         {uploadAnnouncement(entries)}
@@ -102,7 +149,10 @@ function EventPageOf({ api, eventId }: { api: PhotosApi; eventId: string }) {
         </button>
       ) : null}
       <Gallery photos={photos} error={galleryError} loading={loading} hasMore={nextToken !== null}
-               onLoadMore={() => loadPage(nextToken)} />
+               onLoadMore={() => loadPage(nextToken)}
+               canDelete={(photo) => role === 'OWNER' || (role === 'CONTRIBUTOR' && photo.uploadedBy === userId)}
+               canHide={role === 'OWNER'} onDelete={(photo) => void remove(photo)}
+               onHide={(photo, hidden) => void hide(photo, hidden)} />
     </div>
   );
 }

@@ -24,6 +24,30 @@ describe('Gallery', () => {
     expect(screen.getByRole('link')).toHaveAttribute('href', renditions[2].url);
   });
 
+  it('offers delete only where the caller says the user may, and hide/show to owners', () => {
+    const mine = { ...ready, photoId: 'mine', title: 'mine', uploadedBy: 'me' };
+    const theirs = { ...ready, photoId: 'theirs', title: 'theirs', uploadedBy: 'someone', hidden: true };
+    const deleted: string[] = [];
+    const hidden: [string, boolean][] = [];
+    render(<Gallery photos={[mine, theirs]} error={null} loading={false} hasMore={false} onLoadMore={() => {}}
+                    canDelete={(p) => p.uploadedBy === 'me'} canHide
+                    onDelete={(p) => deleted.push(p.photoId)} onHide={(p, h) => hidden.push([p.photoId, h])} />);
+
+    expect(screen.queryByRole('button', { name: 'Delete theirs' })).toBeNull();
+    screen.getByRole('button', { name: 'Delete mine' }).click();
+    screen.getByRole('button', { name: 'Show theirs' }).click();
+    screen.getByRole('button', { name: 'Hide mine' }).click();
+
+    expect(deleted).toEqual(['mine']);
+    expect(hidden).toEqual([['theirs', false], ['mine', true]]);
+    expect(screen.getByText('Hidden from guests')).toBeInTheDocument();
+  });
+
+  it('shows no actions to a viewer', () => {
+    render(<Gallery photos={[ready]} error={null} loading={false} hasMore={false} onLoadMore={() => {}} />);
+    expect(screen.queryAllByRole('button')).toHaveLength(0);
+  });
+
   it('uses the smallest rendition when a small original has no 320 or 640 one', () => {
     const small = { url: 'https://cdn/photos/e/p/w200.jpg', width: 200, height: 150, bytes: 900, webpUrl: 'https://cdn/photos/e/p/w200.webp', webpBytes: 600 };
     expect(gridRenditions({ ...ready, renditions: [small] })).toEqual([small]);

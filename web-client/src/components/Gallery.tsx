@@ -3,12 +3,18 @@ import type { Photo, Rendition } from '../api';
 /** Grid cells are at most ~240 CSS px wide (two columns on a phone): the browser picks 320 or 640 from srcset. */
 const GRID_SIZES = '(max-width: 600px) 50vw, 240px';
 
-export function Gallery({ photos, error, loading, hasMore, onLoadMore }: {
+export function Gallery({ photos, error, loading, hasMore, onLoadMore, canDelete = () => false, canHide = false,
+                         onDelete = () => {}, onHide = () => {} }: {
   photos: Photo[];
   error: string | null;
   loading: boolean;
   hasMore: boolean;
   onLoadMore: () => void;
+  /** Whether the user may delete this photo (the API checks again). */
+  canDelete?: (photo: Photo) => boolean;
+  canHide?: boolean;
+  onDelete?: (photo: Photo) => void;
+  onHide?: (photo: Photo, hidden: boolean) => void;
 }) {
   return (
     <section aria-label="Gallery" className="gallery-section">
@@ -23,6 +29,18 @@ export function Gallery({ photos, error, loading, hasMore, onLoadMore }: {
             </a>
             <p className="title">{photo.title}</p>
             {photo.description ? <p className="description">{photo.description}</p> : null}
+            {photo.hidden ? <p className="hidden-note">Hidden from guests</p> : null}
+            {canHide || canDelete(photo) ? (
+              <div className="actions">
+                {canHide ? (
+                  <button type="button" aria-label={`${photo.hidden ? 'Show' : 'Hide'} ${photo.title}`}
+                          onClick={() => onHide(photo, !photo.hidden)}>{photo.hidden ? 'Show' : 'Hide'}</button>
+                ) : null}
+                {canDelete(photo) ? (
+                  <button type="button" aria-label={`Delete ${photo.title}`} onClick={() => onDelete(photo)}>Delete</button>
+                ) : null}
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ package com.eventphotos.api;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -31,6 +32,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -78,6 +80,7 @@ public class InvitesResource {
     @APIResponse(responseCode = "201", description = "Created")
     public RestResponse<InviteView> create(
             @PathParam("eventId") @Pattern(regexp = EventId.REGEX, message = EVENT_ID_MESSAGE) String eventId,
+            @HeaderParam("Origin") String origin,
             @Valid CreateInviteRequest request) {
         EventView event = events.find(access.require(eventId, Permission.MANAGE_MEMBERS))
                 .orElseThrow(() -> new EventNotFoundException(eventId));
@@ -100,7 +103,7 @@ public class InvitesResource {
             throw new InvalidRequestException(
                     "maxUses", "must be from 1 to " + config.events().maxInviteUses());
         }
-        InviteView invite = invites.create(event, role, expiresAt, maxUses, caller.userId(), now);
+        InviteView invite = invites.create(event, role, expiresAt, maxUses, caller.userId(), now, webClient(origin));
         return RestResponse.ResponseBuilder.create(Response.Status.CREATED, invite)
                 .location(URI.create("/events/" + eventId + "/invites/" + invite.code()))
                 .build();
@@ -109,9 +112,20 @@ public class InvitesResource {
     @GET
     @Operation(summary = "The event's invites, revoked and used-up ones included (OWNER)")
     public Listed<InviteView> list(
-            @PathParam("eventId") @Pattern(regexp = EventId.REGEX, message = EVENT_ID_MESSAGE) String eventId) {
+            @PathParam("eventId") @Pattern(regexp = EventId.REGEX, message = EVENT_ID_MESSAGE) String eventId,
+            @HeaderParam("Origin") String origin) {
         access.require(eventId, Permission.MANAGE_MEMBERS);
-        return new Listed<>(invites.list(eventId));
+        return new Listed<>(invites.list(eventId, webClient(origin)));
+    }
+
+    /**
+     * Links point at the web client the owner is using (the browser's Origin, when it is one of the allowed
+     * origins), else at the first allowed origin (a call from curl or a script).
+     */
+    private String webClient(String origin) {
+        List<String> allowed = config.allowedOrigins();
+        String base = origin != null && allowed.contains(origin) ? origin : allowed.get(0);
+        return base.replaceAll("/+$", "");
     }
 
     @DELETE

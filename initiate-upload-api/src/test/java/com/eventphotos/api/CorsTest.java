@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-/** The test profile allows https://photos.example.com only (event-photos.allowed-origins). */
+/** The test profile allows https://photos.example.com and https://m.photos.example.com only (event-photos.allowed-origins). */
 @QuarkusTest
 @RealServers
 class CorsTest {

@@ -38,7 +38,7 @@ class InvitesTest {
                 .body("role", equalTo("VIEWER"))
                 .body("maxUses", equalTo(3))
                 .body("uses", equalTo(0))
-                .body("link", startsWith("https://photos.example.com/join/" + eventId + "."))
+                .body("link", startsWith("https://photos.example.com/join/" + eventId + "~"))
                 .extract()
                 .jsonPath()
                 .getMap("");
@@ -53,6 +53,31 @@ class InvitesTest {
 
         as("guest-1").get("/events/{e}/photos", eventId).then().statusCode(200);
         as(OWNER).get("/events/{e}/invites", eventId).then().body("items[0].uses", equalTo(1));
+    }
+
+    @Test
+    void create_shouldLinkToTheWebClientTheOwnerUses_whenItIsAnAllowedOrigin() {
+        String eventId = TestEvents.created(OWNER, "origin");
+
+        as(OWNER)
+                .header("Origin", "https://m.photos.example.com")
+                .body(Map.of())
+                .post("/events/{e}/invites", eventId)
+                .then()
+                .statusCode(201)
+                .body("link", startsWith("https://m.photos.example.com/join/" + eventId + "~"));
+        as(OWNER)
+                .body(Map.of())
+                .post("/events/{e}/invites", eventId)
+                .then()
+                .statusCode(201)
+                .body("link", startsWith("https://photos.example.com/join/"));
+        as(OWNER)
+                .header("Origin", "https://evil.example.com")
+                .body(Map.of())
+                .post("/events/{e}/invites", eventId)
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -95,7 +120,13 @@ class InvitesTest {
     @Test
     void accept_shouldReturn404_whenTheCodeIsUnknownOrMalformed() {
         String eventId = TestEvents.created(OWNER, "nocode");
-        for (String code : List.of(eventId + ".AAAAAAAAAAAAAAAAAAAAAA", "garbage", eventId + ".", "../x", "%00")) {
+        for (String code : List.of(
+                eventId + "~AAAAAAAAAAAAAAAAAAAAAA",
+                eventId + ".AAAAAAAAAAAAAAAAAAAAAA",
+                "garbage",
+                eventId + "~",
+                "../x",
+                "%00")) {
             TestEvents.join("guest-3", code).statusCode(404).contentType(ContentType.JSON);
         }
     }

@@ -277,6 +277,8 @@ class LocalStackEndToEndTest {
                         "EVENT_ID", eventId,
                         "DEMO_USERNAME", LocalStackConfig.ORGANISER_USERNAME,
                         "DEMO_PASSWORD", stack.organiserPassword(),
+                        "GUEST_USERNAME", LocalStackConfig.GUEST_USERNAME,
+                        "GUEST_PASSWORD", stack.guestPassword(),
                         "PHOTO_1", first.toString(),
                         "PHOTO_2", second.toString(),
                         "SCREENSHOT_DIR", screenshots.toString()));

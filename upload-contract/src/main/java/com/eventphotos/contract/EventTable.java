@@ -12,7 +12,7 @@ package com.eventphotos.contract;
  * GSI byMember partition memberPk = USER#{userId}, sort pk   the events a user belongs to (member items only)
  * </pre>
  *
- * An invite code is {@code {eventId}.{secret}}: the link names its event, so accepting it is a strongly consistent
+ * An invite code is {@code {eventId}~{secret}}: the link names its event, so accepting it is a strongly consistent
  * read of one item and one transaction, no index lookup.
  */
 public final class EventTable {

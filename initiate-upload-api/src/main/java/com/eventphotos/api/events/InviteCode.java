@@ -9,13 +9,18 @@ import java.util.regex.Pattern;
 import com.eventphotos.contract.EventId;
 
 /**
- * An invite code, {@code {eventId}.{secret}}: the secret is 128 random bits (22 URL-safe characters), so codes
+ * An invite code, {@code {eventId}~{secret}}: the secret is 128 random bits (22 URL-safe characters), so codes
  * cannot be guessed; the event id in front lets accepting it read one item by key.
  */
 public record InviteCode(String eventId, String secret) {
 
-    private static final Pattern FORMAT = Pattern.compile("(" + EventId.REGEX + ")\\.([A-Za-z0-9_-]{22})");
+    private static final Pattern FORMAT = Pattern.compile("(" + EventId.REGEX + ")~([A-Za-z0-9_-]{22})");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Outside the event id's alphabet, unreserved in URLs, and not a dot: static hosts (and this project's local
+     * stand-in) treat a last path segment with a dot as a file, not as the web client's /join/{code} route.
+     */
+    static final String SEPARATOR = "~";
 
     public static InviteCode generate(String eventId) {
         byte[] secret = new byte[16];
@@ -34,6 +39,6 @@ public record InviteCode(String eventId, String secret) {
 
     @Override
     public String toString() {
-        return eventId + "." + secret;
+        return eventId + SEPARATOR + secret;
     }
 }

@@ -54,18 +54,22 @@ public class InviteRepository {
     private final DynamoDbClient dynamo;
     private final EventRepository events;
     private final String table;
-    private final String linkBase;
 
     InviteRepository(DynamoDbClient dynamo, EventRepository events, UploadApiConfig config) {
         this.dynamo = dynamo;
         this.events = events;
         this.table = config.eventsTable();
-        // The first allowed origin is the web client that serves /join/{code}.
-        this.linkBase = config.allowedOrigins().get(0).replaceAll("/+$", "");
     }
 
+    /** @param webClient the web client's origin, whose {@code /join/{code}} page accepts the invite */
     public InviteView create(
-            EventView event, Role role, Instant expiresAt, int maxUses, String createdBy, Instant now) {
+            EventView event,
+            Role role,
+            Instant expiresAt,
+            int maxUses,
+            String createdBy,
+            Instant now,
+            String webClient) {
         InviteCode code = InviteCode.generate(event.eventId());
         Map<String, AttributeValue> item = new HashMap<>(key(eventPk(event.eventId()), inviteSk(code.secret())));
         item.put(EVENT_ID, s(event.eventId()));
@@ -78,10 +82,10 @@ public class InviteRepository {
         item.put(CREATED_BY, s(createdBy));
         item.put(CREATED_AT, s(formatTime(now)));
         dynamo.putItem(put -> put.tableName(table).item(item));
-        return view(item);
+        return view(item, webClient);
     }
 
-    public List<InviteView> list(String eventId) {
+    public List<InviteView> list(String eventId, String webClient) {
         List<InviteView> invites = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
@@ -92,7 +96,7 @@ public class InviteRepository {
                     .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
                     .expressionAttributeValues(Map.of(":event", s(eventPk(eventId)), ":invite", s(INVITE_SK_PREFIX)))
                     .exclusiveStartKey(from));
-            page.items().stream().map(this::view).forEach(invites::add);
+            page.items().stream().map(item -> view(item, webClient)).forEach(invites::add);
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null && invites.size() < EventRepository.MAX_LISTED);
         return invites;
@@ -197,11 +201,12 @@ public class InviteRepository {
         }
     }
 
-    private InviteView view(Map<String, AttributeValue> item) {
-        String code = item.get(EVENT_ID).s() + "." + item.get(SK).s().substring(INVITE_SK_PREFIX.length());
+    private static InviteView view(Map<String, AttributeValue> item, String webClient) {
+        String code = new InviteCode(item.get(EVENT_ID).s(), item.get(SK).s().substring(INVITE_SK_PREFIX.length()))
+                .toString();
         return new InviteView(
                 code,
-                linkBase + "/join/" + code,
+                webClient + "/join/" + code,
                 Role.valueOf(item.get(ROLE).s()),
                 item.get(EXPIRES_AT).s(),
                 Integer.parseInt(item.get(MAX_USES).n()),
