@@ -249,16 +249,7 @@ public class EventPhotosStack extends Stack {
     }
 
     private Table photoTable() {
-        Table table = Table.Builder.create(this, "PhotoRecords")
-                .partitionKey(stringAttribute(PhotoTable.EVENT_ID))
-                .sortKey(stringAttribute(PhotoTable.PHOTO_ID))
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(true)
-                        .build())
-                .encryption(TableEncryption.AWS_MANAGED)
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
+        Table table = table("PhotoRecords", PhotoTable.EVENT_ID, PhotoTable.PHOTO_ID);
         table.addLocalSecondaryIndex(LocalSecondaryIndexProps.builder()
                 .indexName(PhotoTable.BY_UPLOAD_TIME_INDEX)
                 .sortKey(stringAttribute(PhotoTable.UPLOADED_AT_PHOTO_ID))
@@ -274,16 +265,7 @@ public class EventPhotosStack extends Stack {
     }
 
     private Table eventTable() {
-        Table table = Table.Builder.create(this, "Events")
-                .partitionKey(stringAttribute(EventTable.PK))
-                .sortKey(stringAttribute(EventTable.SK))
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(true)
-                        .build())
-                .encryption(TableEncryption.AWS_MANAGED)
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
+        Table table = table("Events", EventTable.PK, EventTable.SK);
         table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
                 .indexName(EventTable.BY_MEMBER_INDEX)
                 .partitionKey(stringAttribute(EventTable.MEMBER_PK))
@@ -291,6 +273,20 @@ public class EventPhotosStack extends Stack {
                 .projectionType(ProjectionType.ALL)
                 .build());
         return table;
+    }
+
+    /** On demand, point-in-time recovery, encrypted, kept when the stack is deleted. */
+    private Table table(String id, String partitionKey, String sortKey) {
+        return Table.Builder.create(this, id)
+                .partitionKey(stringAttribute(partitionKey))
+                .sortKey(stringAttribute(sortKey))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true)
+                        .build())
+                .encryption(TableEncryption.AWS_MANAGED)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
     }
 
     private UserPool userPool() {

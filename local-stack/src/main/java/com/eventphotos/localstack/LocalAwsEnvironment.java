@@ -27,8 +27,15 @@ public final class LocalAwsEnvironment {
         env.put("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static");
         env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", s3.accessKeyId());
         env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", s3.secretAccessKey());
+        env.putAll(dynamoDbOnly(dynamoDb));
+        return env;
+    }
+
+    /** The DynamoDB client's part alone (for an app that signs S3 URLs but never calls S3). */
+    public static Map<String, String> dynamoDbOnly(LocalDynamoDb dynamoDb) {
+        Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoDb.endpoint().toString());
-        env.put("QUARKUS_DYNAMODB_AWS_REGION", region);
+        env.put("QUARKUS_DYNAMODB_AWS_REGION", LocalS3Server.REGION.id());
         env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE", "static");
         env.put(
                 "QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID",
