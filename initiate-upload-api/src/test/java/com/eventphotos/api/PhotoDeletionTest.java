@@ -138,6 +138,21 @@ class PhotoDeletionTest {
     }
 
     @Test
+    void delete_shouldStillTombstoneThePhoto_whenTheEventsCountIsAlreadyZero() {
+        String eventId = TestEvents.created(OWNER, "uncounted");
+        PhotoRecord photo = storedPhoto(eventId, OWNER); // written behind the API's back: never counted
+        assertEquals(0, uploadsCounted(eventId));
+
+        as(OWNER)
+                .delete("/events/{e}/photos/{p}", eventId, photo.photoId())
+                .then()
+                .statusCode(204);
+
+        assertEquals(PhotoStatus.DELETED, record(eventId, photo.photoId()).status());
+        assertEquals(List.of(), objectsOf(photo));
+    }
+
+    @Test
     void delete_shouldReturn400_whenThePhotoIdIsNotAUuid() {
         String eventId = eventWithUploader();
         as(OWNER)

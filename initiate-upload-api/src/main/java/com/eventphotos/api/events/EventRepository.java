@@ -222,9 +222,10 @@ public class EventRepository {
                         .tableName(table)
                         .key(key(eventPk(eventId), EVENT_SK))
                         .updateExpression("ADD #uploads :minusOne")
-                        .conditionExpression("#uploads > :zero")
-                        .expressionAttributeNames(Map.of("#uploads", UPLOADS))
-                        .expressionAttributeValues(Map.of(":minusOne", n(-1), ":zero", n(0)))
+                        // no floor: refusing here would refuse the deletion itself, which matters more than a count
+                        .conditionExpression("attribute_exists(#pk)")
+                        .expressionAttributeNames(Map.of("#uploads", UPLOADS, "#pk", PK))
+                        .expressionAttributeValues(Map.of(":minusOne", n(-1)))
                         .build())
                 .build();
     }

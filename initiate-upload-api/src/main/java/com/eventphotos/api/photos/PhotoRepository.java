@@ -112,7 +112,13 @@ public class PhotoRepository {
             }
             try {
                 dynamo.transactWriteItems(t -> t.transactItems(writes));
-            } catch (TransactionCanceledException deletedMeanwhile) {
+            } catch (TransactionCanceledException e) {
+                boolean tombstonedMeanwhile = !e.cancellationReasons().isEmpty()
+                        && "ConditionalCheckFailed"
+                                .equals(e.cancellationReasons().get(0).code());
+                if (!tombstonedMeanwhile) {
+                    throw e; // nothing was written: the objects stay until a retry succeeds
+                }
                 // another DELETE tombstoned it first: what is left to do is removing the objects, below
             }
         }
