@@ -1,7 +1,6 @@
 package com.eventphotos.processor;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -89,13 +88,9 @@ public class DeletedPhotoCleaner {
     }
 
     private void removeRenditions(UploadKey upload, List<Rendition> renditions) {
-        List<String> keys = new ArrayList<>();
-        for (Rendition rendition : renditions) {
-            keys.add(Renditions.key(upload, rendition.width()));
-            keys.add(Renditions.webpKey(upload, rendition.width()));
-        }
-        keys.forEach(
-                key -> s3.deleteObject(delete -> delete.bucket(config.bucket()).key(key)));
+        Renditions.keysOf(upload, renditions)
+                .forEach(key ->
+                        s3.deleteObject(delete -> delete.bucket(config.bucket()).key(key)));
     }
 
     private Map<String, AttributeValue> current(UploadKey upload) {

@@ -2,6 +2,7 @@ package com.eventphotos.contract;
 
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * What the public sees of a photo: resized, metadata-free renditions under {@value #PREFIX}, each as JPEG and as
@@ -50,6 +51,13 @@ public final class Renditions {
 
     private static String key(UploadKey upload, int width, String suffix) {
         return PREFIX + "event_" + upload.eventId() + "/" + upload.photoId() + "/w" + width + "." + suffix;
+    }
+
+    /** Both encodings of every rendition listed: what deleting a photo removes besides its original. */
+    public static List<String> keysOf(UploadKey upload, List<Rendition> renditions) {
+        return renditions.stream()
+                .flatMap(rendition -> Stream.of(key(upload, rendition.width()), webpKey(upload, rendition.width())))
+                .toList();
     }
 
     /** Where the CDN serves a key: {@code cdnBaseUrl} (trailing slashes ignored), a slash, and the key. */

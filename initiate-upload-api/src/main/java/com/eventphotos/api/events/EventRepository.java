@@ -279,7 +279,8 @@ public class EventRepository {
         return item;
     }
 
-    private void queryAll(Consumer<QueryRequest.Builder> query, Consumer<Map<String, AttributeValue>> each) {
+    /** Every item of a query on the events table, page after page, at most {@link #MAX_LISTED}. */
+    void queryAll(Consumer<QueryRequest.Builder> query, Consumer<Map<String, AttributeValue>> each) {
         Map<String, AttributeValue> start = null;
         int listed = 0;
         do {

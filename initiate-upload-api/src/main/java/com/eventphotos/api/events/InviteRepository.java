@@ -87,18 +87,13 @@ public class InviteRepository {
 
     public List<InviteView> list(String eventId, String webClient) {
         List<InviteView> invites = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            var page = dynamo.query(q -> q.tableName(table)
-                    .consistentRead(true)
-                    .keyConditionExpression("#pk = :event AND begins_with(#sk, :invite)")
-                    .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                    .expressionAttributeValues(Map.of(":event", s(eventPk(eventId)), ":invite", s(INVITE_SK_PREFIX)))
-                    .exclusiveStartKey(from));
-            page.items().stream().map(item -> view(item, webClient)).forEach(invites::add);
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null && invites.size() < EventRepository.MAX_LISTED);
+        events.queryAll(
+                q -> q.consistentRead(true)
+                        .keyConditionExpression("#pk = :event AND begins_with(#sk, :invite)")
+                        .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                        .expressionAttributeValues(
+                                Map.of(":event", s(eventPk(eventId)), ":invite", s(INVITE_SK_PREFIX))),
+                item -> invites.add(view(item, webClient)));
         return invites;
     }
 

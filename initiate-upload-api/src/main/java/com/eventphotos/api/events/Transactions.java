@@ -6,11 +6,11 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Reading why DynamoDB cancelled a TransactWriteItems: one reason per item, in request order. */
-final class Transactions {
+public final class Transactions {
 
     private Transactions() {}
 
-    static boolean conditionFailed(TransactionCanceledException e, int item) {
+    public static boolean conditionFailed(TransactionCanceledException e, int item) {
         return "ConditionalCheckFailed".equals(code(e, item));
     }
 

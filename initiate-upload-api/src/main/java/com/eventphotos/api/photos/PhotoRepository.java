@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.eventphotos.api.UploadApiConfig;
+import com.eventphotos.api.events.Transactions;
 import com.eventphotos.contract.PhotoRecord;
 import com.eventphotos.contract.PhotoStatus;
 import com.eventphotos.contract.PhotoTombstones;
-import com.eventphotos.contract.Rendition;
 import com.eventphotos.contract.Renditions;
 import com.eventphotos.contract.UploadKey;
 
@@ -113,10 +113,7 @@ public class PhotoRepository {
             try {
                 dynamo.transactWriteItems(t -> t.transactItems(writes));
             } catch (TransactionCanceledException e) {
-                boolean tombstonedMeanwhile = !e.cancellationReasons().isEmpty()
-                        && "ConditionalCheckFailed"
-                                .equals(e.cancellationReasons().get(0).code());
-                if (!tombstonedMeanwhile) {
+                if (!Transactions.conditionFailed(e, 0)) {
                     throw e; // nothing was written: the objects stay until a retry succeeds
                 }
                 // another DELETE tombstoned it first: what is left to do is removing the objects, below
@@ -155,17 +152,12 @@ public class PhotoRepository {
 
     /** The original and both encodings of every rendition; deleting a key that is already gone succeeds. */
     private void deleteObjects(PhotoRecord record) {
-        List<String> keys = new ArrayList<>();
-        Optional<UploadKey> upload = Optional.ofNullable(record.s3Key()).flatMap(UploadKey::parse);
-        upload.ifPresent(key -> {
-            keys.add(key.toString());
-            for (Rendition rendition : record.renditions()) {
-                keys.add(Renditions.key(key, rendition.width()));
-                keys.add(Renditions.webpKey(key, rendition.width()));
-            }
+        Optional.ofNullable(record.s3Key()).flatMap(UploadKey::parse).ifPresent(upload -> {
+            List<String> keys = new ArrayList<>(List.of(upload.toString()));
+            keys.addAll(Renditions.keysOf(upload, record.renditions()));
+            keys.forEach(key ->
+                    s3.deleteObject(delete -> delete.bucket(config.bucket()).key(key)));
         });
-        keys.forEach(
-                key -> s3.deleteObject(delete -> delete.bucket(config.bucket()).key(key)));
     }
 
     private static Map<String, AttributeValue> key(String eventId, UUID photoId) {
