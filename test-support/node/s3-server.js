@@ -6,6 +6,7 @@ const fs = require('fs');
 const path = require('path');
 const S3rver = require('@20minutes/s3rver');
 const AWSAccount = require('@20minutes/s3rver/lib/models/account');
+const { addMultipartOperations } = require('./multipart');
 
 function required(name) {
   const value = process.env[name];
@@ -43,6 +44,7 @@ const server = new S3rver({
   vhostBuckets: false,
   configureBuckets,
 });
+addMultipartOperations(server);
 
 // S3 event notifications carry URL-encoded keys (form encoding: space as '+'); s3rver emits raw keys.
 function s3EventKey(key) {

@@ -1,6 +1,7 @@
 // Browser end-to-end test: Debian's Chromium driven by playwright-core against the local stack.
 // Env: WEB_URL, EVENT_ID (an event the organiser owns, and its "-keyboard" twin), DEMO_USERNAME, DEMO_PASSWORD
-// (the organiser), GUEST_USERNAME, GUEST_PASSWORD, PHOTO_1, PHOTO_2, SCREENSHOT_DIR, CHROMIUM (optional).
+// (the organiser), GUEST_USERNAME, GUEST_PASSWORD, PHOTO_1, PHOTO_2, PHOTO_LARGE (over the threshold of uploads in
+// parts), SCREENSHOT_DIR, CHROMIUM (optional).
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { axeViolations, keyboardWalk } from './accessibility.mjs';
@@ -239,6 +240,66 @@ try {
   await guestContext.close();
 
   check(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
+
+  // 13. a large photo goes in parts; going offline pauses it and coming back resumes it; a reload mid-way resumes
+  // it from IndexedDB, and only the part S3 does not hold is sent again (the network errors of this step are the
+  // point of it: the console check is above)
+  await page.goto(`${webUrl}/events/${eventId}`);
+  await page.locator('.dropzone').waitFor();
+  let phase = 'first visit';
+  const partPuts = [];
+  page.on('response', (response) => {
+    const request = response.request();
+    if (request.method() === 'PUT' && request.url().includes('partNumber=')) {
+      partPuts.push({ part: Number(new URL(request.url()).searchParams.get('partNumber')), phase, status: response.status() });
+    }
+  });
+  const held = [];
+  const holdPartThree = (route) => (route.request().method() === 'PUT' ? held.push(route) : route.continue());
+  await page.route(/[?&]partNumber=3(&|$)/, holdPartThree);
+  const until = async (condition, what, ms = 60000) => {
+    const deadline = Date.now() + ms;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; part PUTs: ${JSON.stringify(partPuts)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  const stored = () => page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('event-photos');
+    open.onsuccess = () => {
+      const all = open.result.transaction('unfinished-uploads').objectStore('unfinished-uploads').getAll();
+      all.onsuccess = () => resolve(all.result.map((upload) => upload.fileName));
+    };
+  }));
+  await page.setInputFiles('[data-testid=file-input]', env('PHOTO_LARGE'));
+  const large = page.getByTestId('upload-item').last();
+  const largeTitle = await large.getByLabel('Title').inputValue();
+  await page.getByRole('button', { name: 'Upload 1 photo' }).click();
+  await until(() => partPuts.filter((put) => put.status === 200).length === 2 && held.length === 1, 'parts 1 and 2');
+  check(JSON.stringify(await stored()) === '["party-panorama.jpg"]', `IndexedDB keeps ${JSON.stringify(await stored())}`);
+  await large.getByRole('button', { name: 'Pause party-panorama.jpg' }).waitFor();
+  await accessible(page, 'event page, upload in parts');
+
+  await page.context().setOffline(true);
+  await large.locator('[data-state=paused]').waitFor();
+  const offlineText = await large.locator('.state').textContent();
+  check(offlineText.includes('offline'), `paused offline, the page says "${offlineText}"`);
+  await page.context().setOffline(false);
+  await until(() => held.length === 2, 'part 3 asked for again once back online', 30000);
+
+  // the held PUTs of part 3 fail as a dropped connection would; then the page is reloaded
+  await Promise.all(held.map((route) => route.abort('connectionreset').catch(() => undefined)));
+  await page.unroute(/[?&]partNumber=3(&|$)/, holdPartThree);
+  const beforeReload = partPuts.filter((put) => put.status === 200).map((put) => put.part).sort();
+  phase = 'after reload';
+  await page.reload();
+  await page.getByTestId('gallery-item').filter({ hasText: largeTitle }).waitFor({ timeout: 90000 });
+  const afterReload = partPuts.filter((put) => put.phase === 'after reload').map((put) => `${put.part}:${put.status}`);
+  check(JSON.stringify(beforeReload) === '[1,2]', `before the reload S3 took parts ${beforeReload}`);
+  check(JSON.stringify(afterReload) === '["3:200"]',
+    `after the reload the client sent ${afterReload}, expected only part 3; all part PUTs: ${JSON.stringify(partPuts)}`);
+  check(JSON.stringify(await stored()) === '[]', 'the finished upload is still in IndexedDB');
+  await page.screenshot({ path: `${screenshots}/resumed-upload.png`, fullPage: true });
 } finally {
   await browser.close();
 }

@@ -2,10 +2,36 @@
 export interface InitiatedUpload {
   photoId: string;
   objectKey: string;
+  /** PUT: one request to s3PutObjectUrl; MULTIPART: the parts of {@link multipart}, then completeUpload. */
+  uploadType: 'PUT' | 'MULTIPART';
   s3PutObjectUrl: string;
   method: string;
   headers: Record<string, string>;
   expiresAt: string;
+  multipart?: MultipartUpload;
+}
+
+/** One part's presigned PUT, bound to its number, exact size and SHA-256. */
+export interface PartUrl {
+  partNumber: number;
+  size: number;
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  expiresAt: string;
+}
+
+/** An upload in parts: what S3 holds already, and URLs for the rest (GET .../upload gives fresh ones). */
+export interface MultipartUpload {
+  photoId: string;
+  objectKey: string;
+  contentLength: number;
+  partSize: number;
+  partCount: number;
+  startedAt: string;
+  completeBy: string;
+  uploadedParts: { partNumber: number; size: number; etag: string }[];
+  partUrls: PartUrl[];
 }
 
 /** One resized, metadata-free rendition of a photo, served by the CDN as JPEG (url) and WebP (webpUrl). */
@@ -23,6 +49,8 @@ export interface UploadPolicy {
   contentTypes: { mimeType: string; suffixes: string[] }[];
   maxContentLength: number;
   renditionWidths: number[];
+  /** Files above threshold bytes go in parts of partSize bytes (the last holds the rest). */
+  multipart: { threshold: number; partSize: number };
 }
 
 export interface Photo {
@@ -101,7 +129,8 @@ export class PhotosApi {
               private readonly renew: () => Promise<string | undefined> = async () => undefined) {}
 
   initiateUpload(eventId: string,
-                 body: { title: string; description: string; contentType: string; contentLength: number },
+                 body: { title: string; description: string; contentType: string; contentLength: number;
+                   partChecksums?: string[] },
                  signal?: AbortSignal) {
     return this.request<InitiatedUpload>(`/events/${encodeURIComponent(eventId)}/photos/initiate-upload`, {
       method: 'POST',
@@ -109,6 +138,34 @@ export class PhotosApi {
       body: JSON.stringify(body),
       signal,
     });
+  }
+
+  /** null when there is no such unfinished upload (completed, aborted, or never started in parts). */
+  async getUpload(eventId: string, photoId: string, signal?: AbortSignal): Promise<MultipartUpload | null> {
+    try {
+      return await this.request<MultipartUpload>(`${this.photoPath(eventId, photoId)}/upload`, { signal });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  completeUpload(eventId: string, photoId: string, parts: { partNumber: number; etag: string }[],
+                 signal?: AbortSignal) {
+    return this.request<{ photoId: string; status: string }>(`${this.photoPath(eventId, photoId)}/complete`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ parts }),
+      signal,
+    });
+  }
+
+  abortUpload(eventId: string, photoId: string) {
+    return this.request<void>(`${this.photoPath(eventId, photoId)}/upload`, { method: 'DELETE' });
+  }
+
+  private photoPath(eventId: string, photoId: string) {
+    return `/events/${encodeURIComponent(eventId)}/photos/${encodeURIComponent(photoId)}`;
   }
 
   uploadPolicy() {

@@ -9,6 +9,7 @@ const policy: UploadPolicy = {
   ],
   maxContentLength: 10,
   renditionWidths: [320, 640, 1920],
+  multipart: { threshold: 8, partSize: 5 },
 };
 
 describe('DropZone', () => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Link } from 'react-router-dom';
 import type { EventSummary, Photo, PhotosApi, UploadPolicy } from '../api';
@@ -6,11 +6,9 @@ import { InvitePanel } from './InvitePanel';
 import { roleLabel } from './EventsPage';
 import { DropZone } from './DropZone';
 import { Gallery } from './Gallery';
-import { UploadList, type UploadEntry } from './UploadList';
-import { runUpload } from '../upload/runUpload';
-import { createUploadQueue } from '../upload/uploadQueue';
+import { UploadList } from './UploadList';
+import { useUploads } from '../upload/useUploads';
 import { uploadAnnouncement } from '../upload/announcement';
-import { titleFromFileName } from '../upload/upload';
 import { mergeNewestFirst } from '../photos';
 
 /** One page per event: moving to another event starts afresh (its own uploads, gallery and abort signal). */
@@ -46,7 +44,6 @@ function EventContent({ api, event, userId }: { api: PhotosApi; event: EventSumm
   const mayUpload = role !== 'VIEWER';
   const [policy, setPolicy] = useState<UploadPolicy | null>(null);
   const [policyError, setPolicyError] = useState<string | null>(null);
-  const [entries, setEntries] = useState<UploadEntry[]>([]);
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [nextToken, setNextToken] = useState<string | null>(null);
   const [galleryError, setGalleryError] = useState<string | null>(null);
@@ -93,43 +90,8 @@ function EventContent({ api, event, userId }: { api: PhotosApi; event: EventSumm
     }
   }, [api, eventId]);
 
-  const update = useCallback((id: string, change: Partial<UploadEntry>) => {
-    setEntries((current) => current.map((entry) => (entry.id === id ? { ...entry, ...change } : entry)));
-  }, []);
-
-  // Leaving the page stops every upload and poll of this page; at most a few uploads run at once.
-  const leaving = useRef<AbortController | null>(null);
-  const queue = useMemo(() => createUploadQueue(), []);
-  useEffect(() => {
-    const controller = new AbortController();
-    leaving.current = controller;
-    return () => controller.abort();
-  }, []);
-
-  const start = useCallback((entry: UploadEntry) => {
-    update(entry.id, { state: 'queued', error: undefined });
-    const signal = leaving.current?.signal;
-    if (!signal) return;
-    void queue.add(() => runUpload(api, eventId, entry, (change) => {
-      if (!signal.aborted) update(entry.id, change);
-    }, signal).then((photo) => {
-      if (photo && !signal.aborted) setPhotos((current) => mergeNewestFirst(current, [photo]));
-    }));
-  }, [api, eventId, update, queue]);
-
-  const addFiles = (files: File[]) => {
-    setEntries((current) => [
-      ...current,
-      ...files.map((file) => ({
-        id: crypto.randomUUID(),
-        file,
-        title: titleFromFileName(file.name),
-        description: '',
-        state: 'pending' as const,
-        progress: 0,
-      })),
-    ]);
-  };
+  const showReady = useCallback((photo: Photo) => setPhotos((current) => mergeNewestFirst(current, [photo])), []);
+  const { entries, addFiles, start, actions } = useUploads(api, eventId, policy, showReady);
 
   const pending = entries.filter((e) => e.state === 'pending');
   return (
@@ -142,7 +104,7 @@ function EventContent({ api, event, userId }: { api: PhotosApi; event: EventSumm
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="upload-announcement">
         {uploadAnnouncement(entries)}
       </p>
-      <UploadList entries={entries} onChange={update} onRetry={start} />
+      <UploadList entries={entries} actions={actions} />
       {pending.length > 0 ? (
         <button type="button" className="primary" onClick={() => pending.forEach(start)}>
           Upload {pending.length} photo{pending.length === 1 ? '' : 's'}

@@ -1,23 +1,54 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import { UploadList, type UploadEntry } from './UploadList';
+import { UploadList, type UploadActions, type UploadEntry } from './UploadList';
 
 describe('UploadList', () => {
   const entry = (change: Partial<UploadEntry>): UploadEntry => ({
     id: '1', file: new File(['x'], 'a.png', { type: 'image/png' }), title: '한강', description: '',
     state: 'pending', progress: 0, ...change,
   });
+  const actions = (): UploadActions => ({
+    onChange: vi.fn(), onRetry: vi.fn(), onPause: vi.fn(), onResume: vi.fn(), onDiscard: vi.fn(), onReselect: vi.fn(),
+  });
 
   it('shows progress while uploading', () => {
-    render(<UploadList entries={[entry({ state: 'uploading', progress: 0.42 })]} onChange={() => {}} onRetry={() => {}} />);
+    render(<UploadList entries={[entry({ state: 'uploading', progress: 0.42 })]} actions={actions()} />);
     expect(screen.getByText('uploading 42%')).toBeInTheDocument();
     expect(screen.getByLabelText('upload progress of a.png')).toHaveAttribute('value', '42');
+    expect(screen.queryByText('Pause a.png')).not.toBeInTheDocument();
   });
 
   it('shows the server message and a retry button when an upload failed', () => {
-    const onRetry = vi.fn();
-    render(<UploadList entries={[entry({ state: 'failed', error: 'title: must not be blank' })]} onChange={() => {}} onRetry={onRetry} />);
+    const given = actions();
+    render(<UploadList entries={[entry({ state: 'failed', error: 'title: must not be blank' })]} actions={given} />);
     expect(screen.getByRole('alert')).toHaveTextContent('title: must not be blank');
     fireEvent.click(screen.getByText('Retry'));
-    expect(onRetry).toHaveBeenCalled();
+    expect(given.onRetry).toHaveBeenCalled();
+  });
+
+  it('offers pause for an upload in parts, and resume or discard once paused', () => {
+    const given = actions();
+    const { rerender } = render(<UploadList entries={[entry({ state: 'uploading', photoId: 'p', progress: 0.3 })]}
+                                            actions={given} />);
+    fireEvent.click(screen.getByText('Pause a.png'));
+    expect(given.onPause).toHaveBeenCalled();
+
+    rerender(<UploadList entries={[entry({ state: 'paused', photoId: 'p', progress: 0.3, pausedBy: 'offline' })]}
+                         actions={given} />);
+    expect(screen.getByText('paused at 30%: offline, resumes when back online')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('Resume a.png'));
+    expect(given.onResume).toHaveBeenCalled();
+    fireEvent.click(screen.getByText('Discard a.png'));
+    expect(given.onDiscard).toHaveBeenCalled();
+  });
+
+  it('asks for the file again when a restored upload has none', () => {
+    const given = actions();
+    render(<UploadList entries={[entry({ state: 'paused', photoId: 'p', progress: 0.5,
+      needsFile: { size: 1, firstPartSha256: 'x', partSize: 5 } })]} actions={given} />);
+    expect(screen.getByText('paused at 50%: select a.png again to resume')).toBeInTheDocument();
+    expect(screen.queryByText('Resume a.png')).not.toBeInTheDocument();
+    const chosen = new File(['x'], 'a.png', { type: 'image/png' });
+    fireEvent.change(screen.getByLabelText('Select a.png'), { target: { files: [chosen] } });
+    expect(given.onReselect).toHaveBeenCalledWith(expect.objectContaining({ id: '1' }), chosen);
   });
 });

@@ -6,16 +6,32 @@ const LABELS: Record<UploadState, string> = {
   pending: 'ready to upload',
   queued: 'waiting',
   uploading: 'uploading',
+  paused: 'paused',
   processing: 'processing',
   ready: 'ready',
   failed: 'failed',
 };
 
-export function UploadList({ entries, onChange, onRetry }: {
-  entries: UploadEntry[];
+export interface UploadActions {
   onChange: (id: string, change: Partial<UploadEntry>) => void;
   onRetry: (entry: UploadEntry) => void;
-}) {
+  onPause: (entry: UploadEntry) => void;
+  onResume: (entry: UploadEntry) => void;
+  onDiscard: (entry: UploadEntry) => void;
+  onReselect: (entry: UploadEntry, file: File) => void;
+}
+
+function stateLabel(entry: UploadEntry): string {
+  if (entry.state === 'uploading') return `uploading ${Math.round(entry.progress * 100)}%`;
+  if (entry.state === 'paused') {
+    const at = `${Math.round(entry.progress * 100)}%`;
+    if (entry.needsFile) return `paused at ${at}: select ${entry.file.name} again to resume`;
+    return entry.pausedBy === 'offline' ? `paused at ${at}: offline, resumes when back online` : `paused at ${at}`;
+  }
+  return LABELS[entry.state];
+}
+
+export function UploadList({ entries, actions }: { entries: UploadEntry[]; actions: UploadActions }) {
   if (entries.length === 0) return null;
   return (
     <ul className="uploads">
@@ -25,24 +41,38 @@ export function UploadList({ entries, onChange, onRetry }: {
             <label>
               Title
               <input value={entry.title} maxLength={200} disabled={entry.state !== 'pending'}
-                     onChange={(e) => onChange(entry.id, { title: e.target.value })} />
+                     onChange={(e) => actions.onChange(entry.id, { title: e.target.value })} />
             </label>
             <label>
               Description
               <textarea value={entry.description} maxLength={1000} disabled={entry.state !== 'pending'}
-                        onChange={(e) => onChange(entry.id, { description: e.target.value })} />
+                        onChange={(e) => actions.onChange(entry.id, { description: e.target.value })} />
             </label>
           </div>
           <div className="status">
             <span className="file-name">{entry.file.name}</span>
             <progress max={100} value={Math.round(entry.progress * 100)} aria-label={`upload progress of ${entry.file.name}`} />
-            <span className="state" data-state={entry.state}>
-              {LABELS[entry.state]}{entry.state === 'uploading' ? ` ${Math.round(entry.progress * 100)}%` : ''}
-            </span>
+            <span className="state" data-state={entry.state}>{stateLabel(entry)}</span>
+            {entry.state === 'uploading' && entry.photoId ? (
+              <button type="button" onClick={() => actions.onPause(entry)}>Pause {entry.file.name}</button>
+            ) : null}
+            {entry.state === 'paused' && entry.needsFile ? (
+              <label className="reselect">
+                Select {entry.file.name}
+                <input type="file" accept={entry.file.type || 'image/*'}
+                       onChange={(e) => { const file = e.target.files?.[0]; if (file) actions.onReselect(entry, file); }} />
+              </label>
+            ) : null}
+            {entry.state === 'paused' && !entry.needsFile ? (
+              <button type="button" onClick={() => actions.onResume(entry)}>Resume {entry.file.name}</button>
+            ) : null}
+            {entry.state === 'paused' ? (
+              <button type="button" onClick={() => actions.onDiscard(entry)}>Discard {entry.file.name}</button>
+            ) : null}
             {entry.state === 'failed' ? (
               <>
                 <span role="alert" className="error">{entry.error}</span>
-                <button type="button" onClick={() => onRetry(entry)}>Retry</button>
+                <button type="button" onClick={() => actions.onRetry(entry)}>Retry</button>
               </>
             ) : null}
           </div>

@@ -1,6 +1,14 @@
 import { runUpload } from './runUpload';
-import { ApiError, type InitiatedUpload, type Photo, type PhotosApi } from '../api';
+import { ApiError, type InitiatedUpload, type MultipartUpload, type Photo, type PhotosApi } from '../api';
 import type { UploadEntry } from './uploadEntry';
+import { partChecksums, sendMissingParts } from './multipart';
+import { memoryResumeStore } from './resumeStore';
+import { putToS3 } from './upload';
+
+vi.mock('./multipart', () => ({
+  partChecksums: vi.fn(async () => ['c1', 'c2']),
+  sendMissingParts: vi.fn(async () => [{ partNumber: 1, etag: '"e1"' }, { partNumber: 2, etag: '"e2"' }]),
+}));
 
 vi.mock('./upload', async (importOriginal) => ({
   ...(await importOriginal<typeof import('./upload')>()),
@@ -8,7 +16,7 @@ vi.mock('./upload', async (importOriginal) => ({
 }));
 
 const initiated: InitiatedUpload = {
-  photoId: 'p1', objectKey: 'uploads/event_e/p1.png', s3PutObjectUrl: 'http://s3/x', method: 'PUT',
+  photoId: 'p1', uploadType: 'PUT', objectKey: 'uploads/event_e/p1.png', s3PutObjectUrl: 'http://s3/x', method: 'PUT',
   headers: { 'Content-Type': 'image/png' }, expiresAt: '2026-11-22T10:05:00Z',
 };
 const entry: UploadEntry = {
@@ -99,5 +107,68 @@ describe('runUpload', () => {
     await runUpload(api, 'e', entry, (c) => changes.push(c));
 
     expect(changes.at(-1)).toEqual({ state: 'failed', error: 'contentType: not supported' });
+  });
+
+  describe('in parts', () => {
+    const big = { ...entry, file: new File(['0123456789'], 'big.jpg', { type: 'image/jpeg' }) };
+    const multipart = { threshold: 8, partSize: 5 };
+    const view: MultipartUpload = {
+      photoId: 'p1', objectKey: 'uploads/event_e/p1.jpg', contentLength: 10, partSize: 5, partCount: 2,
+      startedAt: '2026-11-22T10:00:00Z', completeBy: '2026-11-23T10:00:00Z', uploadedParts: [], partUrls: [],
+    };
+
+    it('uploads a file above the threshold in parts and remembers it until it is completed', async () => {
+      vi.mocked(putToS3).mockClear();
+      const { api } = fakeApi([ready]);
+      vi.mocked(api.initiateUpload).mockResolvedValue({ ...initiated, uploadType: 'MULTIPART', multipart: view });
+      const completeUpload = vi.fn(async () => ({ photoId: 'p1', status: 'PROCESSING' }));
+      Object.assign(api, { completeUpload });
+      const store = memoryResumeStore();
+      const remembered: string[][] = [];
+      vi.mocked(sendMissingParts).mockImplementationOnce(async () => {
+        remembered.push((await store.forEvent('e')).map((u) => u.fileName));
+        return [{ partNumber: 1, etag: '"e1"' }, { partNumber: 2, etag: '"e2"' }];
+      });
+      const changes: Partial<UploadEntry>[] = [];
+
+      const result = runUpload(api, 'e', big, (c) => changes.push(c), undefined, { multipart, store });
+      await vi.advanceTimersByTimeAsync(1000);
+
+      await expect(result).resolves.toEqual(ready);
+      expect(partChecksums).toHaveBeenCalledWith(big.file, 5);
+      expect(api.initiateUpload).toHaveBeenCalledWith('e', expect.objectContaining({ partChecksums: ['c1', 'c2'] }), undefined);
+      expect(remembered).toEqual([['big.jpg']]);
+      expect(completeUpload).toHaveBeenCalledWith('e', 'p1', [{ partNumber: 1, etag: '"e1"' }, { partNumber: 2, etag: '"e2"' }], undefined);
+      expect(await store.forEvent('e')).toEqual([]);
+      expect(changes).toContainEqual({ photoId: 'p1' });
+      expect(putToS3).not.toHaveBeenCalled();
+    });
+
+    it('continues an upload that has a photo id from what S3 already holds', async () => {
+      const { api } = fakeApi([ready]);
+      const held = { ...view, uploadedParts: [{ partNumber: 1, size: 5, etag: '"e1"' }] };
+      Object.assign(api, { getUpload: vi.fn(async () => held), completeUpload: vi.fn(async () => ({})) });
+
+      const result = runUpload(api, 'e', { ...big, photoId: 'p1', progress: 0.5 }, () => {}, undefined, { multipart });
+      await vi.advanceTimersByTimeAsync(1000);
+
+      await expect(result).resolves.toEqual(ready);
+      expect(api.initiateUpload).not.toHaveBeenCalled();
+      expect(sendMissingParts).toHaveBeenLastCalledWith(api, 'e', big.file, held, expect.any(Function), { signal: undefined });
+    });
+
+    it('says so, and forgets it, when the upload can no longer be resumed', async () => {
+      const { api } = fakeApi([]);
+      Object.assign(api, { getUpload: vi.fn(async () => null) });
+      const store = memoryResumeStore();
+      await store.save({ photoId: 'p1', eventId: 'e', fileName: 'big.jpg', size: 10, contentType: 'image/jpeg',
+        firstPartSha256: 'c1', partSize: 5, title: 'a', description: '' });
+      const changes: Partial<UploadEntry>[] = [];
+
+      await runUpload(api, 'e', { ...big, photoId: 'p1' }, (c) => changes.push(c), undefined, { multipart, store });
+
+      expect(changes.at(-1)).toEqual({ state: 'failed', error: expect.stringContaining('can no longer be resumed') });
+      expect(await store.forEvent('e')).toEqual([]);
+    });
   });
 });

@@ -1,6 +1,15 @@
-import { ApiError, type Photo, type PhotosApi } from '../api';
+import { ApiError, type MultipartUpload, type Photo, type PhotosApi } from '../api';
+import { partChecksums, sendMissingParts } from './multipart';
+import { memoryResumeStore, type ResumeStore } from './resumeStore';
 import { isAbort, putToS3 } from './upload';
 import type { UploadEntry } from './uploadEntry';
+
+export interface UploadOptions {
+  /** From the upload policy: files above threshold go in parts of partSize bytes. */
+  multipart?: { threshold: number; partSize: number };
+  /** Where unfinished uploads in parts are remembered, to resume them after a reload. */
+  store?: ResumeStore;
+}
 
 export const POLL_INTERVAL_MS = 1000;
 export const POLL_LIMIT_MS = 60_000;
@@ -8,21 +17,55 @@ export const MAX_POLL_INTERVAL_MS = 8000;
 
 /**
  * initiate-upload → PUT to S3 with the returned headers → poll this photo's record (GET /photos/{id}: 404 until
- * the processor wrote it) until it is READY or REJECTED. Everything stops when {@code signal} aborts (the page is
- * left): no more polling, the PUT is cancelled, nothing is reported.
+ * the processor wrote it) until it is READY or REJECTED. Files above the policy's threshold go in parts (resumable:
+ * an entry with a photoId continues the upload S3 already holds parts of). Everything stops when {@code signal}
+ * aborts (the page is left, or the upload is paused): no more polling, PUTs cancelled, nothing reported.
  */
 export async function runUpload(api: PhotosApi, eventId: string, entry: UploadEntry,
                                 update: (change: Partial<UploadEntry>) => void,
-                                signal?: AbortSignal): Promise<Photo | null> {
-  update({ state: 'uploading', progress: 0, error: undefined });
+                                signal?: AbortSignal,
+                                { multipart, store = memoryResumeStore() }: UploadOptions = {}): Promise<Photo | null> {
+  update({ state: 'uploading', progress: entry.photoId ? entry.progress : 0, error: undefined, pausedBy: undefined });
+  const onProgress = (progress: number) => update({ progress });
+  const inParts = async (upload: MultipartUpload) => {
+    const parts = await sendMissingParts(api, eventId, entry.file, upload, onProgress, { signal });
+    await api.completeUpload(eventId, upload.photoId, parts, signal);
+    await store.remove(upload.photoId);
+  };
   try {
-    const upload = await api.initiateUpload(eventId, {
-      title: entry.title,
-      description: entry.description,
-      contentType: entry.file.type,
-      contentLength: entry.file.size,
-    }, signal);
-    await putToS3(upload, entry.file, (progress) => update({ progress }), { signal });
+    let photoId: string;
+    if (entry.photoId) {
+      photoId = entry.photoId;
+      const upload = await api.getUpload(eventId, photoId, signal);
+      if (!upload) {
+        await store.remove(photoId);
+        throw new Error('this upload can no longer be resumed (finished, discarded, or over a day old): upload the photo again');
+      }
+      await inParts(upload);
+    } else {
+      const request = {
+        title: entry.title,
+        description: entry.description,
+        contentType: entry.file.type,
+        contentLength: entry.file.size,
+      };
+      const checksums = multipart && entry.file.size > multipart.threshold
+        ? await partChecksums(entry.file, multipart.partSize)
+        : undefined;
+      const upload = await api.initiateUpload(eventId, { ...request, partChecksums: checksums }, signal);
+      photoId = upload.photoId;
+      if (upload.uploadType === 'MULTIPART' && upload.multipart && checksums) {
+        update({ photoId });
+        await store.save({
+          photoId, eventId, fileName: entry.file.name, size: entry.file.size, contentType: entry.file.type,
+          firstPartSha256: checksums[0], partSize: upload.multipart.partSize, title: entry.title,
+          description: entry.description, file: entry.file,
+        });
+        await inParts(upload.multipart);
+      } else {
+        await putToS3(upload, entry.file, onProgress, { signal });
+      }
+    }
     update({ state: 'processing', progress: 1 });
     const deadline = Date.now() + POLL_LIMIT_MS;
     let wait = POLL_INTERVAL_MS;
@@ -30,7 +73,7 @@ export async function runUpload(api: PhotosApi, eventId: string, entry: UploadEn
       await sleep(wait, signal);
       let record: Photo | null;
       try {
-        record = await api.getPhoto(eventId, upload.photoId, signal);
+        record = await api.getPhoto(eventId, photoId, signal);
         wait = POLL_INTERVAL_MS;
       } catch (e) {
         // Throttled, a server hiccup or a dropped connection says nothing about the photo: ask again, slower.

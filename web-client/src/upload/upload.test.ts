@@ -25,13 +25,17 @@ class FakeXhr {
   setRequestHeader(name: string, value: string) {
     this.headers[name] = value;
   }
+  responseHeaders: Record<string, string> = {};
+  getResponseHeader(name: string) {
+    return this.responseHeaders[name] ?? null;
+  }
   send(body: unknown) {
     this.body = body;
   }
 }
 
 const upload: InitiatedUpload = {
-  photoId: 'p1', objectKey: 'uploads/event_e/p1.png', s3PutObjectUrl: 'http://s3/bucket/key?X-Amz-Signature=abc',
+  photoId: 'p1', uploadType: 'PUT', objectKey: 'uploads/event_e/p1.png', s3PutObjectUrl: 'http://s3/bucket/key?X-Amz-Signature=abc',
   method: 'PUT', headers: { 'Content-Type': 'image/png', 'Content-Length': '3' }, expiresAt: '2026-11-21T10:05:00Z',
 };
 

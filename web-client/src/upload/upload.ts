@@ -18,13 +18,27 @@ export interface PutOptions {
   stallTimeoutMs?: number;
 }
 
+/** S3 answered with an error status: 403 for an expired or tampered URL, 400 for bytes that fail the checksum. */
+export class S3RefusedError extends Error {
+  constructor(readonly status: number) {
+    super(`S3 refused the upload (${status})`);
+  }
+}
+
 /**
  * PUTs the file to the presigned URL with exactly the returned headers, reporting progress (0..1). Gives up with
  * a {@link StalledUploadError} when no byte went out for {@link STALL_TIMEOUT_MS}, and with an AbortError when
  * {@code signal} aborts.
  */
-export function putToS3(upload: InitiatedUpload, file: Blob, onProgress: (fraction: number) => void,
-                        { signal, stallTimeoutMs = STALL_TIMEOUT_MS }: PutOptions = {}): Promise<void> {
+export async function putToS3(upload: InitiatedUpload, file: Blob, onProgress: (fraction: number) => void,
+                              options: PutOptions = {}): Promise<void> {
+  await putBlob(upload.s3PutObjectUrl, upload.method, upload.headers, file, onProgress, options);
+}
+
+/** One PUT of {@code blob} as {@link putToS3} does it; resolves with the ETag S3 answered (null if not exposed). */
+export function putBlob(url: string, method: string, headers: Record<string, string>, blob: Blob,
+                        onProgress: (fraction: number) => void,
+                        { signal, stallTimeoutMs = STALL_TIMEOUT_MS }: PutOptions = {}): Promise<string | null> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new DOMException('upload aborted', 'AbortError'));
@@ -49,8 +63,8 @@ export function putToS3(upload: InitiatedUpload, file: Blob, onProgress: (fracti
       finish(() => reject(new DOMException('upload aborted', 'AbortError')));
     };
     signal?.addEventListener('abort', onAbort);
-    xhr.open(upload.method || 'PUT', upload.s3PutObjectUrl);
-    Object.entries(upload.headers).forEach(([name, value]) => {
+    xhr.open(method || 'PUT', url);
+    Object.entries(headers).forEach(([name, value]) => {
       if (!FORBIDDEN.has(name.toLowerCase())) xhr.setRequestHeader(name, value);
     });
     xhr.upload.onprogress = (event) => {
@@ -60,14 +74,14 @@ export function putToS3(upload: InitiatedUpload, file: Blob, onProgress: (fracti
     xhr.onload = () => finish(() => {
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
-        resolve();
+        resolve(xhr.getResponseHeader('ETag'));
       } else {
-        reject(new Error(`S3 refused the upload (${xhr.status})`));
+        reject(new S3RefusedError(xhr.status));
       }
     });
     xhr.onerror = () => finish(() => reject(new Error('network error while uploading to S3')));
     watchForStall();
-    xhr.send(file);
+    xhr.send(blob);
   });
 }
 

@@ -1,5 +1,5 @@
-/** One file on its way: chosen, waiting for a slot, uploading, processing, and how it ended. */
-export type UploadState = 'pending' | 'queued' | 'uploading' | 'processing' | 'ready' | 'failed';
+/** One file on its way: chosen, waiting for a slot, uploading, paused, processing, and how it ended. */
+export type UploadState = 'pending' | 'queued' | 'uploading' | 'paused' | 'processing' | 'ready' | 'failed';
 
 export interface UploadEntry {
   id: string;
@@ -9,4 +9,10 @@ export interface UploadEntry {
   state: UploadState;
   progress: number;
   error?: string;
+  /** Set once an upload in parts has started: pausing keeps it, resuming continues it. */
+  photoId?: string;
+  /** Why it is paused: the user, or the browser going offline (it resumes by itself when back online). */
+  pausedBy?: 'user' | 'offline';
+  /** Restored after a reload without its file: the user selects it again (checked by size and first part). */
+  needsFile?: { size: number; firstPartSha256: string; partSize: number };
 }

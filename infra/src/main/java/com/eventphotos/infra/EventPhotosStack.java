@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.eventphotos.contract.CdnCaching;
 import com.eventphotos.contract.EventTable;
+import com.eventphotos.contract.MultipartUploads;
 import com.eventphotos.contract.PhotoTable;
 import com.eventphotos.contract.Renditions;
 import com.eventphotos.contract.UploadKey;
@@ -183,7 +184,8 @@ public class EventPhotosStack extends Stack {
                         .build()))
                 .lifecycleRules(List.of(LifecycleRule.builder()
                         .id("abort-incomplete-multipart-uploads")
-                        .abortIncompleteMultipartUploadAfter(Duration.days(1))
+                        // the API refuses to complete an upload older than this (MultipartUploads)
+                        .abortIncompleteMultipartUploadAfter(Duration.days(MultipartUploads.ABORTED_AFTER_DAYS))
                         .build()))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
@@ -265,7 +267,7 @@ public class EventPhotosStack extends Stack {
     }
 
     private Table eventTable() {
-        Table table = table("Events", EventTable.PK, EventTable.SK);
+        Table table = table("Events", EventTable.PK, EventTable.SK, EventTable.TTL);
         table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
                 .indexName(EventTable.BY_MEMBER_INDEX)
                 .partitionKey(stringAttribute(EventTable.MEMBER_PK))
@@ -277,7 +279,13 @@ public class EventPhotosStack extends Stack {
 
     /** On demand, point-in-time recovery, encrypted, kept when the stack is deleted. */
     private Table table(String id, String partitionKey, String sortKey) {
+        return table(id, partitionKey, sortKey, null);
+    }
+
+    /** @param ttlAttribute the attribute whose epoch seconds let DynamoDB delete an item, or null */
+    private Table table(String id, String partitionKey, String sortKey, String ttlAttribute) {
         return Table.Builder.create(this, id)
+                .timeToLiveAttribute(ttlAttribute)
                 .partitionKey(stringAttribute(partitionKey))
                 .sortKey(stringAttribute(sortKey))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -357,6 +365,12 @@ public class EventPhotosStack extends Stack {
         // The presigned URL is signed with this role's credentials: it can grant no more than this.
         api.allow(PolicyStatement.Builder.create()
                 .actions(List.of("s3:PutObject"))
+                .resources(List.of(bucket.arnForObjects(UploadKey.PREFIX + "*")))
+                .build());
+        // Uploads in parts: S3 authorises CreateMultipartUpload, UploadPart and CompleteMultipartUpload as
+        // s3:PutObject (above); resuming lists the parts, abort discards them.
+        api.allow(PolicyStatement.Builder.create()
+                .actions(List.of("s3:ListMultipartUploadParts", "s3:AbortMultipartUpload"))
                 .resources(List.of(bucket.arnForObjects(UploadKey.PREFIX + "*")))
                 .build());
         // A deleted photo's original and renditions (DELETE /events/{eventId}/photos/{photoId}).

@@ -95,7 +95,7 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void bucketCors_shouldAllowOnlyPutWithContentType_fromTheWebOrigins() {
+    void bucketCors_shouldAllowOnlyPutWithContentTypeOrAPartsChecksum_fromTheWebOrigins() {
         template.hasResourceProperties(
                 "AWS::S3::Bucket",
                 Map.of(
@@ -105,7 +105,7 @@ class EventPhotosStackTest {
                                 List.of(Map.of(
                                         "AllowedMethods", List.of("PUT"),
                                         "AllowedOrigins", List.of(WEB_ORIGIN),
-                                        "AllowedHeaders", List.of("Content-Type"),
+                                        "AllowedHeaders", List.of("Content-Type", "x-amz-checksum-sha256"),
                                         "ExposedHeaders", List.of("ETag"),
                                         "MaxAge", 3000)))));
     }
@@ -123,6 +123,17 @@ class EventPhotosStackTest {
                                         Map.of("DaysAfterInitiation", 1),
                                         "Status",
                                         "Enabled"))))));
+    }
+
+    @Test
+    void eventsTable_shouldLetDynamoDbDeleteAbandonedUploadRecords_byTheirTtl() {
+        template.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Map.of(
+                        "TimeToLiveSpecification",
+                        Map.of("AttributeName", "ttl", "Enabled", true),
+                        "GlobalSecondaryIndexes",
+                        List.of(Match.objectLike(Map.of("IndexName", "byMember")))));
     }
 
     @Test
@@ -347,9 +358,17 @@ class EventPhotosStackTest {
                         "dynamodb:UpdateItem",
                         "logs:CreateLogStream",
                         "logs:PutLogEvents",
+                        "s3:AbortMultipartUpload",
                         "s3:DeleteObject",
+                        "s3:ListMultipartUploadParts",
                         "s3:PutObject"),
                 CloudFormation.actions(statements));
+        for (String multipart : List.of("s3:AbortMultipartUpload", "s3:ListMultipartUploadParts")) {
+            String resource = CloudFormation.statementWithAction(statements, multipart)
+                    .get("Resource")
+                    .toString();
+            assertTrue(resource.contains("/uploads/*") && !resource.contains("/photos/*"), multipart + ": " + resource);
+        }
         Map<String, Object> put = CloudFormation.statementWithAction(statements, "s3:PutObject");
         assertTrue(put.get("Resource").toString().contains("/uploads/*"), "PutObject only under uploads/: " + put);
         assertFalse(put.get("Resource").toString().contains("/photos/*"), "never writes renditions: " + put);

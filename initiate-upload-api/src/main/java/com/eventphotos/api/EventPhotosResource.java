@@ -24,8 +24,12 @@ import com.eventphotos.api.photos.Listing;
 import com.eventphotos.api.photos.PhotoPage;
 import com.eventphotos.api.photos.PhotoRepository;
 import com.eventphotos.api.photos.PhotoView;
+import com.eventphotos.api.upload.CompleteUploadRequest;
+import com.eventphotos.api.upload.CompletedUpload;
 import com.eventphotos.api.upload.InitiateUploadRequest;
 import com.eventphotos.api.upload.InitiateUploadResponse;
+import com.eventphotos.api.upload.MultipartUploadService;
+import com.eventphotos.api.upload.MultipartUploadView;
 import com.eventphotos.api.upload.UploadRateLimiter;
 import com.eventphotos.api.upload.UploadUrlIssuer;
 import com.eventphotos.contract.EventId;
@@ -69,9 +73,11 @@ public class EventPhotosResource {
     private final Caller caller;
     private final UploadRateLimiter rateLimiter;
     private final UploadApiConfig config;
+    private final MultipartUploadService multipart;
 
     EventPhotosResource(
             UploadUrlIssuer issuer,
+            MultipartUploadService multipart,
             PhotoRepository photos,
             EventRepository events,
             EventAccessPolicy access,
@@ -79,6 +85,7 @@ public class EventPhotosResource {
             UploadRateLimiter rateLimiter,
             UploadApiConfig config) {
         this.issuer = issuer;
+        this.multipart = multipart;
         this.photos = photos;
         this.events = events;
         this.access = access;
@@ -108,8 +115,9 @@ public class EventPhotosResource {
             throw new TooManyUploadsException(wait);
         });
         access.require(eventId, Permission.UPLOAD_PHOTOS);
+        UploadUrlIssuer.PlannedUpload plan = issuer.plan(eventId, request, uploader);
         events.reserveUpload(eventId, config.events().maxPhotos());
-        InitiateUploadResponse upload = issuer.issue(eventId, request, uploader);
+        InitiateUploadResponse upload = issuer.issue(plan);
         return RestResponse.ResponseBuilder.create(Response.Status.CREATED, upload)
                 .location(URI.create("/events/" + eventId + "/photos/" + upload.photoId()))
                 .build();
@@ -173,6 +181,50 @@ public class EventPhotosResource {
             access.requireMayDelete(membership, record.get().uploadedBy());
         }
         photos.delete(eventId, id, record, caller.userId(), Instant.now(), events.releaseUpload(eventId));
+        return RestResponse.noContent();
+    }
+
+    @GET
+    @Path("/{photoId}/upload")
+    @Operation(summary = "Resume an upload in parts: the parts S3 holds, and fresh URLs for the missing ones")
+    @APIResponse(responseCode = "200", description = "The upload's parts; PUT each partUrl, then complete")
+    @APIResponse(responseCode = "403", description = "Only the member who started the upload may resume it")
+    @APIResponse(responseCode = "404", description = "No unfinished upload in parts with this id")
+    @APIResponse(responseCode = "410", description = "Started too long ago: S3 discards it; start again")
+    public MultipartUploadView upload(
+            @PathParam("eventId") @Pattern(regexp = EventId.REGEX, message = EVENT_ID_MESSAGE) String eventId,
+            @PathParam("photoId") String photoId) {
+        access.require(eventId, Permission.UPLOAD_PHOTOS);
+        return multipart.status(eventId, parsePhotoId(photoId), caller.userId());
+    }
+
+    @POST
+    @Path("/{photoId}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Complete an upload in parts: S3 joins the parts into the photo, which is then processed")
+    @APIResponse(responseCode = "200", description = "Stored; poll GET .../photos/{photoId} for READY or REJECTED")
+    @APIResponse(responseCode = "403", description = "Only the member who started the upload may complete it")
+    @APIResponse(responseCode = "404", description = "No unfinished upload in parts with this id")
+    @APIResponse(responseCode = "410", description = "Started too long ago, or aborted: start again")
+    public CompletedUpload complete(
+            @PathParam("eventId") @Pattern(regexp = EventId.REGEX, message = EVENT_ID_MESSAGE) String eventId,
+            @PathParam("photoId") String photoId,
+            @NotNull(message = "a JSON body is required") @Valid CompleteUploadRequest request) {
+        access.require(eventId, Permission.UPLOAD_PHOTOS);
+        return multipart.complete(eventId, parsePhotoId(photoId), request.parts(), caller.userId());
+    }
+
+    @DELETE
+    @Path("/{photoId}/upload")
+    @Operation(summary = "Abort an unfinished upload in parts: S3 discards its parts")
+    @APIResponse(responseCode = "204", description = "Aborted")
+    @APIResponse(responseCode = "403", description = "Only the member who started the upload may abort it")
+    @APIResponse(responseCode = "404", description = "No unfinished upload in parts with this id")
+    public RestResponse<Void> abortUpload(
+            @PathParam("eventId") @Pattern(regexp = EventId.REGEX, message = EVENT_ID_MESSAGE) String eventId,
+            @PathParam("photoId") String photoId) {
+        access.require(eventId, Permission.VIEW_PHOTOS);
+        multipart.abort(eventId, parsePhotoId(photoId), caller.userId());
         return RestResponse.noContent();
     }
 

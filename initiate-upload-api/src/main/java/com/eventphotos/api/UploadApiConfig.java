@@ -3,10 +3,13 @@ package com.eventphotos.api;
 import java.time.Duration;
 import java.util.List;
 
+import com.eventphotos.contract.MultipartUploads;
 import com.eventphotos.contract.UploadLimits;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+
+import jakarta.validation.constraints.Min;
 
 /**
  * Everything an operator sets for the API. Each property can be overridden by an environment variable
@@ -52,6 +55,21 @@ public interface UploadApiConfig {
     /** The largest {@code contentLength} a client may declare, in bytes. */
     @WithDefault(UploadLimits.MAX_CONTENT_LENGTH)
     long maxContentLength();
+
+    /** Uploads in parts (S3 multipart): resumable, for large files on poor networks. */
+    Multipart multipart();
+
+    interface Multipart {
+
+        /** Files larger than this are uploaded in parts unless the client asks for one PUT. */
+        @WithDefault(MultipartUploads.DEFAULT_THRESHOLD)
+        long threshold();
+
+        /** Bytes per part (the last holds the rest); S3 needs at least 5 MiB. */
+        @WithDefault(MultipartUploads.DEFAULT_PART_SIZE)
+        @Min(value = MultipartUploads.MIN_PART_SIZE, message = "S3 parts are at least 5 MiB (5242880 bytes)")
+        long partSize();
+    }
 
     /**
      * The HMAC key of the listing's page tokens: at least 32 characters of random data, never in a file

@@ -32,7 +32,14 @@ public class UploadPolicyResource {
     /** One accepted type: its media type and the file name suffixes a file picker should offer. */
     public record AcceptedType(String mimeType, List<String> suffixes) {}
 
-    public record UploadPolicy(List<AcceptedType> contentTypes, long maxContentLength, List<Integer> renditionWidths) {}
+    /** Files above {@code threshold} bytes go in parts of {@code partSize} bytes (the last holds the rest). */
+    public record Multipart(long threshold, long partSize) {}
+
+    public record UploadPolicy(
+            List<AcceptedType> contentTypes,
+            long maxContentLength,
+            List<Integer> renditionWidths,
+            Multipart multipart) {}
 
     private final UploadApiConfig config;
 
@@ -42,14 +49,15 @@ public class UploadPolicyResource {
 
     @GET
     @NonBlocking
-    @Operation(summary = "The accepted image types, the size limit and the rendition widths")
+    @Operation(summary = "The accepted image types, the size limit, the rendition widths and when uploads go in parts")
     public UploadPolicy policy() {
         return new UploadPolicy(
                 Arrays.stream(PhotoContentType.values())
                         .map(type -> new AcceptedType(type.mimeType(), fileSuffixes(type)))
                         .toList(),
                 config.maxContentLength(),
-                Renditions.WIDTHS);
+                Renditions.WIDTHS,
+                new Multipart(config.multipart().threshold(), config.multipart().partSize()));
     }
 
     private static List<String> fileSuffixes(PhotoContentType type) {

@@ -3,6 +3,7 @@ package com.eventphotos.api;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -68,6 +69,16 @@ class EventAccessMatrixTest {
                         row("200 200 200 404", "GET photo", r -> r.get(PHOTO, event(), seededPhoto())),
                         row("201 201 403 404", "POST initiate-upload", r -> r.body(UPLOAD)
                                 .post(INITIATE, event())),
+                        // uploads in parts: viewers may not upload; whose upload it is comes after
+                        // (MultipartUploadTest)
+                        row("404 404 403 404", "GET upload", r -> r.get(PHOTO + "/upload", event(), UUID.randomUUID())),
+                        row("404 404 403 404", "POST complete", r -> r.body(
+                                        Map.of("parts", List.of(Map.of("partNumber", 1, "etag", "e"))))
+                                .post(PHOTO + "/complete", event(), UUID.randomUUID())),
+                        row(
+                                "404 404 404 404",
+                                "DELETE upload",
+                                r -> r.delete(PHOTO + "/upload", event(), UUID.randomUUID())),
                         row("204 403 403 404", "PUT hidden", r -> r.put(HIDDEN, event(), seededPhoto())),
                         row("204 403 403 404", "DELETE hidden", r -> r.delete(HIDDEN, event(), seededPhoto())),
                         row("204 403 403 404", "DELETE owner's photo", r -> r.delete(PHOTO, event(), seededPhoto())),

@@ -123,7 +123,7 @@ class PhotoDeletionTest {
     void delete_shouldGiveThePhotosPlaceUnderTheCapBack() {
         String eventId = eventWithUploader();
         PhotoRecord photo = storedPhoto(eventId, UPLOADER);
-        long before = uploadsCounted(eventId);
+        long before = TestEvents.uploadsCounted(eventId);
 
         as(UPLOADER)
                 .delete("/events/{e}/photos/{p}", eventId, photo.photoId())
@@ -134,14 +134,14 @@ class PhotoDeletionTest {
                 .then()
                 .statusCode(204);
 
-        assertEquals(before - 1, uploadsCounted(eventId), "released once, however often it is deleted");
+        assertEquals(before - 1, TestEvents.uploadsCounted(eventId), "released once, however often it is deleted");
     }
 
     @Test
     void delete_shouldStillTombstoneThePhoto_whenTheEventsCountIsAlreadyZero() {
         String eventId = TestEvents.created(OWNER, "uncounted");
         PhotoRecord photo = storedPhoto(eventId, OWNER); // written behind the API's back: never counted
-        assertEquals(0, uploadsCounted(eventId));
+        assertEquals(0, TestEvents.uploadsCounted(eventId));
 
         as(OWNER)
                 .delete("/events/{e}/photos/{p}", eventId, photo.photoId())
@@ -222,18 +222,6 @@ class PhotoDeletionTest {
                                     PhotoTable.EVENT_ID, AttributeValue.fromS(eventId),
                                     PhotoTable.PHOTO_ID, AttributeValue.fromS(photoId.toString()))))
                     .item());
-        }
-    }
-
-    private static long uploadsCounted(String eventId) {
-        try (DynamoDbClient dynamo = LocalDynamoDbTestResource.dynamoDb().newClient()) {
-            return Long.parseLong(dynamo.getItem(get -> get.tableName(LocalDynamoDbTestResource.EVENTS_TABLE)
-                            .key(Map.of(
-                                    "pk", AttributeValue.fromS("EVENT#" + eventId),
-                                    "sk", AttributeValue.fromS("EVENT"))))
-                    .item()
-                    .get("uploads")
-                    .n());
         }
     }
 

@@ -5,6 +5,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.eventphotos.testsupport.LocalDynamoDbTestResource;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -71,6 +76,19 @@ public final class TestEvents {
 
     public static ValidatableResponse join(String subject, String code) {
         return as(subject).post("/invites/{code}/accept", code).then();
+    }
+
+    /** The event's count of uploads started and not deleted, held below its photo cap. */
+    public static long uploadsCounted(String eventId) {
+        try (DynamoDbClient dynamo = LocalDynamoDbTestResource.dynamoDb().newClient()) {
+            AttributeValue uploads = dynamo.getItem(get -> get.tableName(LocalDynamoDbTestResource.EVENTS_TABLE)
+                            .key(Map.of(
+                                    "pk", AttributeValue.fromS("EVENT#" + eventId),
+                                    "sk", AttributeValue.fromS("EVENT"))))
+                    .item()
+                    .get("uploads");
+            return uploads == null ? 0 : Long.parseLong(uploads.n());
+        }
     }
 
     private static io.restassured.specification.RequestSpecification as(String subject) {

@@ -254,10 +254,13 @@ class LocalStackEndToEndTest {
 
     @Test
     @Order(5)
-    void webClient_shouldSignInUploadTwoPhotosWithProgressAndShowThemInTheGallery_inChromium() throws Exception {
+    void webClient_shouldSignInUploadPhotosWithProgress_resumeALargeOneInParts_andShowThemInTheGallery_inChromium()
+            throws Exception {
         Path photos = RepositoryPaths.targetDir("e2e-photos");
         Path first = Files.write(photos.resolve("fireworks.png"), TestImages.png(800, 600));
         Path second = Files.write(photos.resolve("river-night.jpg"), TestImages.jpeg(640, 480));
+        // three parts of an upload in parts (5 MiB, 5 MiB, the rest)
+        Path large = Files.write(photos.resolve("party-panorama.jpg"), TestImages.paddedJpeg(11 * 1024 * 1024, 42));
         Path webClient = RepositoryPaths.find("web-client");
         Path screenshots = RepositoryPaths.targetDir("screenshots");
         Path log = stack.logDir().resolve("web-e2e.log");
@@ -282,6 +285,7 @@ class LocalStackEndToEndTest {
                         "PHOTO_1", first.toString(),
                         "PHOTO_2", second.toString(),
                         "SCREENSHOT_DIR", screenshots.toString()));
+        browserTest.environment().put("PHOTO_LARGE", large.toString());
         Process process = browserTest.start();
         boolean finished = process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES);
         if (!finished) {

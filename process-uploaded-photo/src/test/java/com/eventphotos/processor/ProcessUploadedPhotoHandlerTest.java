@@ -89,6 +89,29 @@ class ProcessUploadedPhotoHandlerTest {
     }
 
     @Test
+    void process_shouldStoreReadyRecord_whenThePhotoWasUploadedInParts() {
+        String eventId = Uploads.uniqueEventId("parts");
+        byte[] jpeg = TestImages.paddedJpeg(11 * 1024 * 1024, 7);
+        PhotoMetadata metadata = Uploads.metadata(eventId, "한강 야경 (파노라마)", "세 부분", PhotoContentType.JPEG);
+        UploadKey key = Uploads.inParts(metadata, jpeg, 5 * 1024 * 1024);
+
+        invoke(notification(new ObjectEvent(
+                        "ObjectCreated:CompleteMultipartUpload",
+                        BUCKET,
+                        key.toString(),
+                        jpeg.length,
+                        Uploads.nextSequencer(),
+                        Instant.now())))
+                .statusCode(200)
+                .body("stored", equalTo(1));
+
+        Map<String, AttributeValue> item = PhotoItems.get(eventId, metadata.photoId());
+        assertEquals("READY", s(item, PhotoTable.STATUS));
+        assertEquals("한강 야경 (파노라마)", s(item, PhotoTable.TITLE));
+        assertEquals(Integer.toString(jpeg.length), item.get(PhotoTable.SIZE).n());
+    }
+
+    @Test
     void process_shouldLeaveOneIdenticalRecord_whenTheSameEventIsDeliveredTwice() {
         Uploads.Uploaded upload = Uploads.png("dup", "twice", TestImages.png(10, 10));
         String eventId = upload.eventId();

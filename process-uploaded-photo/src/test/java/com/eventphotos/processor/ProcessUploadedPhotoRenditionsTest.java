@@ -50,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProcessUploadedPhotoRenditionsTest {
 
     private static final String BUCKET = Uploads.BUCKET;
-    private static final long MAX_CONTENT_LENGTH = 2 * 1024 * 1024;
+    private static final long MAX_CONTENT_LENGTH = 12 * 1024 * 1024;
 
     @Test
     void process_shouldPublishUprightMetadataFreeRenditions_beforeTheReadyRecord_whenAPhoneJpegArrives() {

@@ -2,6 +2,8 @@ package com.eventphotos.processor;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,6 +13,7 @@ import com.eventphotos.contract.PhotoMetadata;
 import com.eventphotos.contract.UploadKey;
 import com.eventphotos.contract.UploadUrlPresigner;
 import com.eventphotos.testsupport.BrowserStylePut;
+import com.eventphotos.testsupport.FileParts;
 import com.eventphotos.testsupport.LocalS3Server;
 import com.eventphotos.testsupport.LocalS3ServerTestResource;
 import com.eventphotos.testsupport.S3EventDocuments;
@@ -19,6 +22,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -54,18 +59,45 @@ final class Uploads {
 
     /** Signs whatever metadata is given for the key: lets a test produce metadata that disagrees with the key. */
     static UploadKey viaUploadUrl(UploadKey key, Map<String, String> userMetadata, byte[] body) {
-        LocalS3Server server = LocalS3ServerTestResource.server();
-        UploadUrlPresigner presigner = new UploadUrlPresigner(
-                server.endpoint() + "/" + BUCKET,
-                LocalS3Server.REGION.id(),
-                StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())),
-                Duration.ofMinutes(5),
-                Clock.systemUTC());
-        UploadUrlPresigner.PresignedUpload upload = presigner.presign(key, userMetadata, null);
+        UploadUrlPresigner.PresignedUpload upload = presigner().presign(key, userMetadata, null);
         BrowserStylePut.Result result = BrowserStylePut.put(upload.url(), upload.headers(), body);
         assertEquals(200, result.status(), result.body());
         return key;
+    }
+
+    /**
+     * Uploads in parts as a browser does after the API started the upload: the API's CreateMultipartUpload (metadata
+     * and Content-Type set there), each part PUT to its presigned URL, then the API's CompleteMultipartUpload.
+     */
+    static UploadKey inParts(PhotoMetadata metadata, byte[] body, long partSize) {
+        String key = metadata.key().toString();
+        List<byte[]> parts = FileParts.split(body, partSize);
+        try (S3Client s3 = LocalS3ServerTestResource.server().newClient()) {
+            String uploadId = s3.createMultipartUpload(c -> c.bucket(BUCKET)
+                            .key(key)
+                            .contentType(metadata.contentType().mimeType())
+                            .metadata(metadata.toUserMetadata())
+                            .checksumAlgorithm(ChecksumAlgorithm.SHA256))
+                    .uploadId();
+            List<CompletedPart> completed = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                int number = i + 1;
+                String sha256 = FileParts.sha256(parts.get(i));
+                UploadUrlPresigner.PresignedUpload url = presigner()
+                        .presignPart(
+                                metadata.key(), uploadId, number, parts.get(i).length, sha256, Duration.ofMinutes(5));
+                BrowserStylePut.Result result = BrowserStylePut.put(url.url(), url.headers(), parts.get(i));
+                assertEquals(200, result.status(), result.body());
+                completed.add(CompletedPart.builder()
+                        .partNumber(number)
+                        .eTag(result.etag())
+                        .checksumSHA256(sha256)
+                        .build());
+            }
+            s3.completeMultipartUpload(
+                    c -> c.bucket(BUCKET).key(key).uploadId(uploadId).multipartUpload(u -> u.parts(completed)));
+        }
+        return metadata.key();
     }
 
     /** Someone with bucket access writes an object directly, without our metadata. */
@@ -75,6 +107,17 @@ final class Uploads {
                     p -> p.bucket(BUCKET).key(key).contentType(contentType).metadata(userMetadata),
                     RequestBody.fromBytes(body));
         }
+    }
+
+    private static UploadUrlPresigner presigner() {
+        LocalS3Server server = LocalS3ServerTestResource.server();
+        return new UploadUrlPresigner(
+                server.endpoint() + "/" + BUCKET,
+                LocalS3Server.REGION.id(),
+                StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())),
+                Duration.ofMinutes(5),
+                Clock.systemUTC());
     }
 
     static PhotoMetadata metadata(String eventId, String title, String description, PhotoContentType type) {

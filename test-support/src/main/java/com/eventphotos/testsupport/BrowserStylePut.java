@@ -21,7 +21,20 @@ public final class BrowserStylePut {
 
     private BrowserStylePut() {}
 
-    public record Result(int status, String body) {}
+    /** @param etag the ETag response header (S3 names a stored part by it), or null */
+    public record Result(int status, String body, String etag) {}
+
+    /**
+     * A server that refuses a request before reading its body closes the connection; a browser retries a request
+     * that meets such a closed, reused connection once, and so does this.
+     */
+    private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException closedBeforeAnyReply) {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
 
     public static Result put(String url, Map<String, String> headers, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
@@ -33,8 +46,11 @@ public final class BrowserStylePut {
             }
         });
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Result(response.statusCode(), response.body());
+            HttpResponse<String> response = send(request.build());
+            return new Result(
+                    response.statusCode(),
+                    response.body(),
+                    response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -44,6 +44,28 @@ public final class TestImages {
         return encode(plain(width, height), "jpg");
     }
 
+    /**
+     * A valid JPEG of at least {@code minBytes}: a small photo whose comment segments carry pseudo-random filler, as
+     * large as a phone photo worth uploading in parts, and different in every part.
+     */
+    public static byte[] paddedJpeg(int minBytes, long seed) {
+        byte[] photo = jpeg(640, 480);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(minBytes + 65_536);
+        out.write(photo, 0, 2); // SOI
+        java.util.Random random = new java.util.Random(seed);
+        byte[] filler = new byte[0xFFFF - 2];
+        while (out.size() + photo.length - 2 < minBytes) {
+            random.nextBytes(filler);
+            out.write(0xFF);
+            out.write(0xFE); // COM, its length (0xFFFF) counting the two length bytes
+            out.write(0xFF);
+            out.write(0xFF);
+            out.write(filler, 0, filler.length);
+        }
+        out.write(photo, 2, photo.length - 2);
+        return out.toByteArray();
+    }
+
     /** The upright pattern, {@code width} x {@code height} as displayed. */
     public static BufferedImage upright(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -9,6 +9,8 @@ package com.eventphotos.contract;
  * event       EVENT#{eventId}      EVENT                the event: name, owner count, uploads started (per-event cap)
  * member      EVENT#{eventId}      MEMBER#{userId}      one user's role in the event; all members of an event
  * invite      EVENT#{eventId}      INVITE#{secret}      one invite link: role, expiry, uses left; all invites of an event
+ * upload      EVENT#{eventId}      UPLOAD#{photoId}     a multipart upload in progress: S3 upload id, who started it,
+ *                                                       size, part size, part checksums; gone once completed or aborted
  * GSI byMember partition memberPk = USER#{userId}, sort pk   the events a user belongs to (member items only)
  * </pre>
  *
@@ -42,9 +44,21 @@ public final class EventTable {
     public static final String USES = "uses";
     public static final String REVOKED = "revoked";
 
+    public static final String PHOTO_ID = "photoId";
+    public static final String OBJECT_KEY = "objectKey";
+    public static final String UPLOAD_ID = "uploadId";
+    public static final String STARTED_BY = "startedBy";
+    public static final String STARTED_AT = "startedAt";
+    public static final String CONTENT_LENGTH = "contentLength";
+    public static final String PART_SIZE = "partSize";
+    public static final String PART_CHECKSUMS = "partChecksums";
+    /** Epoch seconds after which DynamoDB may delete the item (the table's TTL attribute). */
+    public static final String TTL = "ttl";
+
     public static final String EVENT_SK = "EVENT";
     public static final String MEMBER_SK_PREFIX = "MEMBER#";
     public static final String INVITE_SK_PREFIX = "INVITE#";
+    public static final String UPLOAD_SK_PREFIX = "UPLOAD#";
 
     private EventTable() {}
 
@@ -54,6 +68,10 @@ public final class EventTable {
 
     public static String memberSk(String userId) {
         return MEMBER_SK_PREFIX + userId;
+    }
+
+    public static String uploadSk(java.util.UUID photoId) {
+        return UPLOAD_SK_PREFIX + photoId;
     }
 
     public static String inviteSk(String secret) {

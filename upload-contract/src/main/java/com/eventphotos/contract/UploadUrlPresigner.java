@@ -81,26 +81,50 @@ public final class UploadUrlPresigner {
 
     /** For callers that already encoded the metadata (to check its size) and should not encode it twice. */
     public PresignedUpload presign(UploadKey key, Map<String, String> userMetadata, Long contentLength) {
-        // Built from parts: parsing a java.net.URI per request was a measurable share of the cost.
-        SdkHttpRequest.Builder put = SdkHttpRequest.builder()
-                .method(SdkHttpMethod.PUT)
-                .protocol(bucketEndpoint.getScheme())
-                .host(bucketEndpoint.getHost())
-                .port(bucketEndpoint.getPort())
-                .encodedPath(bucketEndpoint.getRawPath() + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key.toString()))
-                .putHeader("Content-Type", key.contentType().mimeType());
+        SdkHttpRequest.Builder put =
+                objectPut(key).putHeader("Content-Type", key.contentType().mimeType());
         if (contentLength != null) {
             put.putHeader("Content-Length", contentLength.toString());
         }
         userMetadata.forEach((name, value) -> put.putRawQueryParameter(PhotoMetadata.HEADER_PREFIX + name, value));
+        return sign(put, expiry);
+    }
 
+    /**
+     * One part of a multipart upload: a PUT bound to its upload, part number, exact size and SHA-256. The checksum is
+     * a signed header (S3 ignores a checksum in the query string), so S3 refuses other bytes of the same size.
+     *
+     * @param sha256 the part's SHA-256, base64
+     * @param validFor at most this long, and never longer than the presigner's expiry
+     */
+    public PresignedUpload presignPart(
+            UploadKey key, String uploadId, int partNumber, long size, String sha256, Duration validFor) {
+        SdkHttpRequest.Builder put = objectPut(key)
+                .putRawQueryParameter("partNumber", Integer.toString(partNumber))
+                .putRawQueryParameter("uploadId", uploadId)
+                .putHeader("Content-Length", Long.toString(size))
+                .putHeader("x-amz-checksum-sha256", sha256);
+        return sign(put, validFor.compareTo(expiry) < 0 ? validFor : expiry);
+    }
+
+    private SdkHttpRequest.Builder objectPut(UploadKey key) {
+        // Built from parts: parsing a java.net.URI per request was a measurable share of the cost.
+        return SdkHttpRequest.builder()
+                .method(SdkHttpMethod.PUT)
+                .protocol(bucketEndpoint.getScheme())
+                .host(bucketEndpoint.getHost())
+                .port(bucketEndpoint.getPort())
+                .encodedPath(bucketEndpoint.getRawPath() + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key.toString()));
+    }
+
+    private PresignedUpload sign(SdkHttpRequest.Builder put, Duration validFor) {
         Instant now = clock.instant();
         SignedRequest signed = signer.sign(request -> request.identity(credentials.resolveCredentials())
                 .request(put.build())
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                 .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AuthLocation.QUERY_STRING)
-                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, expiry)
+                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, validFor)
                 .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)
                 // S3 signs the path as sent: no double encoding, no normalisation
                 .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
@@ -112,7 +136,7 @@ public final class UploadUrlPresigner {
                 url(request),
                 request.method().name(),
                 headersTheClientSends(request.headers()),
-                now.plus(expiry).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                now.plus(validFor).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     private String url(SdkHttpRequest request) {

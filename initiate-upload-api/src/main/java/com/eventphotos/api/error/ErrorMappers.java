@@ -64,7 +64,7 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public RestResponse<ErrorResponse> inviteUnusable(InviteUnusableException e) {
+    public RestResponse<ErrorResponse> gone(GoneException e) {
         return json(Response.Status.GONE, ErrorResponse.of(410, "Gone", e.getMessage()));
     }
 

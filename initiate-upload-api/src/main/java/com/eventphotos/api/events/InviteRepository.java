@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.eventphotos.api.UploadApiConfig;
 import com.eventphotos.api.error.ConflictException;
-import com.eventphotos.api.error.InviteUnusableException;
+import com.eventphotos.api.error.GoneException;
 import com.eventphotos.api.error.ResourceNotFoundException;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -183,15 +183,15 @@ public class InviteRepository {
             throw noSuchInvite();
         }
         if (Boolean.TRUE.equals(invite.get(REVOKED).bool())) {
-            throw new InviteUnusableException("this invite was revoked by the event's owner; ask them for a new one");
+            throw new GoneException("this invite was revoked by the event's owner; ask them for a new one");
         }
         if (invite.get(EXPIRES_AT).s().compareTo(formatTime(now)) <= 0) {
-            throw new InviteUnusableException(
+            throw new GoneException(
                     "this invite expired at " + invite.get(EXPIRES_AT).s() + "; ask the event's owner for a new one");
         }
         if (Long.parseLong(invite.get(USES).n())
                 >= Long.parseLong(invite.get(MAX_USES).n())) {
-            throw new InviteUnusableException("this invite has been used its "
+            throw new GoneException("this invite has been used its "
                     + invite.get(MAX_USES).n() + " times; ask the event's owner for a new one");
         }
     }

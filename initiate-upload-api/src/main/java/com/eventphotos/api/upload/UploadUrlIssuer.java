@@ -1,5 +1,6 @@
 package com.eventphotos.api.upload;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,13 +21,24 @@ public class UploadUrlIssuer {
 
     private final UploadApiConfig config;
     private final UploadUrlPresigner presigner;
+    private final MultipartUploadService multipart;
 
-    UploadUrlIssuer(UploadApiConfig config, UploadUrlPresigner presigner) {
+    UploadUrlIssuer(UploadApiConfig config, UploadUrlPresigner presigner, MultipartUploadService multipart) {
         this.config = config;
         this.presigner = presigner;
+        this.multipart = multipart;
     }
 
-    public InitiateUploadResponse issue(String eventId, InitiateUploadRequest request, String uploadedBy) {
+    /** A request that passed every check, and how it will be uploaded. */
+    public record PlannedUpload(
+            PhotoMetadata metadata,
+            Map<String, String> userMetadata,
+            Long contentLength,
+            boolean inParts,
+            List<String> partChecksums) {}
+
+    /** Every check of the request, before anything is counted or created. */
+    public PlannedUpload plan(String eventId, InitiateUploadRequest request, String uploadedBy) {
         PhotoContentType contentType = PhotoContentType.fromMimeType(request.contentType())
                 .orElseThrow(() -> new InvalidRequestException(
                         "contentType",
@@ -41,10 +53,27 @@ public class UploadUrlIssuer {
                 request.title(), request.description(), eventId, UUID.randomUUID(), contentType, uploadedBy);
         Map<String, String> userMetadata = metadata.toUserMetadata();
         requireWithinS3MetadataLimit(metadata, userMetadata);
-        UploadKey key = metadata.key();
-        PresignedUpload upload = presigner.presign(key, userMetadata, request.contentLength());
-        return new InitiateUploadResponse(
-                key.photoId(), key.toString(), upload.url(), upload.method(), upload.headers(), upload.expiresAt());
+        // Checksums say the client can upload in parts; a client that sends none (one written before parts existed)
+        // keeps its single PUT whatever the size, unless it asks for parts.
+        boolean inParts = request.multipart() != null
+                ? request.multipart()
+                : request.partChecksums() != null
+                        && request.contentLength() != null
+                        && request.contentLength() > config.multipart().threshold();
+        if (inParts) {
+            multipart.requireValidParts(request.contentLength(), request.partChecksums());
+        }
+        return new PlannedUpload(metadata, userMetadata, request.contentLength(), inParts, request.partChecksums());
+    }
+
+    public InitiateUploadResponse issue(PlannedUpload plan) {
+        UploadKey key = plan.metadata().key();
+        if (plan.inParts()) {
+            return InitiateUploadResponse.inParts(
+                    multipart.start(plan.metadata(), plan.userMetadata(), plan.contentLength(), plan.partChecksums()));
+        }
+        PresignedUpload upload = presigner.presign(key, plan.userMetadata(), plan.contentLength());
+        return InitiateUploadResponse.singlePut(key, upload);
     }
 
     private static void requireWithinS3MetadataLimit(PhotoMetadata metadata, Map<String, String> userMetadata) {

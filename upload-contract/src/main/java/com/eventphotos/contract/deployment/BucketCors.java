@@ -4,13 +4,16 @@ import java.util.List;
 
 /**
  * The photo bucket's CORS rule: browsers on the web origins may PUT an upload with only a Content-Type (the
- * metadata rides in the presigned URL's query string) and read the ETag. Infra gives the bucket this rule; the
+ * metadata rides in the presigned URL's query string), or a part with its checksum, and read the ETag (a part's ETag
+ * names it when the upload is completed). Infra gives the bucket this rule; the
  * local stack gives it to the local S3 server as S3's own XML.
  */
 public final class BucketCors {
 
     public static final List<String> ALLOWED_METHODS = List.of("PUT");
-    public static final List<String> ALLOWED_HEADERS = List.of("Content-Type");
+    /** A part of a multipart upload carries its signed SHA-256 (S3 refuses the part if the bytes differ). */
+    public static final List<String> ALLOWED_HEADERS = List.of("Content-Type", "x-amz-checksum-sha256");
+
     public static final List<String> EXPOSED_HEADERS = List.of("ETag");
     public static final int MAX_AGE_SECONDS = 3000;
 

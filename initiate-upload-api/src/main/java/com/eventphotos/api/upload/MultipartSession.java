@@ -1,0 +1,42 @@
+package com.eventphotos.api.upload;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.eventphotos.contract.MultipartUploads;
+import com.eventphotos.contract.UploadKey;
+
+/**
+ * A multipart upload in progress, as the API recorded it when it started the upload: the part checksums are fixed
+ * then, so every URL issued later (resume, renewal) is bound to the same bytes.
+ */
+public record MultipartSession(
+        String eventId,
+        UUID photoId,
+        UploadKey key,
+        String uploadId,
+        String startedBy,
+        long contentLength,
+        long partSize,
+        List<String> partChecksums,
+        Instant startedAt) {
+
+    public int partCount() {
+        return partChecksums.size();
+    }
+
+    public long partLength(int partNumber) {
+        return MultipartUploads.partLength(partNumber, contentLength, partSize);
+    }
+
+    public String checksum(int partNumber) {
+        return partChecksums.get(partNumber - 1);
+    }
+
+    /** After this, the bucket's lifecycle may discard the parts at any moment: nothing may be completed. */
+    public Instant completeBy() {
+        return startedAt.plus(Duration.ofDays(MultipartUploads.ABORTED_AFTER_DAYS));
+    }
+}
