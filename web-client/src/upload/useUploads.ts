@@ -44,7 +44,8 @@ export function useUploads(api: PhotosApi, eventId: string, policy: UploadPolicy
       const photo = await runUpload(api, eventId, entry, (change) => {
         if (!signal.aborted) update(entry.id, change);
       }, signal, { multipart: policy?.multipart, store });
-      running.current.delete(entry.id);
+      // a paused upload resumed at once has a new controller by now: only forget our own
+      if (running.current.get(entry.id) === controller) running.current.delete(entry.id);
       if (photo && !signal.aborted) onReady(photo);
     });
   }, [api, eventId, policy, store, update, queue, onReady]);

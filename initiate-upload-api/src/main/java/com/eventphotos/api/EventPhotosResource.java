@@ -180,6 +180,7 @@ public class EventPhotosResource {
         } else if (!alreadyDeleted) {
             access.requireMayDelete(membership, record.get().uploadedBy());
         }
+        multipart.discardUnfinished(eventId, id, record.isEmpty());
         photos.delete(eventId, id, record, caller.userId(), Instant.now(), events.releaseUpload(eventId));
         return RestResponse.noContent();
     }

@@ -267,6 +267,28 @@ class MultipartUploadTest {
     }
 
     @Test
+    void deletingThePhoto_shouldDiscardItsUnfinishedUpload_andGiveThePlaceBackOnce() {
+        String eventId = event();
+        long counted = TestEvents.uploadsCounted(eventId);
+        JsonPath upload = start(eventId, PHOTO);
+        List<String> etags = putParts(upload, PHOTO, List.of(1, 2, 3));
+        String uploadId = uploadIdOf(upload);
+
+        as(OWNER)
+                .delete("/events/{e}/photos/{p}", eventId, upload.getString("photoId"))
+                .then()
+                .statusCode(204);
+
+        assertThrows(NoSuchUploadException.class, () -> listParts(upload.getString("objectKey"), uploadId));
+        complete(eventId, upload, etags).statusCode(404);
+        as(UPLOADER)
+                .delete("/events/{e}/photos/{p}/upload", eventId, upload.getString("photoId"))
+                .then()
+                .statusCode(404);
+        assertEquals(counted, TestEvents.uploadsCounted(eventId));
+    }
+
+    @Test
     void anotherMember_shouldNotResumeCompleteOrAbort_andAStrangerLearnsNothing() {
         String eventId = event();
         JsonPath upload = start(eventId, PHOTO);

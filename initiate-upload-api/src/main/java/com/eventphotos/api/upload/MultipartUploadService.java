@@ -174,6 +174,20 @@ public class MultipartUploadService {
         sessions.remove(session, true);
     }
 
+    /**
+     * When a photo is deleted before its upload in parts was completed: S3 discards the parts, and nobody can
+     * complete it any more.
+     *
+     * @param releasePlace whether to give the place under the cap back: the deletion of a photo without a record
+     *     does not (it cannot know the id was ever counted), but an unfinished upload was
+     */
+    public void discardUnfinished(String eventId, UUID photoId, boolean releasePlace) {
+        sessions.find(eventId, photoId).ifPresent(session -> {
+            abortQuietly(session);
+            sessions.remove(session, releasePlace);
+        });
+    }
+
     private MultipartSession started(String eventId, UUID photoId, String caller) {
         MultipartSession session = sessions.find(eventId, photoId)
                 .orElseThrow(() -> new ResourceNotFoundException("no unfinished upload of photo " + photoId
