@@ -90,7 +90,8 @@ public final class RenditionRun {
         try (ImageBuffer buffer = ImageBuffer.copyOf(input)) {
             ImageHeader header = vips.header(buffer);
             return vips.renditions(
-                    buffer, header, jpeg, Renditions.widthsFor(header.orientedWidth()), Renditions.QUALITY);
+                            buffer, header, jpeg, Renditions.widthsFor(header.orientedWidth()), Renditions.QUALITY)
+                    .images();
         }
     }
 }

@@ -15,7 +15,9 @@ import software.amazon.awscdk.services.lambda.Code;
  * {@code cdk deploy} entry point. Context (cdk.json or {@code -c key=value}):
  * stage, webOrigins (comma-separated), authDomainPrefix, apiDomainName + apiCertificateArn (optional),
  * apiPackage and processorPackage (paths of the two function.zip files), libvipsLayer (the processor's layer folder),
- * alarmEmail (optional), processorConcurrency (optional: executions reserved for the processor, e.g. 10).
+ * alarmEmail (optional), processorConcurrency (optional: executions reserved for the processor, e.g. 10),
+ * apiDocument (the API's OpenAPI document, whose endpoints are routed), uploadDelayAlarmMillis (optional).
+ * cdk-nag's AwsSolutions checks run on every synthesis ({@link Compliance}): an unsuppressed error fails it.
  */
 public final class EventPhotosApp {
 
@@ -33,7 +35,7 @@ public final class EventPhotosApp {
                         "event-photos-" + stage + "-" + System.getenv().getOrDefault("CDK_DEFAULT_ACCOUNT", "local")),
                 context(app, "apiDomainName", null),
                 context(app, "apiCertificateArn", null),
-                lambdaPackage(context(app, "apiPackage", "../initiate-upload-api/target/function.zip")),
+                lambdaPackage(context(app, "apiPackage", "../initiate-upload-api/target/lambda/function.zip")),
                 lambdaPackage(context(app, "processorPackage", "../process-uploaded-photo/target/function.zip")),
                 lambdaPackage(
                         context(app, "libvipsLayer", "../process-uploaded-photo/target/libvips-layer"),
@@ -41,8 +43,13 @@ public final class EventPhotosApp {
                 context(app, "alarmEmail", null),
                 Optional.ofNullable(context(app, "processorConcurrency", null))
                         .map(Integer::valueOf)
-                        .orElse(null));
-        new EventPhotosStack(
+                        .orElse(null),
+                ApiRoutes.fromDocument(Path.of(context(app, "apiDocument", ApiRoutes.BUILT_DOCUMENT.toString()))),
+                Long.parseLong(context(
+                        app,
+                        "uploadDelayAlarmMillis",
+                        Long.toString(EventPhotosSettings.DEFAULT_UPLOAD_DELAY_ALARM_MILLIS))));
+        EventPhotosStack stack = new EventPhotosStack(
                 app,
                 "EventPhotos-" + stage,
                 StackProps.builder()
@@ -53,6 +60,7 @@ public final class EventPhotosApp {
                         .description("event-photos (" + stage + "): browser uploads to S3, photo records, CDN")
                         .build(),
                 settings);
+        Compliance.check(stack);
         app.synth();
     }
 

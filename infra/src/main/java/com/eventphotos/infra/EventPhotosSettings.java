@@ -20,6 +20,8 @@ import software.amazon.awscdk.services.lambda.Code;
  * @param alarmEmail       optional address subscribed to the alarm topic (null for none; confirm the mail AWS sends)
  * @param processorConcurrency concurrent executions reserved for (and capping) the processor; null reserves none
  *                         (accounts with a low concurrency quota cannot reserve any)
+ * @param apiRoutes        the API's endpoints, from its OpenAPI document: the HTTP API routes exactly these
+ * @param uploadDelayAlarmMillis the alarm threshold on the p90 delay from an upload stored to its record written
  */
 public record EventPhotosSettings(
         String stage,
@@ -31,7 +33,15 @@ public record EventPhotosSettings(
         Code processorCode,
         Code libvipsLayer,
         String alarmEmail,
-        Integer processorConcurrency) {
+        Integer processorConcurrency,
+        ApiRoutes apiRoutes,
+        long uploadDelayAlarmMillis) {
+
+    /** The stage whose buckets and CDN keep access logs (a log bucket costs money; dev stages do without). */
+    public static final String PROD = "prod";
+
+    /** Default of {@link #uploadDelayAlarmMillis}: S3 delivers events in seconds, a photo renders in half of one. */
+    public static final long DEFAULT_UPLOAD_DELAY_ALARM_MILLIS = 60_000;
 
     public EventPhotosSettings {
         Objects.requireNonNull(stage, "stage");
@@ -39,6 +49,10 @@ public record EventPhotosSettings(
         Objects.requireNonNull(apiCode, "apiCode");
         Objects.requireNonNull(processorCode, "processorCode");
         Objects.requireNonNull(libvipsLayer, "libvipsLayer");
+        Objects.requireNonNull(apiRoutes, "apiRoutes");
+        if (uploadDelayAlarmMillis < 1) {
+            throw new IllegalArgumentException("uploadDelayAlarmMillis must be at least 1");
+        }
         webOrigins = List.copyOf(webOrigins);
         if (webOrigins.isEmpty() || webOrigins.contains("*")) {
             throw new IllegalArgumentException(
@@ -50,5 +64,10 @@ public record EventPhotosSettings(
         if ((apiDomainName == null) != (apiCertificateArn == null)) {
             throw new IllegalArgumentException("apiDomainName and apiCertificateArn go together");
         }
+    }
+
+    /** S3 server access logs and CloudFront standard logs, to a bucket of their own: in the prod stage. */
+    public boolean accessLogs() {
+        return PROD.equals(stage);
     }
 }

@@ -1,6 +1,9 @@
 package com.eventphotos.infra;
 
 import java.util.List;
+import java.util.Map;
+
+import com.eventphotos.contract.deployment.ProcessorMetrics;
 
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Duration;
@@ -19,12 +22,12 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
-import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
 /**
- * What makes failures visible and bounds load: alarms (dead letters waiting, processor errors, API 5xx) to one SNS
+ * What makes failures visible and bounds load: alarms (dead letters waiting, processor errors, API 5xx, photos slow
+ * from upload to record) to one SNS
  * topic, stage throttling on the HTTP API, reserved concurrency for the processor (when configured), and log
  * retention on every
  * function of the stack, CDK's own helper functions included.
@@ -44,11 +47,12 @@ public class Operations extends Construct {
             Construct scope,
             String id,
             EventPhotosSettings settings,
-            Queue failedEvents,
-            QuarkusLambda processor,
-            QuarkusLambda api,
-            HttpApi httpApi) {
+            UploadProcessor uploadProcessor,
+            UploadApi uploadApi) {
         super(scope, id);
+        QuarkusLambda processor = uploadProcessor.function();
+        QuarkusLambda api = uploadApi.function();
+        HttpApi httpApi = uploadApi.httpApi();
         alarms = Topic.Builder.create(this, "Alarms")
                 .displayName("event-photos " + settings.stage() + " alarms")
                 .enforceSsl(true)
@@ -59,7 +63,9 @@ public class Operations extends Construct {
         alarm(
                 "DeadLettersWaiting",
                 "S3 events the processor gave up on are waiting in the dead-letter queue (README: redrive)",
-                failedEvents.metricApproximateNumberOfMessagesVisible(every(Duration.minutes(1), "Maximum")));
+                uploadProcessor
+                        .failedEvents()
+                        .metricApproximateNumberOfMessagesVisible(every(Duration.minutes(1), "Maximum")));
         alarm(
                 "ProcessorErrors",
                 "The upload processor failed invocations (they are retried, then dead-lettered)",
@@ -69,6 +75,12 @@ public class Operations extends Construct {
                 "The upload API's function failed invocations",
                 api.function().metricErrors(every(Duration.minutes(5), "Sum")));
         alarm("Api5xx", "The HTTP API answered 5xx", httpApi.metricServerError(every(Duration.minutes(5), "Sum")));
+        alarm(
+                "SlowUploads",
+                "Photos take long from upload to record (p90 over 5 minutes above " + settings.uploadDelayAlarmMillis()
+                        + " ms): events delayed, retries, or a slow processor",
+                uploadToRecord(processor, "p90"),
+                settings.uploadDelayAlarmMillis());
 
         CfnStage defaultStage = (CfnStage) httpApi.getDefaultStage().getNode().getDefaultChild();
         defaultStage.setDefaultRouteSettings(CfnStage.RouteSettingsProperty.builder()
@@ -116,16 +128,36 @@ public class Operations extends Construct {
                     .removalPolicy(RemovalPolicy.DESTROY)
                     .build();
             // The helper must not run (and so let Lambda create this group itself) before the group exists.
-            customResources.forEach(
-                    custom -> custom.addDependency((CfnResource) logs.getNode().getDefaultChild()));
+            customResources.forEach(custom ->
+                    custom.addResourceDependency((CfnResource) logs.getNode().getDefaultChild()));
         }
     }
 
+    /**
+     * The processor's per-photo delay from the object stored to the record written, published by its log line in
+     * the Embedded Metric Format (ProcessorMetrics).
+     */
+    static Metric uploadToRecord(QuarkusLambda processor, String statistic) {
+        return Metric.Builder.create()
+                .namespace(ProcessorMetrics.NAMESPACE)
+                .metricName(ProcessorMetrics.UPLOAD_TO_RECORD_MS)
+                .dimensionsMap(Map.of(
+                        ProcessorMetrics.FUNCTION_DIMENSION,
+                        processor.function().getFunctionName()))
+                .statistic(statistic)
+                .period(Duration.minutes(5))
+                .build();
+    }
+
     private void alarm(String id, String description, Metric metric) {
+        alarm(id, description, metric, 0);
+    }
+
+    private void alarm(String id, String description, Metric metric, double threshold) {
         Alarm alarm = Alarm.Builder.create(this, id)
                 .alarmDescription(description)
                 .metric(metric)
-                .threshold(0)
+                .threshold(threshold)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
                 .evaluationPeriods(1)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)

@@ -15,14 +15,13 @@ import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.ILayerVersion;
-import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * A Quarkus application as a Java Lambda: its own role that may only write its own log group (no managed
+ * A Quarkus application as a Java Lambda on {@link LambdaRuntimes#JAVA}: its own role that may only write its own log group (no managed
  * policy with wildcard resources), SnapStart on published versions, and a "live" alias that callers use
  * so they always hit a snapshotted version.
  */
@@ -34,19 +33,14 @@ public class QuarkusLambda extends Construct {
 
     public QuarkusLambda(
             Construct scope, String id, Code code, int memoryMb, Duration timeout, Map<String, String> environment) {
-        this(scope, id, code, Runtime.JAVA_17, List.of(), memoryMb, timeout, environment);
+        this(scope, id, code, List.of(), memoryMb, timeout, environment);
     }
 
-    /**
-     * @param runtime {@code JAVA_21} where a native library needs Amazon Linux 2023's newer glibc (the code
-     *     stays Java 17 bytecode)
-     * @param layers mounted under /opt (a layer's lib/ is on the library path)
-     */
+    /** @param layers mounted under /opt (a layer's lib/ is on the library path) */
     public QuarkusLambda(
             Construct scope,
             String id,
             Code code,
-            Runtime runtime,
             List<ILayerVersion> layers,
             int memoryMb,
             Duration timeout,
@@ -64,7 +58,7 @@ public class QuarkusLambda extends Construct {
                 .resources(List.of(logs.getLogGroupArn()))
                 .build());
         function = Function.Builder.create(this, "Function")
-                .runtime(runtime)
+                .runtime(LambdaRuntimes.JAVA)
                 .layers(layers)
                 .architecture(Architecture.X86_64)
                 .handler(LambdaHandlers.QUARKUS)

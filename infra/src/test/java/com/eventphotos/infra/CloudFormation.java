@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -56,6 +57,21 @@ final class CloudFormation {
                 .filter(id -> id.startsWith(constructId + "Role"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no role for " + constructId));
+    }
+
+    /** The function created by the QuarkusLambda construct with this id. */
+    static String functionOf(Map<String, Map<String, Object>> resources, String constructId) {
+        return ofType(resources, "AWS::Lambda::Function").keySet().stream()
+                .filter(id -> id.startsWith(constructId + "Function"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no function for " + constructId));
+    }
+
+    /** The HTTP API's route keys ("GET /events"), sorted. */
+    static Set<String> routeKeys(Map<String, Map<String, Object>> resources) {
+        return ofType(resources, "AWS::ApiGatewayV2::Route").values().stream()
+                .map(route -> (String) properties(route).get("RouteKey"))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     static List<Map<String, Object>> policyStatementsOfRole(

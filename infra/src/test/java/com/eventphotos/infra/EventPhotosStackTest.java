@@ -1,20 +1,20 @@
 package com.eventphotos.infra;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.eventphotos.contract.deployment.ProcessorEnvironment;
+import com.eventphotos.contract.deployment.ProcessorMetrics;
 
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.Environment;
-import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.lambda.Code;
@@ -27,38 +27,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Synthesizes the stack and checks the properties that keep photos private and the system least-privileged. */
 class EventPhotosStackTest {
 
-    private static final String WEB_ORIGIN = "https://photos.example.com";
-    private static final String ALARM_EMAIL = "ops@example.com";
-    private static final int PROCESSOR_CONCURRENCY = 7;
+    private static final String WEB_ORIGIN = TestStacks.WEB_ORIGIN;
+    private static final String ALARM_EMAIL = TestStacks.ALARM_EMAIL;
+    private static final int PROCESSOR_CONCURRENCY = TestStacks.PROCESSOR_CONCURRENCY;
     private static Template template;
     private static Map<String, Map<String, Object>> resources;
 
     @BeforeAll
-    static void synthesize() throws IOException {
-        Path dummyPackage = Files.createTempDirectory("lambda-package");
-        Files.writeString(dummyPackage.resolve("placeholder.txt"), "the real function.zip is used by cdk deploy");
-        App app = new App();
-        EventPhotosStack stack = new EventPhotosStack(
-                app,
-                "Test",
-                StackProps.builder()
-                        .env(Environment.builder()
-                                .account("123456789012")
-                                .region("eu-central-1")
-                                .build())
-                        .build(),
-                new EventPhotosSettings(
-                        "test",
-                        List.of(WEB_ORIGIN),
-                        "event-photos-test-123",
-                        null,
-                        null,
-                        Code.fromAsset(dummyPackage.toString()),
-                        Code.fromAsset(dummyPackage.toString()),
-                        Code.fromAsset(dummyPackage.toString()),
-                        ALARM_EMAIL,
-                        PROCESSOR_CONCURRENCY));
-        template = Template.fromStack(stack);
+    static void synthesize() {
+        template = Template.fromStack(TestStacks.synthesize("test"));
         resources = CloudFormation.resources(template);
     }
 
@@ -297,34 +274,49 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void lambdas_shouldRunWithSnapStart_andTheProcessorOnJava21ForLibvipsGlibc() {
+    void lambdas_shouldRunWithSnapStart_onTheNewestJavaRuntime_withTheProcessorsLibvipsLayer() {
         Map<String, Map<String, Object>> functions = CloudFormation.ofType(resources, "AWS::Lambda::Function");
         List<Map<String, Object>> quarkusFunctions = functions.values().stream()
                 .map(CloudFormation::properties)
                 .filter(p ->
                         "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest".equals(p.get("Handler")))
                 .peek(p -> assertEquals(Map.of("ApplyOn", "PublishedVersions"), p.get("SnapStart")))
+                .peek(p -> assertEquals("java25", p.get("Runtime"), "Amazon Linux 2023, newest Java: " + p))
                 .toList();
         assertEquals(2, quarkusFunctions.size());
         Map<String, Object> processor = quarkusFunctions.stream()
                 .filter(p -> p.containsKey("Layers"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("the processor has the libvips layer"));
-        assertEquals("java21", processor.get("Runtime"));
         assertEquals(ProcessorEnvironment.MEMORY_MB, ((Number) processor.get("MemorySize")).intValue());
         assertTrue(
                 processor.toString().contains("EVENT_PHOTOS_LIBVIPS_PATH=/opt/lib/libvips-cpp.so"),
                 processor.toString());
         assertTrue(processor.toString().contains("MALLOC_ARENA_MAX=2"), processor.toString());
-        assertEquals(
-                1,
-                quarkusFunctions.stream()
-                        .filter(p -> "java17".equals(p.get("Runtime")))
-                        .count(),
-                "the API");
         template.hasResourceProperties(
                 "AWS::Lambda::LayerVersion",
-                Map.of("CompatibleRuntimes", List.of("java21"), "LicenseInfo", "LGPL-3.0-or-later"));
+                Map.of("CompatibleRuntimes", List.of("java25"), "LicenseInfo", "LGPL-3.0-or-later"));
+    }
+
+    @Test
+    void everyFunction_shouldUseARuntimeAwsStillSupports_today() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, Map<String, Object>> functions = CloudFormation.ofType(resources, "AWS::Lambda::Function");
+        assertTrue(functions.size() >= 3, "ours and CDK's helpers: " + functions.keySet());
+        functions.forEach((id, function) -> {
+            String runtime = String.valueOf(CloudFormation.properties(function).get("Runtime"));
+            assertTrue(
+                    LambdaRuntimes.supportedOn(runtime, today),
+                    id + " runs on " + runtime + ", deprecated or unknown on " + today + ": "
+                            + LambdaRuntimes.lifecycle(runtime));
+        });
+    }
+
+    @Test
+    void runtimeCheck_shouldRefuseJava17_sinceAwsDeprecatedIt() {
+        assertFalse(LambdaRuntimes.supportedOn("java17", LocalDate.parse("2026-07-01")));
+        assertTrue(LambdaRuntimes.supportedOn("java17", LocalDate.parse("2026-06-29")));
+        assertFalse(LambdaRuntimes.supportedOn("java99", LocalDate.parse("2026-06-29")), "unknown runtimes");
     }
 
     @Test
@@ -456,7 +448,7 @@ class EventPhotosStackTest {
     }
 
     @Test
-    void apiRoutes_shouldAllBeBehindTheCognitoJwtAuthorizer_exceptNone() {
+    void apiRoutes_shouldBeBehindTheCognitoJwtAuthorizer_whereTheApiDocumentAsksForABearerToken() {
         template.hasResourceProperties(
                 "AWS::ApiGatewayV2::Authorizer",
                 Map.of(
@@ -470,33 +462,58 @@ class EventPhotosStackTest {
                                                         CloudFormation.logicalIdOf(
                                                                 resources, "AWS::Cognito::UserPoolClient"))),
                                         "Issuer", Match.objectLike(Map.of("Fn::Join", Match.anyValue())))));
-        Map<String, Map<String, Object>> routes = CloudFormation.ofType(resources, "AWS::ApiGatewayV2::Route");
-        List<String> routeKeys = new ArrayList<>();
-        routes.values().stream().map(CloudFormation::properties).forEach(route -> {
-            routeKeys.add((String) route.get("RouteKey"));
-            assertEquals("JWT", route.get("AuthorizationType"), route.toString());
-            assertTrue(route.containsKey("AuthorizerId"), route.toString());
-        });
+        Map<String, ApiRoutes.Access> declared = new HashMap<>();
+        TestStacks.builtApiRoutes().routes().forEach(route -> declared.put(route.key(), route.access()));
+        CloudFormation.ofType(resources, "AWS::ApiGatewayV2::Route").values().stream()
+                .map(CloudFormation::properties)
+                .forEach(route -> {
+                    boolean members = declared.get((String) route.get("RouteKey")) == ApiRoutes.Access.MEMBERS;
+                    assertEquals(members ? "JWT" : "NONE", route.get("AuthorizationType"), route.toString());
+                    assertEquals(members, route.containsKey("AuthorizerId"), route.toString());
+                });
+    }
+
+    @Test
+    void apiRoutes_shouldRouteEveryEndpointTheApiServes_andNothingElse() {
+        Set<String> served = TestStacks.builtApiRoutes().keys();
+        assertEquals(List.of(), RouteComparison.differences(served, CloudFormation.routeKeys(resources)));
+        // the endpoints of uploads in parts, which the routes listed by hand once left out
+        assertTrue(served.containsAll(List.of(
+                "GET /events/{eventId}/photos/{photoId}/upload",
+                "DELETE /events/{eventId}/photos/{photoId}/upload",
+                "POST /events/{eventId}/photos/{photoId}/complete")));
+    }
+
+    @Test
+    void routeComparison_shouldNameTheEndpoint_whenTheApiServesOneWithoutARoute() {
+        Set<String> served = new TreeSet<>(TestStacks.builtApiRoutes().keys());
+        served.add("POST /events/{eventId}/photos/{photoId}/rotate");
+        Set<String> routed = new TreeSet<>(CloudFormation.routeKeys(resources));
+        routed.remove("GET /upload-policy");
         assertEquals(
                 List.of(
-                        "DELETE /events/{eventId}/invites/{code}",
-                        "DELETE /events/{eventId}/members/{userId}",
-                        "DELETE /events/{eventId}/photos/{photoId}",
-                        "DELETE /events/{eventId}/photos/{photoId}/hidden",
-                        "GET /events",
-                        "GET /events/{eventId}",
-                        "GET /events/{eventId}/invites",
-                        "GET /events/{eventId}/members",
-                        "GET /events/{eventId}/photos",
-                        "GET /events/{eventId}/photos/{photoId}",
-                        "GET /upload-policy",
-                        "POST /events",
-                        "POST /events/{eventId}/invites",
-                        "POST /events/{eventId}/photos/initiate-upload",
-                        "POST /invites/{code}/accept",
-                        "PUT /events/{eventId}/members/{userId}",
-                        "PUT /events/{eventId}/photos/{photoId}/hidden"),
-                routeKeys.stream().sorted().toList());
+                        "served by the API but not routed: GET /upload-policy",
+                        "served by the API but not routed: POST /events/{eventId}/photos/{photoId}/rotate"),
+                RouteComparison.differences(served, routed));
+        routed.add("GET /legacy");
+        assertTrue(
+                RouteComparison.differences(served, routed).contains("routed but not served by the API: GET /legacy"));
+    }
+
+    @Test
+    void apiRoutes_shouldFollowTheApiDocument_whenItGainsAPublicEndpoint() {
+        List<ApiRoutes.Route> routes =
+                new ArrayList<>(TestStacks.builtApiRoutes().routes());
+        routes.add(new ApiRoutes.Route("POST", "/invites/{code}/guest-sessions", ApiRoutes.Access.PUBLIC));
+        Map<String, Map<String, Object>> withPublicRoute =
+                CloudFormation.resources(Template.fromStack(TestStacks.synthesize("test", new ApiRoutes(routes))));
+        Map<String, Object> route = CloudFormation.ofType(withPublicRoute, "AWS::ApiGatewayV2::Route").values().stream()
+                .map(CloudFormation::properties)
+                .filter(r -> "POST /invites/{code}/guest-sessions".equals(r.get("RouteKey")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the new endpoint is routed"));
+        assertEquals("NONE", route.get("AuthorizationType"));
+        assertEquals(routes.size(), CloudFormation.routeKeys(withPublicRoute).size());
     }
 
     @Test
@@ -541,7 +558,9 @@ class EventPhotosStackTest {
                         Code.fromInline("x"),
                         Code.fromInline("x"),
                         null,
-                        null));
+                        null,
+                        TestStacks.builtApiRoutes(),
+                        EventPhotosSettings.DEFAULT_UPLOAD_DELAY_ALARM_MILLIS));
     }
 
     @Test
@@ -552,7 +571,12 @@ class EventPhotosStackTest {
                 .map(CloudFormation::properties)
                 .peek(alarm -> assertEquals(List.of(Map.of("Ref", topic)), alarm.get("AlarmActions"), alarm.toString()))
                 .peek(alarm -> assertEquals("GreaterThanThreshold", alarm.get("ComparisonOperator")))
-                .peek(alarm -> assertEquals(0, ((Number) alarm.get("Threshold")).intValue()))
+                .peek(alarm -> assertEquals(
+                        alarm.get("MetricName").equals(ProcessorMetrics.UPLOAD_TO_RECORD_MS)
+                                ? EventPhotosSettings.DEFAULT_UPLOAD_DELAY_ALARM_MILLIS
+                                : 0,
+                        ((Number) alarm.get("Threshold")).longValue(),
+                        alarm.toString()))
                 .map(alarm -> alarm.get("Namespace") + "/" + alarm.get("MetricName"))
                 .sorted()
                 .toList();
@@ -562,8 +586,22 @@ class EventPhotosStackTest {
                         "AWS/Lambda/Errors",
                         "AWS/Lambda/Errors",
                         "AWS/Lambda/Throttles",
-                        "AWS/SQS/ApproximateNumberOfMessagesVisible"),
+                        "AWS/SQS/ApproximateNumberOfMessagesVisible",
+                        ProcessorMetrics.NAMESPACE + "/" + ProcessorMetrics.UPLOAD_TO_RECORD_MS),
                 metrics);
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "MetricName",
+                        ProcessorMetrics.UPLOAD_TO_RECORD_MS,
+                        "ExtendedStatistic",
+                        "p90",
+                        "Dimensions",
+                        List.of(Map.of(
+                                "Name",
+                                ProcessorMetrics.FUNCTION_DIMENSION,
+                                "Value",
+                                Map.of("Ref", CloudFormation.functionOf(resources, "UploadProcessor"))))));
         template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", ALARM_EMAIL));
     }
 
@@ -624,11 +662,8 @@ class EventPhotosStackTest {
 
     @Test
     void apiEnvironment_shouldTakeThePageTokenKeyFromAGeneratedSecret_andAcceptOnlyTheWebClient() {
-        Map<String, Object> api = CloudFormation.ofType(resources, "AWS::Lambda::Function").values().stream()
-                .map(CloudFormation::properties)
-                .filter(p -> "java17".equals(p.get("Runtime")))
-                .findFirst()
-                .orElseThrow();
+        Map<String, Object> api =
+                CloudFormation.properties(resources.get(CloudFormation.functionOf(resources, "UploadApi")));
         String environment = api.get("Environment").toString();
         assertTrue(
                 environment.contains("EVENT_PHOTOS_PAGE_TOKEN_KEY={Fn::Join=[, [{{resolve:secretsmanager:"),

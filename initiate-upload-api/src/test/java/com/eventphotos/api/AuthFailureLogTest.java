@@ -1,15 +1,10 @@
 package com.eventphotos.api;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.eventphotos.testsupport.CapturedLog;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -22,29 +17,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RealServers
 class AuthFailureLogTest {
 
-    private static final Logger AUTH_LOG = Logger.getLogger("com.eventphotos.api.auth");
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            lines.add(formatted(record));
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private CapturedLog log;
 
     @BeforeEach
     void capture() {
-        AUTH_LOG.addHandler(capture);
+        log = CapturedLog.of("com.eventphotos.api.auth");
     }
 
     @AfterEach
     void release() {
-        AUTH_LOG.removeHandler(capture);
+        log.close();
     }
 
     @Test
@@ -72,17 +54,9 @@ class AuthFailureLogTest {
     private void assertLoggedWithoutToken(String token, String reason) {
         given().auth().oauth2(token).get("/upload-policy").then().statusCode(401);
 
-        String log = String.join("\n", lines);
-        assertTrue(log.contains("token refused") && log.contains(reason), "log was: " + log);
-        assertFalse(log.contains(token), "the token must never be logged");
-        assertFalse(log.contains(token.split("\\.")[2]), "not even its signature");
-    }
-
-    private static String formatted(LogRecord record) {
-        String message = record.getMessage();
-        Object[] parameters = record.getParameters();
-        return record.getLevel().intValue() <= Level.FINE.intValue() && parameters != null
-                ? String.format(message, parameters)
-                : message;
+        String lines = String.join("\n", log.lines());
+        assertTrue(lines.contains("token refused") && lines.contains(reason), "log was: " + lines);
+        assertFalse(lines.contains(token), "the token must never be logged");
+        assertFalse(lines.contains(token.split("\\.")[2]), "not even its signature");
     }
 }

@@ -10,6 +10,7 @@ import com.eventphotos.contract.Renditions;
 import com.eventphotos.contract.UploadKey;
 import com.eventphotos.processor.image.EncodedImage;
 import com.eventphotos.processor.image.ImageHeader;
+import com.eventphotos.processor.image.RenderedImages;
 import com.eventphotos.processor.image.UndecodableImageException;
 import com.eventphotos.processor.image.Vips;
 
@@ -41,12 +42,14 @@ public class RenditionPublisher {
      * @throws RejectedUploadException when the image does not decode (truncated or corrupt)
      * @throws software.amazon.awssdk.core.exception.SdkException when S3 cannot be written (transient)
      */
-    public List<Rendition> publish(UploadedPhoto photo, ImageHeader header) throws RejectedUploadException {
+    public List<Rendition> publish(UploadedPhoto photo, ImageHeader header, PhotoTimings timings)
+            throws RejectedUploadException {
         UploadKey upload = photo.metadata().key();
         List<Integer> widths = Renditions.widthsFor(header.orientedWidth());
-        List<EncodedImage> images;
+        long start = System.nanoTime();
+        RenderedImages rendered;
         try {
-            images = vips.renditions(
+            rendered = vips.renditions(
                     photo.bytes(),
                     header,
                     photo.metadata().contentType() == PhotoContentType.JPEG,
@@ -55,13 +58,19 @@ public class RenditionPublisher {
         } catch (UndecodableImageException e) {
             throw new RejectedUploadException(e.getMessage());
         }
+        timings.step(PhotoTimings.DECODE, rendered.decodeNanos());
+        timings.step(PhotoTimings.ENCODE, System.nanoTime() - start - rendered.decodeNanos());
+        List<EncodedImage> images = rendered.images();
+        long storing = System.nanoTime();
         List<Rendition> renditions = new ArrayList<>();
         for (int i = 0; i < widths.size(); i++) {
             EncodedImage image = images.get(i);
             String jpegKey = Renditions.key(upload, widths.get(i));
             String webpKey = Renditions.webpKey(upload, widths.get(i));
-            store(jpegKey, Renditions.JPEG_CONTENT_TYPE, image.jpeg());
-            store(webpKey, Renditions.WEBP_CONTENT_TYPE, image.webp());
+            timings.encode(fileName(jpegKey), image.jpegNanos());
+            timings.encode(fileName(webpKey), image.webpNanos());
+            timings.store(fileName(jpegKey), store(jpegKey, Renditions.JPEG_CONTENT_TYPE, image.jpeg()));
+            timings.store(fileName(webpKey), store(webpKey, Renditions.WEBP_CONTENT_TYPE, image.webp()));
             renditions.add(new Rendition(
                     jpegKey,
                     Renditions.url(config.cdnBaseUrl(), jpegKey),
@@ -71,15 +80,24 @@ public class RenditionPublisher {
                     Renditions.url(config.cdnBaseUrl(), webpKey),
                     image.webp().length));
         }
+        timings.step(PhotoTimings.STORE, System.nanoTime() - storing);
         return renditions;
     }
 
-    private void store(String key, String contentType, byte[] bytes) {
+    /** {@code w1920.jpg} of {@code photos/event_x/{photoId}/w1920.jpg}. */
+    private static String fileName(String key) {
+        return key.substring(key.lastIndexOf('/') + 1);
+    }
+
+    /** @return how long the PutObject took */
+    private long store(String key, String contentType, byte[] bytes) {
+        long start = System.nanoTime();
         s3.putObject(
                 put -> put.bucket(config.bucket())
                         .key(key)
                         .contentType(contentType)
                         .cacheControl(CdnCaching.CACHE_CONTROL),
                 RequestBody.fromBytes(bytes));
+        return System.nanoTime() - start;
     }
 }

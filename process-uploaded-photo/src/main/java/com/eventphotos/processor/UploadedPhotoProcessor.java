@@ -41,6 +41,7 @@ public class UploadedPhotoProcessor {
     private final DeletedPhotoCleaner cleaner;
     private final S3Client s3;
     private final ProcessorConfig config;
+    private final PhotoTimingLog timingLog;
 
     UploadedPhotoProcessor(
             UploadInspector inspector,
@@ -49,7 +50,9 @@ public class UploadedPhotoProcessor {
             PhotoRecordWriter writer,
             DeletedPhotoCleaner cleaner,
             S3Client s3,
-            ProcessorConfig config) {
+            ProcessorConfig config,
+            PhotoTimingLog timingLog) {
+        this.timingLog = timingLog;
         this.inspector = inspector;
         this.verifier = verifier;
         this.publisher = publisher;
@@ -133,21 +136,26 @@ public class UploadedPhotoProcessor {
         String bucket = config.bucket();
         String sequencer = record.s3().object().sequencer();
         Instant uploadedAt = eventTime(record);
+        PhotoTimings timings = new PhotoTimings();
         try {
-            Optional<UploadedPhoto> upload = inspector.inspect(bucket, uploadKey.get(), uploadedAt);
+            Optional<UploadedPhoto> upload =
+                    timings.time(PhotoTimings.READ, () -> inspector.inspect(bucket, uploadKey.get(), uploadedAt));
             if (upload.isEmpty()) {
                 return ignored(key, "object no longer exists");
             }
             try (UploadedPhoto photo = upload.get()) {
-                ImageHeader header = verifier.verify(photo);
-                List<Rendition> renditions = publisher.publish(photo, header);
-                if (!writer.writeReady(photo, header, renditions, sequencer)) {
+                ImageHeader header = timings.time(PhotoTimings.VERIFY, () -> verifier.verify(photo));
+                List<Rendition> renditions = publisher.publish(photo, header, timings);
+                boolean written = timings.time(
+                        PhotoTimings.RECORD, () -> writer.writeReady(photo, header, renditions, sequencer));
+                if (!written) {
                     if (cleaner.isDeleted(uploadKey.get())) {
                         cleaner.removeLateUpload(uploadKey.get(), renditions);
                         return deleted(key, "deleted before it was processed: what processing stored is removed");
                     }
                     return alreadyProcessed(key, sequencer);
                 }
+                timingLog.written(uploadKey.get(), RecordOutcome.STORED.name(), uploadedAt, timings);
                 LOG.infof(
                         "outcome=STORED key=%s size=%d renditions=%s",
                         key,
@@ -158,13 +166,17 @@ public class UploadedPhotoProcessor {
                 return new RecordResult(key, RecordOutcome.STORED, null);
             }
         } catch (RejectedUploadException e) {
-            if (!writer.writeRejected(uploadKey.get(), uploadedAt, sequencer, e.getMessage())) {
+            boolean written = timings.time(
+                    PhotoTimings.RECORD,
+                    () -> writer.writeRejected(uploadKey.get(), uploadedAt, sequencer, e.getMessage()));
+            if (!written) {
                 if (cleaner.isDeleted(uploadKey.get())) {
                     cleaner.removeLateUpload(uploadKey.get(), List.of());
                     return deleted(key, "deleted before it was processed: the original is removed");
                 }
                 return alreadyProcessed(key, sequencer);
             }
+            timingLog.written(uploadKey.get(), RecordOutcome.REJECTED.name(), uploadedAt, timings);
             // Only verified bytes are kept: the record says why, the original goes (it was never served).
             s3.deleteObject(d -> d.bucket(bucket).key(key));
             return rejected(key, e.getMessage());

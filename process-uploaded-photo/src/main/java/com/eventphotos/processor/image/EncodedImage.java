@@ -1,4 +1,7 @@
 package com.eventphotos.processor.image;
 
-/** One rendition, encoded twice: as JPEG (every browser) and as WebP (smaller, where the browser takes it). */
-public record EncodedImage(int width, int height, byte[] jpeg, byte[] webp) {}
+/**
+ * One rendition, encoded twice: as JPEG (every browser) and as WebP (smaller, where the browser takes it), with how
+ * long each encode took.
+ */
+public record EncodedImage(int width, int height, byte[] jpeg, byte[] webp, long jpegNanos, long webpNanos) {}

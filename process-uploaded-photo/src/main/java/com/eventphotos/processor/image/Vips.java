@@ -119,9 +119,10 @@ public final class Vips {
      * @param jpeg whether the input is a JPEG (decoded with shrink-on-load); other formats go through thumbnail
      * @throws UndecodableImageException when the image is truncated or corrupt
      */
-    public List<EncodedImage> renditions(
+    public RenderedImages renditions(
             ImageBuffer input, ImageHeader header, boolean jpeg, List<Integer> widths, int quality)
             throws UndecodableImageException {
+        long start = System.nanoTime();
         List<Integer> ascending = widths.stream().sorted().toList();
         int largest = ascending.get(ascending.size() - 1);
         List<Pointer> toRelease = new ArrayList<>();
@@ -134,6 +135,7 @@ public final class Vips {
             if (decoded == null) {
                 throw new UndecodableImageException("the image does not decode: " + lastError(lib));
             }
+            long decodeNanos = System.nanoTime() - start;
             // Each width is resized (from the decoded largest) and encoded on its own thread, largest first: an
             // image uses more than one core even when it is the only one in flight.
             for (int width : widths.stream().sorted(Comparator.reverseOrder()).toList()) {
@@ -147,7 +149,7 @@ public final class Vips {
             for (Future<EncodedImage> encoding : encodings) {
                 renditions.add(result(encoding));
             }
-            return renditions;
+            return new RenderedImages(decodeNanos, renditions);
         } finally {
             encodings.forEach(Vips::awaitQuietly); // none may still read the images released below
             toRelease.forEach(lib::g_object_unref);
@@ -208,11 +210,17 @@ public final class Vips {
     }
 
     private EncodedImage encode(Pointer image, int quality, Pointer background) throws UndecodableImageException {
+        long start = System.nanoTime();
+        byte[] jpegBytes = saveJpeg(image, quality, background);
+        long jpegDone = System.nanoTime();
+        byte[] webpBytes = saveWebp(image, quality);
         return new EncodedImage(
                 lib.vips_image_get_width(image),
                 lib.vips_image_get_height(image),
-                saveJpeg(image, quality, background),
-                saveWebp(image, quality));
+                jpegBytes,
+                webpBytes,
+                jpegDone - start,
+                System.nanoTime() - jpegDone);
     }
 
     /** sharp's WebP settings for {@code .webp({quality})}: lossy, effort 4, no metadata. */

@@ -159,7 +159,7 @@ class VipsTest {
     private List<EncodedImage> render(byte[] image, ImageHeader header, boolean jpeg, List<Integer> widths)
             throws UndecodableImageException {
         try (ImageBuffer buffer = ImageBuffer.copyOf(image)) {
-            return vips.renditions(buffer, header, jpeg, widths, 80);
+            return vips.renditions(buffer, header, jpeg, widths, 80).images();
         }
     }
 

@@ -1,0 +1,191 @@
+package com.eventphotos.infra;
+
+import java.util.List;
+import java.util.Map;
+
+import com.eventphotos.contract.EventTable;
+import com.eventphotos.contract.PhotoTable;
+import com.eventphotos.contract.Renditions;
+import com.eventphotos.contract.UploadKey;
+import com.eventphotos.contract.deployment.ApiEnvironment;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CfnStage;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
+import software.amazon.awscdk.services.apigatewayv2.DomainMappingOptions;
+import software.amazon.awscdk.services.apigatewayv2.DomainName;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.IHttpRouteAuthorizer;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+
+/**
+ * The upload API: its Lambda (the same Quarkus REST code the local stack runs as a jar) with least-privilege grants,
+ * and the HTTP API in front of it, which routes exactly the endpoints of the API's OpenAPI document ({@link
+ * ApiRoutes}) with the authorizer each declares, and writes one access-log line per request.
+ */
+final class UploadApi {
+
+    /** Under API Gateway's 29 s integration limit, so a slow call ends in the function, not as a gateway 504. */
+    static final Duration TIMEOUT = Duration.seconds(15);
+
+    static final int MEMORY_MB = 1024;
+
+    private final QuarkusLambda function;
+    private final HttpApi httpApi;
+
+    UploadApi(Stack stack, EventPhotosSettings settings, PhotoStorage storage, PhotoTables tables, UserAuth users) {
+        function = new QuarkusLambda(
+                stack,
+                "UploadApi",
+                settings.apiCode(),
+                MEMORY_MB,
+                TIMEOUT,
+                new ApiEnvironment(
+                                storage.bucket().getBucketName(),
+                                tables.photos().getTableName(),
+                                tables.events().getTableName(),
+                                stack.getRegion(),
+                                settings.webOrigins(),
+                                users.issuer(),
+                                List.of(users.webClient().getUserPoolClientId()),
+                                pageTokenKey(stack).getSecretValue().unsafeUnwrap())
+                        .variables());
+        grant(storage, tables);
+        httpApi = httpApi(stack, settings, users);
+        route(settings.apiRoutes(), users);
+        logAccess(stack);
+    }
+
+    QuarkusLambda function() {
+        return function;
+    }
+
+    HttpApi httpApi() {
+        return httpApi;
+    }
+
+    private void grant(PhotoStorage storage, PhotoTables tables) {
+        String uploads = storage.bucket().arnForObjects(UploadKey.PREFIX + "*");
+        // The presigned URL is signed with this role's credentials: it can grant no more than this.
+        function.allow(PolicyStatement.Builder.create()
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(uploads))
+                .build());
+        // Uploads in parts: S3 authorises CreateMultipartUpload, UploadPart and CompleteMultipartUpload as
+        // s3:PutObject (above); resuming lists the parts, abort discards them.
+        function.allow(PolicyStatement.Builder.create()
+                .actions(List.of("s3:ListMultipartUploadParts", "s3:AbortMultipartUpload"))
+                .resources(List.of(uploads))
+                .build());
+        // A deleted photo's original and renditions (DELETE /events/{eventId}/photos/{photoId}).
+        function.allow(PolicyStatement.Builder.create()
+                .actions(List.of("s3:DeleteObject"))
+                .resources(List.of(uploads, storage.bucket().arnForObjects(Renditions.PREFIX + "*")))
+                .build());
+        // Photo records: read and list; UpdateItem only to hide or tombstone one (never PutItem: the processor writes).
+        function.allow(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem"))
+                .resources(PhotoTables.withIndexes(
+                        tables.photos(), PhotoTable.BY_UPLOAD_TIME_INDEX, PhotoTable.VISIBLE_BY_UPLOAD_TIME_INDEX))
+                .build());
+        // Events, members and invites are the API's alone (transactions need each action they contain).
+        function.allow(PolicyStatement.Builder.create()
+                .actions(List.of(
+                        "dynamodb:GetItem",
+                        "dynamodb:PutItem",
+                        "dynamodb:UpdateItem",
+                        "dynamodb:DeleteItem",
+                        "dynamodb:Query"))
+                .resources(PhotoTables.withIndexes(tables.events(), EventTable.BY_MEMBER_INDEX))
+                .build());
+    }
+
+    /**
+     * A generated key that no file or template holds: CloudFormation resolves the dynamic reference when it
+     * deploys the function (the value is then visible to whoever may read the function's configuration; it only
+     * protects listing positions). A new value reaches the function only with a deploy that updates it, and then
+     * invalidates the page tokens in flight, nothing else.
+     */
+    private static Secret pageTokenKey(Stack stack) {
+        return Secret.Builder.create(stack, "PageTokenKey")
+                .description("event-photos: HMAC key of the photo listing's page tokens")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(64)
+                        .excludePunctuation(true)
+                        .build())
+                .build();
+    }
+
+    private static HttpApi httpApi(Stack stack, EventPhotosSettings settings, UserAuth users) {
+        HttpApi.Builder builder = HttpApi.Builder.create(stack, "Api")
+                .description("event-photos " + settings.stage())
+                .corsPreflight(CorsPreflightOptions.builder()
+                        .allowOrigins(settings.webOrigins())
+                        .allowMethods(List.of(
+                                CorsHttpMethod.GET,
+                                CorsHttpMethod.POST,
+                                CorsHttpMethod.PUT,
+                                CorsHttpMethod.DELETE,
+                                CorsHttpMethod.OPTIONS))
+                        .allowHeaders(List.of("Authorization", "Content-Type"))
+                        .exposeHeaders(List.of("Location"))
+                        .maxAge(Duration.minutes(10))
+                        .build());
+        if (settings.apiDomainName() != null) {
+            DomainName domain = DomainName.Builder.create(stack, "ApiDomain")
+                    .domainName(settings.apiDomainName())
+                    .certificate(Certificate.fromCertificateArn(stack, "ApiCertificate", settings.apiCertificateArn()))
+                    .build();
+            builder.defaultDomainMapping(
+                    DomainMappingOptions.builder().domainName(domain).build());
+        }
+        return builder.build();
+    }
+
+    /** One route per endpoint of the API's document, each behind the authorizer its security requirement names. */
+    private void route(ApiRoutes routes, UserAuth users) {
+        HttpJwtAuthorizer cognito = HttpJwtAuthorizer.Builder.create("CognitoAuthorizer", users.issuer())
+                .jwtAudience(List.of(users.webClient().getUserPoolClientId()))
+                .build();
+        Map<ApiRoutes.Access, IHttpRouteAuthorizer> authorizers =
+                Map.of(ApiRoutes.Access.MEMBERS, cognito, ApiRoutes.Access.PUBLIC, new HttpNoneAuthorizer());
+        HttpLambdaIntegration toApi = new HttpLambdaIntegration("UploadApiIntegration", function.live());
+        for (ApiRoutes.Route route : routes.routes()) {
+            httpApi.addRoutes(AddRoutesOptions.builder()
+                    .path(route.path())
+                    .methods(List.of(HttpMethod.valueOf(route.method())))
+                    .integration(toApi)
+                    .authorizer(authorizers.get(route.access()))
+                    .build());
+        }
+    }
+
+    /** One JSON line per request: route, status, latency; never a header, a token or a query string. */
+    private void logAccess(Stack stack) {
+        LogGroup accessLogs = LogGroup.Builder.create(stack, "ApiAccessLogs")
+                .retention(Operations.LOG_RETENTION)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        CfnStage stage = (CfnStage) httpApi.getDefaultStage().getNode().getDefaultChild();
+        stage.setAccessLogSettings(CfnStage.AccessLogSettingsProperty.builder()
+                .destinationArn(accessLogs.getLogGroupArn())
+                .format("{\"requestId\":\"$context.requestId\",\"time\":\"$context.requestTime\","
+                        + "\"ip\":\"$context.identity.sourceIp\",\"route\":\"$context.routeKey\","
+                        + "\"status\":$context.status,\"ms\":$context.responseLatency,"
+                        + "\"integrationMs\":\"$context.integrationLatency\","
+                        + "\"error\":\"$context.integrationErrorMessage\"}")
+                .build());
+    }
+}
