@@ -4,6 +4,7 @@
 // Exits when its parent closes stdin, so a killed test JVM never leaves a server listening.
 const fs = require('fs');
 const path = require('path');
+require('./s3-fidelity'); // before s3rver loads: SigV4 query canonicalisation as S3 does it (RFC 3986)
 const S3rver = require('@20minutes/s3rver');
 const AWSAccount = require('@20minutes/s3rver/lib/models/account');
 const { addMultipartOperations } = require('./multipart');

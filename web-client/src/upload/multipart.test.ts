@@ -57,11 +57,42 @@ describe('uploads in parts', () => {
     const getUpload = vi.fn(async () => upload([1, 3], [url(2, 5, '&renewed')]));
 
     const parts = await sendMissingParts({ getUpload } as unknown as PhotosApi, 'e', file,
-      upload([1, 3], [url(2, 5)]), () => {});
+      upload([1, 3], [url(2, 5)]), () => {}, { retryDelayMs: () => 1 });
 
     expect(getUpload).toHaveBeenCalledTimes(1);
     expect(put.mock.calls[1][0]).toContain('&renewed');
     expect(parts[1]).toEqual({ partNumber: 2, etag: '"fresh"' });
+  });
+
+  it('tries a part again after network errors and S3 5xx, with back-off, without resending the parts that arrived', async () => {
+    put.mockRejectedValueOnce(new Error('network error while uploading to S3'))
+      .mockRejectedValueOnce(new S3RefusedError(503))
+      .mockResolvedValue('"third time"');
+    const delays: number[] = [];
+
+    const parts = await sendMissingParts({} as PhotosApi, 'e', file, upload([1, 3], [url(2, 5)]), () => {},
+      { retryDelayMs: (attempt) => { delays.push(attempt); return 1; } });
+
+    expect(put).toHaveBeenCalledTimes(3);
+    expect(await sentBodies()).toEqual(['bbbbb', 'bbbbb', 'bbbbb']);
+    expect(delays).toEqual([1, 2]);
+    expect(parts[1]).toEqual({ partNumber: 2, etag: '"third time"' });
+  });
+
+  it('gives up on a part after its last try', async () => {
+    put.mockRejectedValue(new Error('network error while uploading to S3'));
+
+    await expect(sendMissingParts({} as PhotosApi, 'e', file, upload([1, 3], [url(2, 5)]), () => {},
+      { retryDelayMs: () => 1 })).rejects.toThrow('network error');
+    expect(put).toHaveBeenCalledTimes(6);
+  });
+
+  it('waits with growing delays of at most 16 s', async () => {
+    const { partRetryDelayMs } = await import('./multipart');
+    expect(partRetryDelayMs(1)).toBeGreaterThanOrEqual(750);
+    expect(partRetryDelayMs(1)).toBeLessThanOrEqual(1250);
+    expect(partRetryDelayMs(5)).toBeGreaterThanOrEqual(12_000);
+    expect(partRetryDelayMs(9)).toBeLessThanOrEqual(20_000);
   });
 
   it('gives up on a part S3 refuses for its bytes, and stops the others', async () => {

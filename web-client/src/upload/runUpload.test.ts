@@ -144,6 +144,22 @@ describe('runUpload', () => {
       expect(putToS3).not.toHaveBeenCalled();
     });
 
+    it('asks again to complete when the answer was lost, since completing twice is safe', async () => {
+      const { api } = fakeApi([ready]);
+      vi.mocked(api.initiateUpload).mockResolvedValue({ ...initiated, uploadType: 'MULTIPART', multipart: view });
+      const completeUpload = vi.fn()
+        .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+        .mockRejectedValueOnce(new ApiError(503, 'Service Unavailable', 2))
+        .mockResolvedValue({ photoId: 'p1', status: 'PROCESSING' });
+      Object.assign(api, { completeUpload });
+
+      const result = runUpload(api, 'e', big, () => {}, undefined, { multipart });
+      await vi.advanceTimersByTimeAsync(10_000);
+
+      await expect(result).resolves.toEqual(ready);
+      expect(completeUpload).toHaveBeenCalledTimes(3);
+    });
+
     it('continues an upload that has a photo id from what S3 already holds', async () => {
       const { api } = fakeApi([ready]);
       const held = { ...view, uploadedParts: [{ partNumber: 1, size: 5, etag: '"e1"' }] };

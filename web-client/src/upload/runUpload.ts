@@ -3,6 +3,7 @@ import { partChecksums, sendMissingParts } from './multipart';
 import { memoryResumeStore, type ResumeStore } from './resumeStore';
 import { isAbort, putToS3 } from './upload';
 import type { UploadEntry } from './uploadEntry';
+import { sleep } from './wait';
 
 export interface UploadOptions {
   /** From the upload policy: files above threshold go in parts of partSize bytes. */
@@ -14,6 +15,8 @@ export interface UploadOptions {
 export const POLL_INTERVAL_MS = 1000;
 export const POLL_LIMIT_MS = 60_000;
 export const MAX_POLL_INTERVAL_MS = 8000;
+/** Tries of the call that completes an upload in parts: repeating it is safe, and its answer can be lost. */
+export const COMPLETE_ATTEMPTS = 5;
 
 /**
  * initiate-upload → PUT to S3 with the returned headers → poll this photo's record (GET /photos/{id}: 404 until
@@ -29,7 +32,16 @@ export async function runUpload(api: PhotosApi, eventId: string, entry: UploadEn
   const onProgress = (progress: number) => update({ progress });
   const inParts = async (upload: MultipartUpload) => {
     const parts = await sendMissingParts(api, eventId, entry.file, upload, onProgress, { signal });
-    await api.completeUpload(eventId, upload.photoId, parts, signal);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await api.completeUpload(eventId, upload.photoId, parts, signal);
+        break;
+      } catch (e) {
+        // the API answers a repeated complete with the same result, so a lost answer is simply asked for again
+        if (isAbort(e) || !isTransient(e) || attempt === COMPLETE_ATTEMPTS) throw e;
+        await sleep(Math.max(1000 * attempt, retryAfterMs(e)), signal);
+      }
+    }
     await store.remove(upload.photoId);
   };
   try {
@@ -105,19 +117,4 @@ function isTransient(error: unknown): boolean {
 
 function retryAfterMs(error: unknown): number {
   return error instanceof ApiError && error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : 0;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new DOMException('aborted', 'AbortError'));
-    };
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort);
-  });
 }

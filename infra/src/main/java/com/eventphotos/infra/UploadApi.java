@@ -89,6 +89,11 @@ final class UploadApi {
                 .actions(List.of("s3:ListMultipartUploadParts", "s3:AbortMultipartUpload"))
                 .resources(List.of(uploads))
                 .build());
+        // HeadObject of an upload: a complete repeated after its answer was lost finds the photo stored.
+        function.allow(PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(uploads))
+                .build());
         // A deleted photo's original and renditions (DELETE /events/{eventId}/photos/{photoId}).
         function.allow(PolicyStatement.Builder.create()
                 .actions(List.of("s3:DeleteObject"))

@@ -352,10 +352,11 @@ class EventPhotosStackTest {
                         "logs:PutLogEvents",
                         "s3:AbortMultipartUpload",
                         "s3:DeleteObject",
+                        "s3:GetObject",
                         "s3:ListMultipartUploadParts",
                         "s3:PutObject"),
                 CloudFormation.actions(statements));
-        for (String multipart : List.of("s3:AbortMultipartUpload", "s3:ListMultipartUploadParts")) {
+        for (String multipart : List.of("s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:GetObject")) {
             String resource = CloudFormation.statementWithAction(statements, multipart)
                     .get("Resource")
                     .toString();

@@ -31,7 +31,7 @@ import com.eventphotos.api.upload.InitiateUploadResponse;
 import com.eventphotos.api.upload.MultipartUploadService;
 import com.eventphotos.api.upload.MultipartUploadView;
 import com.eventphotos.api.upload.UploadRateLimiter;
-import com.eventphotos.api.upload.UploadUrlIssuer;
+import com.eventphotos.api.upload.UploadService;
 import com.eventphotos.contract.EventId;
 import com.eventphotos.contract.PhotoRecord;
 import com.eventphotos.contract.PhotoStatus;
@@ -66,32 +66,29 @@ public class EventPhotosResource {
     static final int MAX_PAGE_SIZE = 100;
     private static final String EVENT_ID_MESSAGE = "must match " + EventId.REGEX;
 
-    private final UploadUrlIssuer issuer;
+    private final UploadService uploads;
     private final PhotoRepository photos;
     private final EventRepository events;
     private final EventAccessPolicy access;
     private final Caller caller;
     private final UploadRateLimiter rateLimiter;
-    private final UploadApiConfig config;
     private final MultipartUploadService multipart;
 
     EventPhotosResource(
-            UploadUrlIssuer issuer,
+            UploadService uploads,
             MultipartUploadService multipart,
             PhotoRepository photos,
             EventRepository events,
             EventAccessPolicy access,
             Caller caller,
-            UploadRateLimiter rateLimiter,
-            UploadApiConfig config) {
-        this.issuer = issuer;
+            UploadRateLimiter rateLimiter) {
+        this.uploads = uploads;
         this.multipart = multipart;
         this.photos = photos;
         this.events = events;
         this.access = access;
         this.caller = caller;
         this.rateLimiter = rateLimiter;
-        this.config = config;
     }
 
     @POST
@@ -115,9 +112,7 @@ public class EventPhotosResource {
             throw new TooManyUploadsException(wait);
         });
         access.require(eventId, Permission.UPLOAD_PHOTOS);
-        UploadUrlIssuer.PlannedUpload plan = issuer.plan(eventId, request, uploader);
-        events.reserveUpload(eventId, config.events().maxPhotos());
-        InitiateUploadResponse upload = issuer.issue(plan);
+        InitiateUploadResponse upload = uploads.initiate(eventId, request, uploader);
         return RestResponse.ResponseBuilder.create(Response.Status.CREATED, upload)
                 .location(URI.create("/events/" + eventId + "/photos/" + upload.photoId()))
                 .build();

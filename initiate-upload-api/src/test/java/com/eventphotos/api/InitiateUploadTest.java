@@ -42,8 +42,22 @@ class InitiateUploadTest {
 
     @Test
     void initiateUpload_shouldReturnAPresignedPut_whoseUploadKeepsKoreanMetadataExactly() {
+        assertUploadKeepsMetadataExactly(KOREAN_TITLE, TRICKY_DESCRIPTION);
+    }
+
+    @Test
+    void initiateUpload_shouldReturnAPresignedPut_thatTheS3ServerAccepts_forEveryPrintableAsciiCharacter() {
+        StringBuilder ascii = new StringBuilder();
+        for (char c = 0x21; c <= 0x7E; c++) {
+            ascii.append(c); // ! " # $ % & ' ( ) * + , - . / 0-9 : ; < = > ? @ A-Z [ \ ] ^ _ ` a-z { | } ~
+        }
+        assertUploadKeepsMetadataExactly("Mom's 60th (garden)!", "a b " + ascii + " 한글 🎂");
+        assertUploadKeepsMetadataExactly(ascii.toString(), "it's (really) *great*!");
+    }
+
+    private static void assertUploadKeepsMetadataExactly(String title, String description) {
         byte[] png = TestImages.png(64, 48);
-        JsonPath upload = initiate("seoul-fireworks_2026", request(KOREAN_TITLE, TRICKY_DESCRIPTION, "image/png"))
+        JsonPath upload = initiate("seoul-fireworks_2026", request(title, description, "image/png"))
                 .statusCode(201)
                 .body("method", equalTo("PUT"))
                 .body("headers", equalTo(Map.of("Content-Type", "image/png")))
@@ -64,8 +78,8 @@ class InitiateUploadTest {
             assertEquals("image/png", head.contentType());
             assertEquals(png.length, head.contentLength());
             PhotoMetadata metadata = PhotoMetadata.fromUserMetadata(head.metadata());
-            assertEquals(KOREAN_TITLE, metadata.title());
-            assertEquals(TRICKY_DESCRIPTION, metadata.description());
+            assertEquals(title, metadata.title());
+            assertEquals(description, metadata.description());
             assertEquals("seoul-fireworks_2026", metadata.eventId());
             assertEquals(photoId, metadata.photoId());
             assertEquals("image/png", metadata.contentType().mimeType());

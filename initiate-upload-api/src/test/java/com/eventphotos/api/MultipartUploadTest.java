@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -131,6 +132,52 @@ class MultipartUploadTest {
                 .then()
                 .statusCode(404)
                 .body("message", containsString("completed or aborted"));
+    }
+
+    @Test
+    void complete_shouldAnswerTheSameAgain_whenRepeatedAfterItSucceeded() {
+        String eventId = event();
+        JsonPath upload = start(eventId, PHOTO);
+        List<String> etags = putParts(upload, PHOTO, List.of(1, 2, 3));
+        String first =
+                complete(eventId, upload, etags).statusCode(200).extract().asString();
+
+        String again =
+                complete(eventId, upload, etags).statusCode(200).extract().asString();
+
+        assertEquals(first, again);
+        as(UPLOADER)
+                .delete("/events/{e}/photos/{p}/upload", eventId, upload.getString("photoId"))
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void complete_shouldAnswer200_whenS3CompletedTheUploadButTheAnswerWasLost() {
+        String eventId = event();
+        JsonPath upload = start(eventId, PHOTO);
+        List<String> etags = putParts(upload, PHOTO, List.of(1, 2, 3));
+        String key = upload.getString("objectKey");
+        List<CompletedPart> parts = new ArrayList<>();
+        List<byte[]> bytes = parts(PHOTO);
+        for (int i = 0; i < etags.size(); i++) {
+            parts.add(CompletedPart.builder()
+                    .partNumber(i + 1)
+                    .eTag(etags.get(i))
+                    .checksumSHA256(FileParts.sha256(bytes.get(i)))
+                    .build());
+        }
+        // the API's CompleteMultipartUpload reached S3, its answer did not come back
+        s3().completeMultipartUpload(c -> c.bucket(LocalS3ServerTestResource.BUCKET)
+                .key(key)
+                .uploadId(uploadIdOf(upload))
+                .multipartUpload(m -> m.parts(parts)));
+
+        complete(eventId, upload, etags)
+                .statusCode(200)
+                .body("status", equalTo("PROCESSING"))
+                .body("contentLength", equalTo(PHOTO.length));
+        assertEquals(PHOTO.length, objectSize(key));
     }
 
     @Test

@@ -23,4 +23,4 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @WithTestResource(LocalS3ServerTestResource.class)
 @WithTestResource(LocalDynamoDbTestResource.class)
 @WithTestResource(GeneratedPageTokenKey.class)
-@interface RealServers {}
+public @interface RealServers {}

@@ -7,8 +7,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
-/** A server process of the stack, with its output in one log file, stopped with all its children. */
+/**
+ * A server process of the stack, with its output in one log file, stopped with all its children. It can be started
+ * again with the same command ({@link #startAgain()}, appending to the log), and tells who asks when it exits
+ * without having been stopped ({@link #onUnexpectedExit}).
+ */
 public final class ChildProcess implements AutoCloseable {
 
     /** How long a server gets to stop after SIGTERM before it is killed. */
@@ -19,11 +24,14 @@ public final class ChildProcess implements AutoCloseable {
 
     private final String name;
     private final Process process;
+    private final ProcessBuilder builder;
     private final Path log;
+    private volatile boolean stopping;
 
-    private ChildProcess(String name, Process process, Path log) {
+    private ChildProcess(String name, Process process, ProcessBuilder builder, Path log) {
         this.name = name;
         this.process = process;
+        this.builder = builder;
         this.log = log;
     }
 
@@ -31,16 +39,38 @@ public final class ChildProcess implements AutoCloseable {
             String name, List<String> command, Map<String, String> env, Path workingDir, Path log) {
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(workingDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().putAll(env);
-            return new ChildProcess(name, builder.start(), log);
+        } catch (IOException e) {
+            throw new LocalStackException("cannot create " + log.getParent() + ": " + e.getMessage(), e);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        return launch(name, builder, log);
+    }
+
+    /** The same command, environment and folder once more, its output appended to the same log. */
+    public ChildProcess startAgain() {
+        return launch(name, builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())), log);
+    }
+
+    private static ChildProcess launch(String name, ProcessBuilder builder, Path log) {
+        try {
+            return new ChildProcess(name, builder.start(), builder, log);
         } catch (IOException e) {
             throw new LocalStackException(
-                    name + " could not be started (" + command.get(0) + "): " + e.getMessage(), e);
+                    name + " could not be started (" + builder.command().get(0) + "): " + e.getMessage(), e);
         }
+    }
+
+    /** Runs {@code action} with the exit code when the process ends without {@link #close()} having stopped it. */
+    public void onUnexpectedExit(IntConsumer action) {
+        process.onExit().thenAccept(ended -> {
+            if (!stopping) {
+                action.accept(ended.exitValue());
+            }
+        });
     }
 
     public long pid() {
@@ -81,6 +111,7 @@ public final class ChildProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stopping = true;
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
         descendants.forEach(ProcessHandle::destroy);

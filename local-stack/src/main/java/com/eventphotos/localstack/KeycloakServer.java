@@ -117,6 +117,11 @@ final class KeycloakServer implements AutoCloseable {
         Readiness.awaitHttp200(process, issuer() + "/.well-known/openid-configuration", REALM_TIMEOUT);
     }
 
+    /** Keycloak's process, to watch it. */
+    ChildProcess process() {
+        return process;
+    }
+
     int port() {
         return port;
     }

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,7 +46,10 @@ public final class LocalLambdaRuntime implements AutoCloseable {
 
     private final ExecutorService handlers = Executors.newCachedThreadPool(daemon("lambda-runtime-api"));
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(daemon("lambda-retry"));
-    private final LinkedBlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
+    private final LinkedBlockingDeque<Invocation> pending = new LinkedBlockingDeque<>();
+    /** Counts the function's processes: a poll left over from a process that died must not take an invocation. */
+    private final AtomicInteger generation = new AtomicInteger();
+
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger polls = new AtomicInteger();
     private final AtomicInteger succeeded = new AtomicInteger();
@@ -109,6 +112,29 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         return polls.get() > 0;
     }
 
+    /**
+     * The function's process died (as Lambda notices a runtime that exits): the invocations it held fail now, and are
+     * retried by the usual rule, instead of when their timeout passes; polls it left open take nothing.
+     */
+    public void functionExited(String reason) {
+        generation.incrementAndGet();
+        for (Invocation invocation : inFlight.values()) {
+            if (inFlight.remove(invocation.requestId(), invocation)) {
+                failed(invocation, reason);
+            }
+        }
+    }
+
+    /** Invocations handed to the function and not answered yet. */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    /** A line in lambda-runtime.log. */
+    void note(String line) {
+        record(line);
+    }
+
     public int succeeded() {
         return succeeded.get();
     }
@@ -155,6 +181,7 @@ public final class LocalLambdaRuntime implements AutoCloseable {
 
     private void next(HttpExchange exchange) throws IOException {
         polls.incrementAndGet();
+        int polledBy = generation.get();
         Invocation invocation;
         try {
             invocation = pending.take();
@@ -163,6 +190,14 @@ public final class LocalLambdaRuntime implements AutoCloseable {
             return;
         }
         inFlight.put(invocation.requestId(), invocation);
+        if (generation.get() != polledBy) {
+            // the process that asked has died meanwhile: the invocation is the next process's
+            if (inFlight.remove(invocation.requestId(), invocation)) {
+                pending.addFirst(invocation);
+            }
+            exchange.close();
+            return;
+        }
         // Also covers a function process that died while it held the invocation: it is retried like a failure.
         retries.schedule(
                 () -> {

@@ -18,6 +18,8 @@ import com.eventphotos.contract.deployment.ProcessorEnvironment;
 import com.eventphotos.testsupport.LocalDynamoDb;
 import com.eventphotos.testsupport.LocalS3Server;
 
+import software.amazon.awssdk.services.s3.S3Client;
+
 /**
  * The whole system on loopback, wired as in AWS: the signature-checking S3 server notifies the local Lambda
  * runtime API of every upload, the packaged processor (the Lambda's own code) handles it and writes DynamoDB
@@ -39,8 +41,11 @@ public final class LocalStack implements AutoCloseable {
     private volatile KeycloakServer keycloak;
     private LocalLambdaRuntime lambdaRuntime;
     private LocalCdn cdn;
-    private ChildProcess processor;
-    private ChildProcess api;
+    private FunctionSupervisor processor;
+    private volatile ChildProcess api;
+    /** Completed, with what happened, when a server the stack cannot do without dies (see {@link #failure()}). */
+    private final CompletableFuture<String> failure = new CompletableFuture<>();
+
     private WebClientSite web;
     private volatile int apiPort;
 
@@ -98,6 +103,66 @@ public final class LocalStack implements AutoCloseable {
         api = track(Ports.start(config.apiPort(), config.portCandidates(), "API", port -> startApi(port, webOrigins)));
         progress.println("API on " + apiUrl());
         progress.println("web client on " + web.url());
+        stopWhenItDies(api);
+        stopWhenItDies(keycloak.process());
+        long s3Pid = s3.pid();
+        s3.onUnexpectedExit(code -> failed("the S3 server (pid " + s3Pid + ") exited with code " + code));
+    }
+
+    /**
+     * The stack cannot go on without the API, the S3 server or Keycloak: when one dies, {@link #failure()} completes
+     * and {@code ./run-local.sh} stops everything, naming it (Lambda functions are restarted instead).
+     */
+    private void stopWhenItDies(ChildProcess process) {
+        long pid = process.pid();
+        process.onUnexpectedExit(
+                code -> failed("the " + process.name() + " (pid " + pid + ") exited with code " + code));
+    }
+
+    private void failed(String what) {
+        failure.complete(what);
+    }
+
+    /** Completes, naming the server, when one the stack cannot run without has died. */
+    public CompletableFuture<String> failure() {
+        return failure;
+    }
+
+    /** Stops the API and starts it again on its port, as a deploy or a crash would (fault tests). */
+    public synchronized void restartApi() {
+        ChildProcess old = api;
+        old.close();
+        ChildProcess again = old.startAgain();
+        Readiness.awaitHttp200OrStop(again, apiUrl() + "/q/health/ready", APP_START_TIMEOUT);
+        api = track(again);
+        stopWhenItDies(again);
+    }
+
+    /** The process ids of the S3 server, the processor's current process and the API (fault tests). */
+    /** A client of the stack's S3 server, to look at the bucket (tests); the caller closes it. */
+    public S3Client newS3Client() {
+        return s3.newClient();
+    }
+
+    public long s3ServerPid() {
+        return s3.pid();
+    }
+
+    public long processorPid() {
+        return processor.current().pid();
+    }
+
+    public long apiPid() {
+        return api.pid();
+    }
+
+    /** Invocations the processor holds now, and how often its process was replaced. */
+    public int processorInvocationsInFlight() {
+        return lambdaRuntime.inFlight();
+    }
+
+    public int processorRestarts() {
+        return processor.restarts();
     }
 
     private void startStorageAndProcessor(PrintStream progress, List<String> webOrigins) {
@@ -122,9 +187,18 @@ public final class LocalStack implements AutoCloseable {
                 + LocalStackConfig.EVENTS_TABLE);
         cdn = track(LocalCdn.start(config.cdnPort(), s3.newClient(), LocalStackConfig.BUCKET));
 
-        processor = track(startProcessor());
-        Readiness.await(
-                processor, lambdaRuntime::functionIsPolling, APP_START_TIMEOUT, "did not poll the Lambda runtime API");
+        ChildProcess function = startProcessor();
+        try {
+            Readiness.await(
+                    function,
+                    lambdaRuntime::functionIsPolling,
+                    APP_START_TIMEOUT,
+                    "did not poll the Lambda runtime API");
+        } catch (RuntimeException e) {
+            function.close();
+            throw e;
+        }
+        processor = track(new FunctionSupervisor("processor", function, lambdaRuntime, progress));
         progress.println(
                 "processor (Lambda handler) polling the local Lambda runtime API on port " + lambdaRuntime.port());
     }

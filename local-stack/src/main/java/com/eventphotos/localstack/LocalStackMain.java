@@ -33,6 +33,12 @@ public final class LocalStackMain {
             stopped.countDown();
         }));
         System.out.println(banner(stack, samplePhoto(config)));
+        // A Lambda function that dies is restarted; a server the stack cannot do without stops it all, by name.
+        stack.failure().thenAccept(what -> {
+            System.err.println("\n" + what + ": event-photos cannot go on without it and stops (its log is in "
+                    + stack.logDir() + ")");
+            System.exit(1);
+        });
         stopped.await();
     }
 

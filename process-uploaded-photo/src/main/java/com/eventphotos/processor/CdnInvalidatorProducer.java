@@ -1,5 +1,6 @@
 package com.eventphotos.processor;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -17,7 +18,12 @@ public class CdnInvalidatorProducer {
     CdnInvalidator cdnInvalidator(ProcessorConfig config) {
         Optional<CloudFrontClient> client = config.cdnDistributionId().map(id -> CloudFrontClient.builder()
                 .region(Region.AWS_GLOBAL)
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(1))
+                        .socketTimeout(config.cdnCallAttemptTimeout())
+                        .build())
+                .overrideConfiguration(o ->
+                        o.apiCallAttemptTimeout(config.cdnCallAttemptTimeout()).apiCallTimeout(config.cdnCallTimeout()))
                 .build());
         return new CdnInvalidator(client, config.cdnDistributionId());
     }

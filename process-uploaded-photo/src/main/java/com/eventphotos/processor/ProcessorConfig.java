@@ -1,5 +1,6 @@
 package com.eventphotos.processor;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import com.eventphotos.contract.UploadLimits;
@@ -29,6 +30,14 @@ public interface ProcessorConfig {
      * Unset where no CDN caches (the local stack's stand-in reads the bucket on every request).
      */
     Optional<String> cdnDistributionId();
+
+    /** CloudFront's CreateInvalidation, one attempt (its client is ours, not Quarkus'; see application.properties). */
+    @WithDefault("5S")
+    Duration cdnCallAttemptTimeout();
+
+    /** CloudFront's CreateInvalidation, all attempts together. */
+    @WithDefault("10S")
+    Duration cdnCallTimeout();
 
     /** Uploads larger than this many bytes are rejected without being read (the API's limit too). */
     @WithDefault(UploadLimits.MAX_CONTENT_LENGTH)

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 import org.jboss.logging.Logger;
 
@@ -33,6 +34,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class UploadedPhotoProcessor {
 
     private static final Logger LOG = Logger.getLogger(UploadedPhotoProcessor.class);
+
+    /**
+     * The least time one record may need: its slowest calls each end within their deadlines (application.properties:
+     * S3 20 s, DynamoDB 5 s), and a 25 MiB photo renders in about a second.
+     */
+    static final long RECORD_BUDGET_MILLIS = 20_000;
 
     private final UploadInspector inspector;
     private final PhotoVerifier verifier;
@@ -62,15 +69,45 @@ public class UploadedPhotoProcessor {
         this.config = config;
     }
 
+    /** As {@link #process(S3EventNotification, LongSupplier)} with all the time in the world (tests, tools). */
     public ProcessingSummary process(S3EventNotification event) {
+        return process(event, () -> Long.MAX_VALUE);
+    }
+
+    /**
+     * Handles each record on its own: whatever one record throws is that record's failure, and the others are still
+     * handled. If any failed (S3 or DynamoDB unavailable, or anything unexpected), the invocation fails after the
+     * others, so Lambda retries it (records already handled are idempotent) and finally keeps it as a dead letter. A
+     * record is not started with less than {@link #RECORD_BUDGET_MILLIS} of the invocation left: it counts as failed,
+     * so the retry handles it instead of the function running into its own timeout.
+     *
+     * @param remainingMillis the invocation's time left (Lambda's {@code Context.getRemainingTimeInMillis})
+     */
+    public ProcessingSummary process(S3EventNotification event, LongSupplier remainingMillis) {
         List<RecordResult> results = new ArrayList<>();
-        List<SdkException> failures = new ArrayList<>();
+        List<RuntimeException> failures = new ArrayList<>();
         List<Record> records = event.records();
         for (Record record : records) {
+            if (remainingMillis.getAsLong() < RECORD_BUDGET_MILLIS) {
+                LOG.warnf(
+                        "outcome=FAILED key=%s reason=\"not started: the invocation is about to time out\" "
+                                + "(will be retried)",
+                        rawKey(record));
+                failures.add(new IllegalStateException("not started before the invocation's deadline"));
+                continue;
+            }
             try {
                 results.add(process(record));
             } catch (SdkException e) {
                 LOG.errorf(e, "outcome=FAILED key=%s reason=\"%s\" (will be retried)", rawKey(record), e.getMessage());
+                failures.add(e);
+            } catch (RuntimeException e) {
+                LOG.errorf(
+                        e,
+                        "outcome=FAILED key=%s reason=\"unexpected %s: %s\" (will be retried, then dead-lettered)",
+                        rawKey(record),
+                        e.getClass().getSimpleName(),
+                        e.getMessage());
                 failures.add(e);
             }
         }
@@ -87,7 +124,7 @@ public class UploadedPhotoProcessor {
         if (!failures.isEmpty()) {
             TransientProcessingException failure = new TransientProcessingException(
                     failures.size() + " of " + records.size()
-                            + " record(s) failed transiently; failing the invocation so Lambda retries it",
+                            + " record(s) failed; failing the invocation so Lambda retries it",
                     failures.get(0));
             failures.stream().skip(1).forEach(failure::addSuppressed);
             throw failure;

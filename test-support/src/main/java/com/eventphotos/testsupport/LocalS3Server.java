@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +36,7 @@ public final class LocalS3Server implements AutoCloseable {
     private final URI endpoint;
     private final AwsBasicCredentials credentials;
     private final Path logFile;
+    private volatile boolean stopping;
 
     private LocalS3Server(Process process, URI endpoint, AwsBasicCredentials credentials, Path logFile) {
         this.process = process;
@@ -63,6 +65,20 @@ public final class LocalS3Server implements AutoCloseable {
         return logFile;
     }
 
+    /** The Node process serving it (to watch it, or to freeze it in a fault test). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Runs {@code action} with the exit code when the server ends without {@link #close()} having stopped it. */
+    public void onUnexpectedExit(IntConsumer action) {
+        process.onExit().thenAccept(ended -> {
+            if (!stopping) {
+                action.accept(ended.exitValue());
+            }
+        });
+    }
+
     /** A client for this server; the caller closes it. */
     public S3Client newClient() {
         return S3Client.builder()
@@ -87,6 +103,7 @@ public final class LocalS3Server implements AutoCloseable {
 
     @Override
     public void close() {
+        stopping = true;
         process.destroy();
         try {
             if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {

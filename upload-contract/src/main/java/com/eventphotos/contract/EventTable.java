@@ -9,8 +9,9 @@ package com.eventphotos.contract;
  * event       EVENT#{eventId}      EVENT                the event: name, owner count, uploads started (per-event cap)
  * member      EVENT#{eventId}      MEMBER#{userId}      one user's role in the event; all members of an event
  * invite      EVENT#{eventId}      INVITE#{secret}      one invite link: role, expiry, uses left; all invites of an event
- * upload      EVENT#{eventId}      UPLOAD#{photoId}     a multipart upload in progress: S3 upload id, who started it,
- *                                                       size, part size, part checksums; gone once completed or aborted
+ * upload      EVENT#{eventId}      UPLOAD#{photoId}     a multipart upload: S3 upload id, who started it, size, part
+ *                                                       size, part checksums; completedAt once completed (so a repeated
+ *                                                       complete gets the same answer), gone once aborted or by TTL
  * GSI byMember partition memberPk = USER#{userId}, sort pk   the events a user belongs to (member items only)
  * </pre>
  *
@@ -52,6 +53,8 @@ public final class EventTable {
     public static final String CONTENT_LENGTH = "contentLength";
     public static final String PART_SIZE = "partSize";
     public static final String PART_CHECKSUMS = "partChecksums";
+    /** On an upload item: when S3 joined its parts; the item then only answers repeated completes. */
+    public static final String COMPLETED_AT = "completedAt";
     /** Epoch seconds after which DynamoDB may delete the item (the table's TTL attribute). */
     public static final String TTL = "ttl";
 

@@ -14,6 +14,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+
 import io.quarkus.security.UnauthorizedException;
 
 import jakarta.validation.ConstraintViolation;
@@ -24,10 +28,16 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Turns every client mistake into a 4xx with a JSON {@link ErrorResponse}, never a bare 500. */
+/**
+ * Turns every client mistake into a 4xx with a JSON {@link ErrorResponse}, never a bare 500; an unavailable
+ * dependency into a 503 with Retry-After.
+ */
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    /** After a dependency failed: its deadlines are a few seconds, and most outages we see are shorter. */
+    static final long DEPENDENCY_RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> invalidRequest(InvalidRequestException e) {
@@ -46,10 +56,42 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> tooManyUploads(TooManyUploadsException e) {
-        return RestResponse.ResponseBuilder.<ErrorResponse>create(429)
-                .entity(ErrorResponse.of(429, "Too Many Requests", e.getMessage()))
+        return retryLater(ErrorResponse.of(429, "Too Many Requests", e.getMessage()), e.retryAfterSeconds());
+    }
+
+    /**
+     * S3 or DynamoDB did not answer within its deadline (application.properties), refused the connection, was
+     * throttled or answered 5xx: nothing the client did, and worth trying again soon, so 503 with Retry-After. Any other
+     * refusal by AWS (access denied, a malformed call) is ours: 500.
+     */
+    @ServerExceptionMapper
+    public RestResponse<ErrorResponse> dependencyFailed(SdkException e) {
+        if (isTransient(e)) {
+            LOG.warnf("a dependency is unavailable: %s", e.getMessage());
+            return retryLater(
+                    ErrorResponse.of(
+                            503,
+                            "Service Unavailable",
+                            "the photo store did not answer in time; nothing was changed, try again in a few seconds"),
+                    DEPENDENCY_RETRY_AFTER_SECONDS);
+        }
+        LOG.error("an AWS call was refused", e);
+        return json(
+                Response.Status.INTERNAL_SERVER_ERROR,
+                ErrorResponse.of(500, "Internal Server Error", "internal error"));
+    }
+
+    private static boolean isTransient(SdkException e) {
+        return e instanceof SdkClientException
+                || (e instanceof SdkServiceException service
+                        && (service.statusCode() >= 500 || service.isThrottlingException()));
+    }
+
+    private static RestResponse<ErrorResponse> retryLater(ErrorResponse body, long seconds) {
+        return RestResponse.ResponseBuilder.<ErrorResponse>create(body.status())
+                .entity(body)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                .header("Retry-After", Long.toString(seconds))
                 .build();
     }
 

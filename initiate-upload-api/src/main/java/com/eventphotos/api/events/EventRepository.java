@@ -198,35 +198,48 @@ public class EventRepository {
     }
 
     /**
-     * Counts one more upload against the event's cap, atomically: concurrent uploads can never push an event past
-     * it. 409 when the event is full.
+     * Counts {@code places} more uploads against the event's cap, atomically: concurrent uploads can never push an
+     * event past it. 409 when they do not all fit (then none is counted).
      */
-    public void reserveUpload(String eventId, int maxPhotos) {
+    public void reserveUploads(String eventId, int places, int maxPhotos) {
         try {
             dynamo.updateItem(u -> u.tableName(table)
                     .key(key(eventPk(eventId), EVENT_SK))
-                    .updateExpression("ADD #uploads :one")
-                    .conditionExpression("attribute_exists(#pk) AND #uploads < :max")
+                    .updateExpression("ADD #uploads :places")
+                    .conditionExpression("attribute_exists(#pk) AND #uploads <= :lastStart")
                     .expressionAttributeNames(Map.of("#uploads", UPLOADS, "#pk", PK))
-                    .expressionAttributeValues(Map.of(":one", n(1), ":max", n(maxPhotos))));
+                    .expressionAttributeValues(Map.of(":places", n(places), ":lastStart", n(maxPhotos - places))));
         } catch (ConditionalCheckFailedException full) {
             throw new ConflictException("event " + eventId + " holds its maximum of " + maxPhotos
                     + " photos: an owner can delete some to make room");
         }
     }
 
+    /** Gives places back at once: uploads that were counted but never started. */
+    public void releaseUploads(String eventId, int places) {
+        Update release = releasing(eventId, places);
+        dynamo.updateItem(u -> u.tableName(release.tableName())
+                .key(release.key())
+                .updateExpression(release.updateExpression())
+                .conditionExpression(release.conditionExpression())
+                .expressionAttributeNames(release.expressionAttributeNames())
+                .expressionAttributeValues(release.expressionAttributeValues()));
+    }
+
     /** Gives an upload's place under the cap back, in the same transaction as the photo's deletion. */
     public TransactWriteItem releaseUpload(String eventId) {
-        return TransactWriteItem.builder()
-                .update(Update.builder()
-                        .tableName(table)
-                        .key(key(eventPk(eventId), EVENT_SK))
-                        .updateExpression("ADD #uploads :minusOne")
-                        // no floor: refusing here would refuse the deletion itself, which matters more than a count
-                        .conditionExpression("attribute_exists(#pk)")
-                        .expressionAttributeNames(Map.of("#uploads", UPLOADS, "#pk", PK))
-                        .expressionAttributeValues(Map.of(":minusOne", n(-1)))
-                        .build())
+        return TransactWriteItem.builder().update(releasing(eventId, 1)).build();
+    }
+
+    private Update releasing(String eventId, int places) {
+        return Update.builder()
+                .tableName(table)
+                .key(key(eventPk(eventId), EVENT_SK))
+                .updateExpression("ADD #uploads :minus")
+                // no floor: refusing here would refuse the deletion itself, which matters more than a count
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#uploads", UPLOADS, "#pk", PK))
+                .expressionAttributeValues(Map.of(":minus", n(-places)))
                 .build();
     }
 

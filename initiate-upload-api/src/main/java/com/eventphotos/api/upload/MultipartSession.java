@@ -9,8 +9,9 @@ import com.eventphotos.contract.MultipartUploads;
 import com.eventphotos.contract.UploadKey;
 
 /**
- * A multipart upload in progress, as the API recorded it when it started the upload: the part checksums are fixed
- * then, so every URL issued later (resume, renewal) is bound to the same bytes.
+ * A multipart upload, as the API recorded it when it started the upload: the part checksums are fixed then, so every
+ * URL issued later (resume, renewal) is bound to the same bytes. Kept a while after it was completed, so a complete
+ * repeated after a lost answer gets the same answer.
  */
 public record MultipartSession(
         String eventId,
@@ -21,7 +22,13 @@ public record MultipartSession(
         long contentLength,
         long partSize,
         List<String> partChecksums,
-        Instant startedAt) {
+        Instant startedAt,
+        Instant completedAt) {
+
+    /** S3 holds the photo: the parts were joined. */
+    public boolean completed() {
+        return completedAt != null;
+    }
 
     public int partCount() {
         return partChecksums.size();

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import static com.eventphotos.contract.EventTable.COMPLETED_AT;
 import static com.eventphotos.contract.EventTable.CONTENT_LENGTH;
 import static com.eventphotos.contract.EventTable.EVENT_ID;
 import static com.eventphotos.contract.EventTable.OBJECT_KEY;
@@ -35,7 +36,7 @@ import static com.eventphotos.contract.EventTable.UPLOAD_ID;
 import static com.eventphotos.contract.EventTable.eventPk;
 import static com.eventphotos.contract.EventTable.uploadSk;
 
-/** Multipart uploads in progress: one {@code UPLOAD#{photoId}} item each in the events table (see EventTable). */
+/** Multipart uploads: one {@code UPLOAD#{photoId}} item each in the events table (see EventTable). */
 @ApplicationScoped
 public class MultipartSessions {
 
@@ -87,6 +88,7 @@ public class MultipartSessions {
         }
         List<String> checksums = new ArrayList<>();
         item.get(PART_CHECKSUMS).l().forEach(checksum -> checksums.add(checksum.s()));
+        AttributeValue completedAt = item.get(COMPLETED_AT);
         return Optional.of(new MultipartSession(
                 eventId,
                 photoId,
@@ -96,7 +98,18 @@ public class MultipartSessions {
                 Long.parseLong(item.get(CONTENT_LENGTH).n()),
                 Long.parseLong(item.get(PART_SIZE).n()),
                 List.copyOf(checksums),
-                Instant.parse(item.get(STARTED_AT).s())));
+                Instant.parse(item.get(STARTED_AT).s()),
+                completedAt == null ? null : Instant.parse(completedAt.s())));
+    }
+
+    /** Remembers that S3 joined the parts; repeated completes are answered from this. */
+    public void markCompleted(MultipartSession session, Instant at) {
+        dynamo.updateItem(u -> u.tableName(table)
+                .key(key(session.eventId(), session.photoId()))
+                .updateExpression("SET #completedAt = if_not_exists(#completedAt, :at)")
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#completedAt", COMPLETED_AT, "#pk", PK))
+                .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()))));
     }
 
     /**

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.ListPartsResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -100,21 +101,61 @@ public class MultipartUploadService {
                 contentLength,
                 config.multipart().partSize(),
                 List.copyOf(partChecksums),
-                clock.instant());
-        sessions.save(session);
+                clock.instant(),
+                null);
+        try {
+            sessions.save(session);
+        } catch (RuntimeException e) {
+            abortQuietly(session); // nobody could ever complete or abort it: do not leave its parts to the lifecycle
+            throw e;
+        }
         return view(session, List.of());
     }
 
     /** What S3 holds of the upload, and fresh URLs for the rest: for resuming, and for renewing expired URLs. */
     public MultipartUploadView status(String eventId, UUID photoId, String caller) {
         MultipartSession session = unfinished(eventId, photoId, caller);
-        return view(session, uploadedParts(session));
+        try {
+            return view(session, uploadedParts(session));
+        } catch (NoSuchUploadException e) {
+            throw uploadGone(session);
+        }
     }
 
+    /**
+     * Joins the parts into the photo. Safe to repeat: once S3 has joined them, the same call answers the same, also
+     * when the first call's answer was lost on its way (S3 then no longer knows the upload, but holds the photo).
+     */
     public CompletedUpload complete(
             String eventId, UUID photoId, List<CompleteUploadRequest.Part> parts, String caller) {
-        MultipartSession session = unfinished(eventId, photoId, caller);
+        MultipartSession session = started(eventId, photoId, caller);
+        if (session.completed()) {
+            return completedAnswer(session);
+        }
+        requireNotExpired(session);
         requireEveryPartInOrder(session, parts);
+        try {
+            joinParts(session, parts);
+        } catch (NoSuchUploadException e) {
+            // completed by an earlier call whose answer was lost (then S3 holds the photo), or aborted
+            if (holdsPhoto(session)) {
+                sessions.markCompleted(session, clock.instant());
+                return completedAnswer(session);
+            }
+            throw uploadGone(session);
+        }
+        sessions.markCompleted(session, clock.instant());
+        return completedAnswer(session);
+    }
+
+    /** The upload is gone from S3 with no photo to show for it: forget it (its place was counted by the cap). */
+    private GoneException uploadGone(MultipartSession session) {
+        sessions.remove(session, false);
+        return new GoneException("S3 no longer holds this upload: it was aborted. Start the upload again");
+    }
+
+    /** Checks the parts S3 holds against the client's list and the declared size, then has S3 join them. */
+    private void joinParts(MultipartSession session, List<CompleteUploadRequest.Part> parts) {
         Map<Integer, UploadedPart> held = new HashMap<>();
         uploadedParts(session).forEach(part -> held.put(part.partNumber(), part));
         long total = 0;
@@ -148,12 +189,6 @@ public class MultipartUploadService {
                     .key(session.key().toString())
                     .uploadId(session.uploadId())
                     .multipartUpload(u -> u.parts(completed)));
-        } catch (NoSuchUploadException e) {
-            // completed by an earlier call whose answer was lost, or aborted: which one, the photo's record will say
-            // (reading the object to find out would take a permission the API does not need otherwise)
-            sessions.remove(session, false);
-            throw new GoneException("S3 no longer holds this upload: it was completed or aborted. GET /events/"
-                    + eventId + "/photos/" + photoId + " shows whether the photo arrived");
         } catch (S3Exception e) {
             if (e.statusCode() == 400) {
                 throw new InvalidRequestException(
@@ -161,15 +196,37 @@ public class MultipartUploadService {
                         "S3 refused to complete the upload: "
                                 + e.awsErrorDetails().errorMessage());
             }
+            throw e; // NoSuchUpload included: complete() tells completed from aborted
+        }
+    }
+
+    private static CompletedUpload completedAnswer(MultipartSession session) {
+        return new CompletedUpload(session.photoId(), session.key().toString(), session.contentLength(), "PROCESSING");
+    }
+
+    /** Whether S3 holds the photo this upload was started for, whole. */
+    private boolean holdsPhoto(MultipartSession session) {
+        try {
+            Long size = s3.headObject(
+                            h -> h.bucket(config.bucket()).key(session.key().toString()))
+                    .contentLength();
+            return size != null && size == session.contentLength();
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
             throw e;
         }
-        sessions.remove(session, false);
-        return new CompletedUpload(photoId, session.key().toString(), total, "PROCESSING");
     }
 
     /** Discards the parts and gives the upload's place under the event's photo cap back. */
     public void abort(String eventId, UUID photoId, String caller) {
         MultipartSession session = started(eventId, photoId, caller);
+        if (session.completed()) {
+            throw noUnfinishedUpload(eventId, photoId);
+        }
         abortQuietly(session);
         sessions.remove(session, true);
     }
@@ -183,15 +240,18 @@ public class MultipartUploadService {
      */
     public void discardUnfinished(String eventId, UUID photoId, boolean releasePlace) {
         sessions.find(eventId, photoId).ifPresent(session -> {
+            if (session.completed()) {
+                sessions.remove(session, false); // the photo's own deletion gives its place back
+                return;
+            }
             abortQuietly(session);
             sessions.remove(session, releasePlace);
         });
     }
 
     private MultipartSession started(String eventId, UUID photoId, String caller) {
-        MultipartSession session = sessions.find(eventId, photoId)
-                .orElseThrow(() -> new ResourceNotFoundException("no unfinished upload of photo " + photoId
-                        + " in event " + eventId + ": it was completed or aborted, or was not uploaded in parts"));
+        MultipartSession session =
+                sessions.find(eventId, photoId).orElseThrow(() -> noUnfinishedUpload(eventId, photoId));
         if (!session.startedBy().equals(caller)) {
             throw new EventAccessDeniedException(
                     "only the member who started this upload may resume, complete or abort it");
@@ -201,13 +261,26 @@ public class MultipartUploadService {
 
     private MultipartSession unfinished(String eventId, UUID photoId, String caller) {
         MultipartSession session = started(eventId, photoId, caller);
+        if (session.completed()) {
+            throw noUnfinishedUpload(eventId, photoId);
+        }
+        requireNotExpired(session);
+        return session;
+    }
+
+    /** The bucket's lifecycle may discard the parts at any moment after completeBy: refuse, and abort it now. */
+    private void requireNotExpired(MultipartSession session) {
         if (!clock.instant().isBefore(session.completeBy())) {
             abortQuietly(session);
             sessions.remove(session, true);
             throw new GoneException("the upload started at " + session.startedAt() + " and could be completed until "
                     + session.completeBy() + "; S3 discards unfinished uploads after that: start again");
         }
-        return session;
+    }
+
+    private static ResourceNotFoundException noUnfinishedUpload(String eventId, UUID photoId) {
+        return new ResourceNotFoundException("no unfinished upload of photo " + photoId + " in event " + eventId
+                + ": it was completed or aborted, or was not uploaded in parts");
     }
 
     private static void requireEveryPartInOrder(MultipartSession session, List<CompleteUploadRequest.Part> parts) {
