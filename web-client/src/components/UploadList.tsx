@@ -1,6 +1,6 @@
-import type { UploadEntry, UploadState } from '../upload/uploadEntry';
+import type { UploadActions, UploadEntry, UploadState } from '../upload/uploadEntry';
 
-export type { UploadEntry } from '../upload/uploadEntry';
+export type { UploadActions, UploadEntry } from '../upload/uploadEntry';
 
 const LABELS: Record<UploadState, string> = {
   pending: 'ready to upload',
@@ -11,15 +11,6 @@ const LABELS: Record<UploadState, string> = {
   ready: 'ready',
   failed: 'failed',
 };
-
-export interface UploadActions {
-  onChange: (id: string, change: Partial<UploadEntry>) => void;
-  onRetry: (entry: UploadEntry) => void;
-  onPause: (entry: UploadEntry) => void;
-  onResume: (entry: UploadEntry) => void;
-  onDiscard: (entry: UploadEntry) => void;
-  onReselect: (entry: UploadEntry, file: File) => void;
-}
 
 function stateLabel(entry: UploadEntry): string {
   if (entry.state === 'uploading') return `uploading ${Math.round(entry.progress * 100)}%`;

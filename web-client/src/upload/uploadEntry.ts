@@ -16,3 +16,13 @@ export interface UploadEntry {
   /** Restored after a reload without its file: the user selects it again (checked by size and first part). */
   needsFile?: { size: number; firstPartSha256: string; partSize: number };
 }
+
+/** What the upload list lets the user do with each entry. */
+export interface UploadActions {
+  onChange: (id: string, change: Partial<UploadEntry>) => void;
+  onRetry: (entry: UploadEntry) => void;
+  onPause: (entry: UploadEntry) => void;
+  onResume: (entry: UploadEntry) => void;
+  onDiscard: (entry: UploadEntry) => void;
+  onReselect: (entry: UploadEntry, file: File) => void;
+}

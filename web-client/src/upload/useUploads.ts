@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Photo, PhotosApi, UploadPolicy } from '../api';
-import type { UploadActions } from '../components/UploadList';
 import { partOf, sha256Base64 } from './multipart';
 import { browserResumeStore, type ResumeStore, type UnfinishedUpload } from './resumeStore';
 import { runUpload } from './runUpload';
 import { titleFromFileName } from './upload';
-import type { UploadEntry } from './uploadEntry';
+import type { UploadActions, UploadEntry } from './uploadEntry';
 import { createUploadQueue } from './uploadQueue';
 
 /**

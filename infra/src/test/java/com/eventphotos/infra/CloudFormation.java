@@ -59,6 +59,14 @@ final class CloudFormation {
                 .orElseThrow(() -> new AssertionError("no role for " + constructId));
     }
 
+    /** The logical id of the DynamoDB table whose id starts with {@code prefix}. */
+    static String tableId(Map<String, Map<String, Object>> resources, String prefix) {
+        return ofType(resources, "AWS::DynamoDB::Table").keySet().stream()
+                .filter(id -> id.startsWith(prefix))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no table " + prefix));
+    }
+
     /** The function created by the QuarkusLambda construct with this id. */
     static String functionOf(Map<String, Map<String, Object>> resources, String constructId) {
         return ofType(resources, "AWS::Lambda::Function").keySet().stream()

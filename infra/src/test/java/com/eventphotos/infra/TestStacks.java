@@ -9,6 +9,7 @@ import java.util.List;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.lambda.Code;
 
 /** The stack as the tests synthesize it: placeholder Lambda packages, the API's real OpenAPI document. */
@@ -23,6 +24,11 @@ final class TestStacks {
     /** The routes of the API as built ({@code initiate-upload-api/target/openapi/openapi.json}). */
     static ApiRoutes builtApiRoutes() {
         return ApiRoutes.fromDocument(ApiRoutes.BUILT_DOCUMENT);
+    }
+
+    /** The "test" stage's template (each call synthesizes it; {@link SynthesizedStack} keeps one). */
+    static Template template() {
+        return Template.fromStack(synthesize("test"));
     }
 
     static EventPhotosStack synthesize(String stage) {

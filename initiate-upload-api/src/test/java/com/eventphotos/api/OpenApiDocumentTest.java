@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.eventphotos.api.resource.EventPhotosResource;
+
 import io.quarkus.test.junit.QuarkusTest;
 
 import jakarta.ws.rs.DELETE;

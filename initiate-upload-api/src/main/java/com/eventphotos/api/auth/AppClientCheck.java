@@ -6,7 +6,7 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.eventphotos.api.UploadApiConfig;
-import com.eventphotos.api.error.Echo;
+import com.eventphotos.api.domain.Echo;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;

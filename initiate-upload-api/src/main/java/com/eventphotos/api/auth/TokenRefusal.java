@@ -6,7 +6,7 @@ import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.lang.UnresolvableKeyException;
 
-import com.eventphotos.api.error.Echo;
+import com.eventphotos.api.domain.Echo;
 
 /** Why a token was refused, in words an operator can act on, with no token (or token fragment) in it. */
 final class TokenRefusal {

@@ -10,6 +10,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.eventphotos.api.auth.AuthFailureResponses;
+import com.eventphotos.api.domain.ConflictException;
+import com.eventphotos.api.domain.Echo;
+import com.eventphotos.api.domain.EventAccessDeniedException;
+import com.eventphotos.api.domain.GoneException;
+import com.eventphotos.api.domain.ResourceNotFoundException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;

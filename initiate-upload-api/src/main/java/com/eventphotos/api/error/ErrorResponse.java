@@ -2,6 +2,7 @@ package com.eventphotos.api.error;
 
 import java.util.List;
 
+import com.eventphotos.api.domain.Echo;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** The body of every 4xx: what went wrong and, where it is about one field, which one. */

@@ -3,6 +3,7 @@ package com.eventphotos.api.error;
 import java.util.Set;
 
 import com.eventphotos.api.UploadApiConfig;
+import com.eventphotos.api.domain.Echo;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;

@@ -1,5 +1,7 @@
 package com.eventphotos.api.error;
 
+import com.eventphotos.api.domain.Echo;
+
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;

@@ -1,0 +1,66 @@
+package com.eventphotos.api.access;
+
+import java.util.stream.Collectors;
+
+import com.eventphotos.api.auth.Caller;
+import com.eventphotos.api.domain.EventAccessDeniedException;
+import com.eventphotos.api.domain.EventNotFoundException;
+import com.eventphotos.api.domain.Membership;
+import com.eventphotos.api.domain.Permission;
+import com.eventphotos.api.domain.Role;
+import com.eventphotos.api.repository.MemberRepository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The one place that decides who may do what in which event; every endpoint asks it, none checks a role itself.
+ * A caller who is not a member gets the same 404 as for an event that does not exist, so an event's existence stays
+ * private to its members; a member whose role lacks the permission gets a 403 that names what is missing.
+ */
+@ApplicationScoped
+public class EventAccessPolicy {
+
+    @Inject
+    MemberRepository members;
+
+    @Inject
+    Caller caller;
+
+    /** The caller's membership in the event, when its role grants {@code permission}. */
+    public Membership require(String eventId, Permission permission) {
+        Membership membership =
+                members.membership(eventId, caller.userId()).orElseThrow(() -> new EventNotFoundException(eventId));
+        if (!membership.allows(permission)) {
+            throw new EventAccessDeniedException(refusal(membership.role(), permission));
+        }
+        return membership;
+    }
+
+    /** Owners delete any photo; contributors only the ones they uploaded. */
+    public void requireMayDelete(Membership membership, String uploadedBy) {
+        if (membership.allows(Permission.DELETE_ANY_PHOTO)) {
+            return;
+        }
+        if (membership.allows(Permission.DELETE_OWN_PHOTOS)
+                && membership.userId().equals(uploadedBy)) {
+            return;
+        }
+        throw new EventAccessDeniedException(refusal(
+                membership.role(),
+                membership.allows(Permission.DELETE_OWN_PHOTOS)
+                        ? Permission.DELETE_ANY_PHOTO
+                        : Permission.DELETE_OWN_PHOTOS));
+    }
+
+    /** Any member may leave an event; removing someone else takes the right to manage members. */
+    public void requireMayRemove(String eventId, String userId) {
+        require(eventId, caller.userId().equals(userId) ? Permission.VIEW_PHOTOS : Permission.MANAGE_MEMBERS);
+    }
+
+    private static String refusal(Role role, Permission permission) {
+        return "as " + role + " of this event you cannot " + permission.action() + ": that needs the "
+                + Role.granting(permission).stream().map(Role::name).collect(Collectors.joining(" or "))
+                + " role (missing permission " + permission + ")";
+    }
+}

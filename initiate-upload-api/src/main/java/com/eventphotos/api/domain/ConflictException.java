@@ -1,0 +1,9 @@
+package com.eventphotos.api.domain;
+
+/** The request is well formed but the event's current state forbids it (id taken, last owner, event full): a 409. */
+public abstract class ConflictException extends RuntimeException {
+
+    protected ConflictException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,22 @@
+package com.eventphotos.api.domain;
+
+/** What a member may do in an event; {@link Role} says which role grants which. */
+public enum Permission {
+    VIEW_PHOTOS("see the event's photos"),
+    UPLOAD_PHOTOS("upload photos"),
+    DELETE_OWN_PHOTOS("delete photos they uploaded"),
+    DELETE_ANY_PHOTO("delete other members' photos"),
+    HIDE_PHOTOS("hide and unhide photos"),
+    MANAGE_MEMBERS("manage the event's members and invites");
+
+    private final String action;
+
+    Permission(String action) {
+        this.action = action;
+    }
+
+    /** As in "a VIEWER cannot {action}". */
+    public String action() {
+        return action;
+    }
+}

@@ -1,4 +1,0 @@
-package com.eventphotos.api.events;
-
-/** The answer to accepting an invite: the event joined, and the role held there now. */
-public record AcceptedInvite(String eventId, String name, Role role, boolean alreadyMember) {}

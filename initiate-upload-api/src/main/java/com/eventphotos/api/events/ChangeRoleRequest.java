@@ -1,8 +1,0 @@
-package com.eventphotos.api.events;
-
-import jakarta.validation.constraints.NotNull;
-
-/** A member's new role. */
-public record ChangeRoleRequest(
-        @NotNull(message = "must be OWNER, CONTRIBUTOR or VIEWER")
-        Role role) {}

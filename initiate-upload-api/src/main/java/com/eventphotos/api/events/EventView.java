@@ -1,4 +1,0 @@
-package com.eventphotos.api.events;
-
-/** An event as one of its members sees it: with that member's role. */
-public record EventView(String eventId, String name, Role role) {}

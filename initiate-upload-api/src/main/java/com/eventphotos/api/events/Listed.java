@@ -1,6 +1,0 @@
-package com.eventphotos.api.events;
-
-import java.util.List;
-
-/** A whole listing (events, members, invites): small by nature, and bounded server-side, so it is not paged. */
-public record Listed<T>(List<T> items) {}

@@ -1,0 +1,170 @@
+package com.eventphotos.api.repository;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.eventphotos.api.UploadApiConfig;
+import com.eventphotos.api.domain.Listing;
+import com.eventphotos.api.dynamo.Transactions;
+import com.eventphotos.contract.PhotoRecord;
+import com.eventphotos.contract.PhotoStatus;
+import com.eventphotos.contract.PhotoTombstones;
+import com.eventphotos.contract.Renditions;
+import com.eventphotos.contract.UploadKey;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import static com.eventphotos.contract.PhotoTable.EVENT_ID;
+import static com.eventphotos.contract.PhotoTable.HIDDEN;
+import static com.eventphotos.contract.PhotoTable.PHOTO_ID;
+import static com.eventphotos.contract.PhotoTable.STATUS;
+import static com.eventphotos.contract.PhotoTable.UPLOADED_AT_PHOTO_ID;
+import static com.eventphotos.contract.PhotoTable.VISIBLE_UPLOADED_AT_PHOTO_ID;
+
+/**
+ * Reads the photo records the processor writes (schema: {@link com.eventphotos.contract.PhotoTable}), and changes the
+ * two things members may change: hidden or not, and deleted.
+ */
+@ApplicationScoped
+public class PhotoRepository {
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    S3Client s3;
+
+    @Inject
+    UploadApiConfig config;
+
+    /**
+     * A page of records, and the key to start the next page at (null on the last page).
+     *
+     * @param lastKey DynamoDB's LastEvaluatedKey
+     */
+    public record RecordPage(List<PhotoRecord> records, Map<String, AttributeValue> lastKey) {}
+
+    /**
+     * READY photos of the event, newest first, from the sparse index that holds exactly {@code listing}.
+     *
+     * @param startKey where the page starts (null: at the newest)
+     */
+    public RecordPage listReady(String eventId, Listing listing, int limit, Map<String, AttributeValue> startKey) {
+        QueryResponse response = dynamo.query(query -> query.tableName(config.table())
+                .indexName(listing.index())
+                .keyConditionExpression("#eventId = :eventId")
+                .expressionAttributeNames(Map.of("#eventId", EVENT_ID))
+                .expressionAttributeValues(Map.of(":eventId", AttributeValue.fromS(eventId)))
+                .scanIndexForward(false)
+                .limit(limit)
+                .exclusiveStartKey(startKey));
+        return new RecordPage(
+                response.items().stream().map(PhotoRecord::fromItem).toList(),
+                response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? response.lastEvaluatedKey()
+                        : null);
+    }
+
+    /** Any status, strongly consistent, so a client polling right after its upload sees the newest state. */
+    public Optional<PhotoRecord> find(String eventId, UUID photoId) {
+        Map<String, AttributeValue> item = dynamo.getItem(get ->
+                        get.tableName(config.table()).consistentRead(true).key(key(eventId, photoId)))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PhotoRecord.fromItem(item));
+    }
+
+    /**
+     * Deletes a photo: first its record becomes a tombstone (and, for a photo that had a record, its place under the
+     * event's cap is given back, in the same transaction), then its original and every rendition are removed from
+     * the bucket. A retry after a failure half-way finds the tombstone and removes what is left, so calling it
+     * again is always safe.
+     *
+     * @param record the photo's record, or empty for a photo not processed yet (a bare tombstone then stops the
+     *     processor from ever listing it)
+     * @param releaseUpload the write that gives the photo's place under the cap back
+     */
+    public void delete(
+            String eventId,
+            UUID photoId,
+            Optional<PhotoRecord> record,
+            String deletedBy,
+            Instant now,
+            TransactWriteItem releaseUpload) {
+        boolean alreadyDeleted =
+                record.map(r -> r.status() == PhotoStatus.DELETED).orElse(false);
+        if (!alreadyDeleted) {
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(TransactWriteItem.builder()
+                    .update(PhotoTombstones.byUser(config.table(), eventId, photoId, deletedBy, now))
+                    .build());
+            if (record.isPresent()) {
+                writes.add(releaseUpload);
+            }
+            try {
+                dynamo.transactWriteItems(t -> t.transactItems(writes));
+            } catch (TransactionCanceledException e) {
+                if (!Transactions.conditionFailed(e, 0)) {
+                    throw e; // nothing was written: the objects stay until a retry succeeds
+                }
+                // another DELETE tombstoned it first: what is left to do is removing the objects, below
+            }
+        }
+        record.ifPresent(this::deleteObjects);
+    }
+
+    /** Hides a READY photo from everyone but the owners, or shows it again; false when there is no READY photo. */
+    public boolean setHidden(String eventId, UUID photoId, boolean hidden) {
+        Map<String, String> names =
+                new HashMap<>(Map.of("#hidden", HIDDEN, "#visible", VISIBLE_UPLOADED_AT_PHOTO_ID, "#status", STATUS));
+        Map<String, AttributeValue> values =
+                new HashMap<>(Map.of(":ready", AttributeValue.fromS(PhotoStatus.READY.name())));
+        String update;
+        if (hidden) {
+            update = "SET #hidden = :true REMOVE #visible";
+            values.put(":true", AttributeValue.fromBool(true));
+        } else {
+            // back into the members' index at its old place
+            update = "SET #visible = #position REMOVE #hidden";
+            names.put("#position", UPLOADED_AT_PHOTO_ID);
+        }
+        try {
+            dynamo.updateItem(request -> request.tableName(config.table())
+                    .key(key(eventId, photoId))
+                    .updateExpression(update)
+                    .conditionExpression("#status = :ready")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException notReady) {
+            return false;
+        }
+    }
+
+    /** The original and both encodings of every rendition; deleting a key that is already gone succeeds. */
+    private void deleteObjects(PhotoRecord record) {
+        Optional.ofNullable(record.s3Key()).flatMap(UploadKey::parse).ifPresent(upload -> {
+            List<String> keys = new ArrayList<>(List.of(upload.toString()));
+            keys.addAll(Renditions.keysOf(upload, record.renditions()));
+            keys.forEach(key ->
+                    s3.deleteObject(delete -> delete.bucket(config.bucket()).key(key)));
+        });
+    }
+
+    private static Map<String, AttributeValue> key(String eventId, UUID photoId) {
+        return Map.of(EVENT_ID, AttributeValue.fromS(eventId), PHOTO_ID, AttributeValue.fromS(photoId.toString()));
+    }
+}

@@ -1,0 +1,202 @@
+package com.eventphotos.api.resource;
+
+import java.net.URI;
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.eventphotos.api.access.EventAccessPolicy;
+import com.eventphotos.api.auth.Caller;
+import com.eventphotos.api.domain.Permission;
+import com.eventphotos.api.error.TooManyUploadsException;
+import com.eventphotos.api.model.CompleteUploadRequest;
+import com.eventphotos.api.model.CompletedUpload;
+import com.eventphotos.api.model.InitiateUploadRequest;
+import com.eventphotos.api.model.InitiateUploadResponse;
+import com.eventphotos.api.model.MultipartUploadView;
+import com.eventphotos.api.model.PhotoPage;
+import com.eventphotos.api.model.PhotoView;
+import com.eventphotos.api.service.MultipartUploadService;
+import com.eventphotos.api.service.PhotoService;
+import com.eventphotos.api.service.UploadRateLimiter;
+import com.eventphotos.api.service.UploadService;
+
+import io.quarkus.security.Authenticated;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/events/{eventId}/photos")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "photos")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "400", description = "The request breaks a rule; the JSON body names the field")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+public class EventPhotosResource {
+
+    @Inject
+    UploadService uploads;
+
+    @Inject
+    PhotoService photos;
+
+    @Inject
+    MultipartUploadService multipart;
+
+    @Inject
+    EventAccessPolicy access;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    UploadRateLimiter rateLimiter;
+
+    @POST
+    @Path("/initiate-upload")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Get a presigned URL to PUT one photo straight to S3 (OWNER or CONTRIBUTOR)")
+    @APIResponse(
+            responseCode = "201",
+            description = "PUT the bytes to s3PutObjectUrl with exactly the returned headers; "
+                    + "Location is where the photo's record appears once processed")
+    @APIResponse(responseCode = "403", description = "Your role in the event does not allow uploads")
+    @APIResponse(responseCode = "404", description = "No such event, or you are not a member")
+    @APIResponse(responseCode = "409", description = "The event holds its maximum number of photos")
+    @APIResponse(responseCode = "429", description = "Too many uploads started; Retry-After says when to try again")
+    public RestResponse<InitiateUploadResponse> initiateUpload(
+            @PathParam("eventId") @EventIdParam String eventId,
+            @NotNull(message = "a JSON body is required") @Valid InitiateUploadRequest request) {
+        String uploader = caller.userId();
+        // the cheapest check first: a flood of requests is refused before it reaches DynamoDB
+        rateLimiter.tryAcquire(uploader).ifPresent(wait -> {
+            throw new TooManyUploadsException(wait);
+        });
+        access.require(eventId, Permission.UPLOAD_PHOTOS);
+        InitiateUploadResponse upload = uploads.initiate(eventId, request, uploader);
+        return RestResponse.ResponseBuilder.create(Response.Status.CREATED, upload)
+                .location(URI.create("/events/" + eventId + "/photos/" + upload.photoId()))
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List the event's processed (READY) photos, newest first; owners also see hidden ones")
+    @APIResponse(responseCode = "200", description = "A page of photos")
+    @APIResponse(responseCode = "404", description = "No such event, or you are not a member")
+    public PhotoPage list(
+            @PathParam("eventId") @EventIdParam String eventId,
+            @Parameter(description = "Page size, 1 to 100 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "The nextToken of the previous page") @QueryParam("nextToken") String nextToken) {
+        return photos.list(access.require(eventId, Permission.VIEW_PHOTOS), limit, nextToken);
+    }
+
+    @GET
+    @Path("/{photoId}")
+    @Operation(summary = "One photo's record in any status, for polling after the upload")
+    @APIResponse(responseCode = "200", description = "The record: status READY or REJECTED")
+    @APIResponse(responseCode = "404", description = "Not processed (yet), deleted, or no such photo")
+    public PhotoView get(@PathParam("eventId") @EventIdParam String eventId, @PathParam("photoId") String photoId) {
+        return photos.get(access.require(eventId, Permission.VIEW_PHOTOS), photoId);
+    }
+
+    @DELETE
+    @Path("/{photoId}")
+    @Operation(summary = "Delete a photo: its record, original and renditions (the uploader or an owner)")
+    @APIResponse(responseCode = "204", description = "Deleted, or it already was: deleting again is safe")
+    @APIResponse(responseCode = "403", description = "Only the uploader or an owner may delete this photo")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such photo; for a contributor also one not processed yet (an owner's delete of that "
+                    + "stops it from ever being listed)")
+    public RestResponse<Void> delete(
+            @PathParam("eventId") @EventIdParam String eventId, @PathParam("photoId") String photoId) {
+        photos.delete(access.require(eventId, Permission.DELETE_OWN_PHOTOS), photoId, Instant.now());
+        return RestResponse.noContent();
+    }
+
+    @GET
+    @Path("/{photoId}/upload")
+    @Operation(summary = "Resume an upload in parts: the parts S3 holds, and fresh URLs for the missing ones")
+    @APIResponse(responseCode = "200", description = "The upload's parts; PUT each partUrl, then complete")
+    @APIResponse(responseCode = "403", description = "Only the member who started the upload may resume it")
+    @APIResponse(responseCode = "404", description = "No unfinished upload in parts with this id")
+    @APIResponse(responseCode = "410", description = "Started too long ago: S3 discards it; start again")
+    public MultipartUploadView upload(
+            @PathParam("eventId") @EventIdParam String eventId, @PathParam("photoId") String photoId) {
+        access.require(eventId, Permission.UPLOAD_PHOTOS);
+        return multipart.status(eventId, photoId, caller.userId());
+    }
+
+    @POST
+    @Path("/{photoId}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Complete an upload in parts: S3 joins the parts into the photo, which is then processed")
+    @APIResponse(responseCode = "200", description = "Stored; poll GET .../photos/{photoId} for READY or REJECTED")
+    @APIResponse(responseCode = "403", description = "Only the member who started the upload may complete it")
+    @APIResponse(responseCode = "404", description = "No unfinished upload in parts with this id")
+    @APIResponse(responseCode = "410", description = "Started too long ago, or aborted: start again")
+    public CompletedUpload complete(
+            @PathParam("eventId") @EventIdParam String eventId,
+            @PathParam("photoId") String photoId,
+            @NotNull(message = "a JSON body is required") @Valid CompleteUploadRequest request) {
+        access.require(eventId, Permission.UPLOAD_PHOTOS);
+        return multipart.complete(eventId, photoId, request.parts(), caller.userId());
+    }
+
+    @DELETE
+    @Path("/{photoId}/upload")
+    @Operation(summary = "Abort an unfinished upload in parts: S3 discards its parts")
+    @APIResponse(responseCode = "204", description = "Aborted")
+    @APIResponse(responseCode = "403", description = "Only the member who started the upload may abort it")
+    @APIResponse(responseCode = "404", description = "No unfinished upload in parts with this id")
+    public RestResponse<Void> abortUpload(
+            @PathParam("eventId") @EventIdParam String eventId, @PathParam("photoId") String photoId) {
+        access.require(eventId, Permission.VIEW_PHOTOS);
+        multipart.abort(eventId, photoId, caller.userId());
+        return RestResponse.noContent();
+    }
+
+    @PUT
+    @Path("/{photoId}/hidden")
+    @Operation(summary = "Hide a photo from everyone but the event's owners (OWNER)")
+    @APIResponse(responseCode = "204", description = "Hidden (or it already was)")
+    @APIResponse(responseCode = "404", description = "No READY photo with this id")
+    public RestResponse<Void> hide(
+            @PathParam("eventId") @EventIdParam String eventId, @PathParam("photoId") String photoId) {
+        return setHidden(eventId, photoId, true);
+    }
+
+    @DELETE
+    @Path("/{photoId}/hidden")
+    @Operation(summary = "Show a hidden photo to all members again (OWNER)")
+    @APIResponse(responseCode = "204", description = "Visible (or it already was)")
+    @APIResponse(responseCode = "404", description = "No READY photo with this id")
+    public RestResponse<Void> unhide(
+            @PathParam("eventId") @EventIdParam String eventId, @PathParam("photoId") String photoId) {
+        return setHidden(eventId, photoId, false);
+    }
+
+    private RestResponse<Void> setHidden(String eventId, String photoId, boolean hidden) {
+        access.require(eventId, Permission.HIDE_PHOTOS);
+        photos.setHidden(eventId, photoId, hidden);
+        return RestResponse.noContent();
+    }
+}

@@ -1,0 +1,166 @@
+import { paths } from './paths';
+import type {
+  AcceptedInvite, EventSummary, InitiatedUpload, Invite, MultipartUpload, Photo, PhotoPage, Role, UploadPolicy,
+} from './types';
+
+/** The API answered with an error status; its JSON message, and when to try again if it said. */
+export class ApiError extends Error {
+  /** @param retryAfterSeconds the server's Retry-After (429, 503), if it sent one */
+  constructor(readonly status: number, message: string, readonly retryAfterSeconds?: number) {
+    super(message);
+  }
+
+  /** Worth asking again later: throttled or a server-side failure, not a mistake of ours. */
+  get isTransient(): boolean {
+    return this.status === 429 || this.status >= 500;
+  }
+}
+
+/** Calls to initiate-upload-api with the signed-in user's bearer token. */
+export class PhotosApi {
+  /**
+   * @param token the current access token
+   * @param renew gets a fresh token without user interaction (refresh token); asked once when the API answers
+   *     401, so a long upload session does not end because a token expired on the way
+   */
+  constructor(private readonly baseUrl: string, private readonly token: () => string | undefined,
+              private readonly renew: () => Promise<string | undefined> = async () => undefined) {}
+
+  initiateUpload(eventId: string,
+                 body: { title: string; description: string; contentType: string; contentLength: number;
+                   partChecksums?: string[] },
+                 signal?: AbortSignal) {
+    return this.request<InitiatedUpload>(paths.initiateUpload(eventId), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      signal,
+    });
+  }
+
+  /** null when there is no such unfinished upload (completed, aborted, or never started in parts). */
+  async getUpload(eventId: string, photoId: string, signal?: AbortSignal): Promise<MultipartUpload | null> {
+    try {
+      return await this.request<MultipartUpload>(paths.upload(eventId, photoId), { signal });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  completeUpload(eventId: string, photoId: string, parts: { partNumber: number; etag: string }[],
+                 signal?: AbortSignal) {
+    return this.request<{ photoId: string; status: string }>(paths.complete(eventId, photoId), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ parts }),
+      signal,
+    });
+  }
+
+  abortUpload(eventId: string, photoId: string) {
+    return this.request<void>(paths.upload(eventId, photoId), { method: 'DELETE' });
+  }
+
+  uploadPolicy() {
+    return this.request<UploadPolicy>(paths.uploadPolicy());
+  }
+
+  /** null while the photo is not processed yet (404). */
+  async getPhoto(eventId: string, photoId: string, signal?: AbortSignal): Promise<Photo | null> {
+    try {
+      return await this.request<Photo>(paths.photo(eventId, photoId), { signal });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  listPhotos(eventId: string, nextToken?: string | null, limit = 24) {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (nextToken) query.set('nextToken', nextToken);
+    return this.request<PhotoPage>(`${paths.photos(eventId)}?${query}`);
+  }
+
+  listEvents() {
+    return this.request<{ items: EventSummary[] }>(paths.events());
+  }
+
+  createEvent(name: string) {
+    return this.request<EventSummary>(paths.events(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name }),
+    });
+  }
+
+  /** null when there is no such event or the user is not a member (the API answers both with 404). */
+  async getEvent(eventId: string): Promise<EventSummary | null> {
+    try {
+      return await this.request<EventSummary>(paths.event(eventId));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  createInvite(eventId: string, role: Role) {
+    return this.request<Invite>(paths.invites(eventId), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ role }),
+    });
+  }
+
+  acceptInvite(code: string) {
+    return this.request<AcceptedInvite>(paths.acceptInvite(code), { method: 'POST' });
+  }
+
+  deletePhoto(eventId: string, photoId: string) {
+    return this.request<void>(paths.photo(eventId, photoId), { method: 'DELETE' });
+  }
+
+  setHidden(eventId: string, photoId: string, hidden: boolean) {
+    return this.request<void>(paths.hidden(eventId, photoId),
+      { method: hidden ? 'PUT' : 'DELETE' });
+  }
+
+  private renewing: Promise<string | undefined> | null = null;
+
+  private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
+    let response = await this.send(path, init, this.token());
+    if (response.status === 401) {
+      const renewed = await this.renewOnce();
+      if (renewed) response = await this.send(path, init, renewed);
+    }
+    if (!response.ok) {
+      let message = `${response.status} ${response.statusText}`;
+      try {
+        const error = await response.json();
+        if (error?.message) message = error.message;
+      } catch {
+        // not JSON (e.g. a 401 from the authorizer)
+      }
+      const retryAfter = Number(response.headers.get('Retry-After'));
+      throw new ApiError(response.status, message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+    }
+    if (response.status === 204) return undefined as T;
+    return response.json() as Promise<T>;
+  }
+
+  /** Parallel 401s (several uploads and polls at once) share one renewal: one refresh-token request. */
+  private renewOnce(): Promise<string | undefined> {
+    this.renewing ??= this.renew()
+      .catch(() => undefined)
+      .finally(() => {
+        this.renewing = null;
+      });
+    return this.renewing;
+  }
+
+  private send(path: string, init: RequestInit, token: string | undefined): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    return fetch(this.baseUrl + path, { ...init, headers });
+  }
+}
