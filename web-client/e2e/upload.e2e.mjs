@@ -2,37 +2,20 @@
 // Env: WEB_URL, EVENT_ID (an event the organiser owns, and its "-keyboard" twin), DEMO_USERNAME, DEMO_PASSWORD
 // (the organiser), GUEST_USERNAME, GUEST_PASSWORD, PHOTO_1, PHOTO_2, PHOTO_LARGE (over the threshold of uploads in
 // parts), SCREENSHOT_DIR, CHROMIUM (optional).
-import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { axeViolations, keyboardWalk } from './accessibility.mjs';
+import { env, failureLog, launch, pollingNotProcessedYet, signIn } from './browser.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} must be set`);
-  return value;
-};
 const webUrl = env('WEB_URL');
 const eventId = env('EVENT_ID');
 const screenshots = env('SCREENSHOT_DIR');
 mkdirSync(screenshots, { recursive: true });
 const koreanTitle = '서울 불꽃축제 🎆 2026';
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const failures = [];
-const check = (condition, message) => { if (!condition) failures.push(message); };
-/** axe-core on the page's current state at desktop and phone width; every violation is a failure. */
-const accessible = async (page, state) => failures.push(...await axeViolations(page, state));
-const keyboardOnly = async (page, state) => failures.push(...(await keyboardWalk(page, state)).problems);
+const browser = await launch();
+const { failures, check, accessible, keyboardOnly, finish } = failureLog();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const consoleErrors = [];
-  // The one expected error: Chromium logs each 404 of the client polling a photo's record before it is processed.
-  const pollingNotProcessedYet = (m) => m.text().includes('404')
-    && /\/events\/[^/]+\/photos\/[0-9a-f-]{36}$/.test(m.location().url);
+    const consoleErrors = [];
   page.on('console', (m) => {
     if (m.type() === 'error' && page.url().startsWith(webUrl) && !pollingNotProcessedYet(m)) {
       consoleErrors.push(`${m.text()} (${m.location().url})`);
@@ -55,13 +38,8 @@ try {
   // 1. sign in through the provider's real login page
   await page.goto(`${webUrl}/events/${eventId}`);
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
-  await accessible(page, 'signed out');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForSelector('#username', { timeout: 30000 });
-  await page.fill('#username', env('DEMO_USERNAME'));
-  await page.fill('#password', env('DEMO_PASSWORD'));
-  await page.click('#kc-login');
-  await page.waitForURL(`${webUrl}/events/${eventId}`, { timeout: 30000 });
+    await accessible(page, 'signed out');
+  await signIn(page, `${webUrl}/events/${eventId}`, env('DEMO_USERNAME'), env('DEMO_PASSWORD'));
   await page.getByText('Sign out').waitFor();
 
   await page.locator('.dropzone').waitFor();
@@ -182,13 +160,8 @@ try {
   });
   await guest.goto(contributeLink);
   await guest.getByText('Sign in to join the event you were invited to.').waitFor();
-  await accessible(guest, 'invite link, signed out');
-  await guest.getByRole('button', { name: 'Sign in' }).click();
-  await guest.waitForSelector('#username', { timeout: 30000 });
-  await guest.fill('#username', env('GUEST_USERNAME'));
-  await guest.fill('#password', env('GUEST_PASSWORD'));
-  await guest.click('#kc-login');
-  await guest.waitForURL(`${webUrl}/events/${eventId}`, { timeout: 30000 });
+    await accessible(guest, 'invite link, signed out');
+  await signIn(guest, `${webUrl}/events/${eventId}`, env('GUEST_USERNAME'), env('GUEST_PASSWORD'));
   await guest.getByText('You are a contributor of this event.').waitFor();
   const guestTitle = '하객 사진 guest';
   await guest.setInputFiles('[data-testid=file-input]', env('PHOTO_2'));
@@ -303,8 +276,4 @@ try {
 } finally {
   await browser.close();
 }
-if (failures.length) {
-  console.error('FAILED:\n- ' + failures.join('\n- '));
-  process.exit(1);
-}
-console.log('web client end-to-end: 1 passed, 0 failed');
+finish('web client end-to-end');

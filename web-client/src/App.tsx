@@ -6,6 +6,7 @@ import { completeSignInIfRedirected, createUserManager } from './auth';
 import { loadConfig, type AppConfig } from './config';
 import { EventPage } from './components/EventPage';
 import { EventsPage } from './components/EventsPage';
+import { GuestPage } from './components/GuestPage';
 import { JoinPage } from './components/JoinPage';
 
 type Session = { config: AppConfig; manager: UserManager; user: User | null };
@@ -72,22 +73,26 @@ function Shell({ session }: { session: Session }) {
           </span>
         ) : null}
       </header>
-      <main>
-        {user ? (
-          <Routes>
-            <Route path="/" element={<EventsPage api={api} />} />
-            <Route path="/events/:eventId" element={<EventPage api={api} userId={user.profile.sub} />} />
-            <Route path="/join/:code" element={<JoinPage api={api} />} />
-          </Routes>
-        ) : (
-          <section className="signin">
-            <h1>Event photos</h1>
-            <p>{window.location.pathname.startsWith('/join/')
-              ? 'Sign in to join the event you were invited to.'
-              : "Sign in to upload and see an event's photos."}</p>
-            <button type="button" className="primary" onClick={signIn}>Sign in</button>
-          </section>
-        )}
+            <main>
+        <Routes>
+          {/* a guest link: no account, signed in or not */}
+          <Route path="/g/:code" element={<GuestPage apiBaseUrl={config.apiBaseUrl} />} />
+          <Route path="*" element={user ? (
+            <Routes>
+              <Route path="/" element={<EventsPage api={api} />} />
+              <Route path="/events/:eventId" element={<EventPage api={api} userId={user.profile.sub} />} />
+              <Route path="/join/:code" element={<JoinPage api={api} />} />
+            </Routes>
+          ) : (
+            <section className="signin">
+              <h1>Event photos</h1>
+              <p>{window.location.pathname.startsWith('/join/')
+                ? 'Sign in to join the event you were invited to.'
+                : "Sign in to upload and see an event's photos."}</p>
+              <button type="button" className="primary" onClick={signIn}>Sign in</button>
+            </section>
+          )} />
+        </Routes>
       </main>
     </>
   );

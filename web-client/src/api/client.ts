@@ -1,6 +1,7 @@
 import { paths } from './paths';
 import type {
-  AcceptedInvite, EventSummary, InitiatedUpload, Invite, MultipartUpload, Photo, PhotoPage, Role, UploadPolicy,
+  AcceptedInvite, EventSummary, GuestSession, InitiatedUpload, Invite, InviteRequest, MultipartUpload, Photo,
+  PhotoListing, PhotoPage, UploadPolicy, UploadRequest,
 } from './types';
 
 /** The API answered with an error status; its JSON message, and when to try again if it said. */
@@ -16,7 +17,7 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls to initiate-upload-api with the signed-in user's bearer token. */
+/** Calls to initiate-upload-api with the caller's bearer token: a signed-in user's, or a guest session's. */
 export class PhotosApi {
   /**
    * @param token the current access token
@@ -26,16 +27,13 @@ export class PhotosApi {
   constructor(private readonly baseUrl: string, private readonly token: () => string | undefined,
               private readonly renew: () => Promise<string | undefined> = async () => undefined) {}
 
-  initiateUpload(eventId: string,
-                 body: { title: string; description: string; contentType: string; contentLength: number;
-                   partChecksums?: string[] },
-                 signal?: AbortSignal) {
-    return this.request<InitiatedUpload>(paths.initiateUpload(eventId), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-      signal,
-    });
+    initiateUpload(eventId: string, body: UploadRequest, signal?: AbortSignal) {
+    return this.request<InitiatedUpload>(paths.initiateUpload(eventId), json('POST', body, signal));
+  }
+
+  /** Up to 50 at once, counted together (all or none): the answers in the order asked. */
+  initiateUploads(eventId: string, photos: UploadRequest[], signal?: AbortSignal) {
+    return this.request<InitiatedUpload[]>(paths.initiateUploads(eventId), json('POST', { photos }, signal));
   }
 
   /** null when there is no such unfinished upload (completed, aborted, or never started in parts). */
@@ -50,12 +48,8 @@ export class PhotosApi {
 
   completeUpload(eventId: string, photoId: string, parts: { partNumber: number; etag: string }[],
                  signal?: AbortSignal) {
-    return this.request<{ photoId: string; status: string }>(paths.complete(eventId, photoId), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ parts }),
-      signal,
-    });
+        return this.request<{ photoId: string; status: string }>(paths.complete(eventId, photoId),
+      json('POST', { parts }, signal));
   }
 
   abortUpload(eventId: string, photoId: string) {
@@ -76,9 +70,10 @@ export class PhotosApi {
     }
   }
 
-  listPhotos(eventId: string, nextToken?: string | null, limit = 24) {
+    listPhotos(eventId: string, nextToken?: string | null, limit = 24, show?: PhotoListing) {
     const query = new URLSearchParams({ limit: String(limit) });
     if (nextToken) query.set('nextToken', nextToken);
+    if (show) query.set('show', show);
     return this.request<PhotoPage>(`${paths.photos(eventId)}?${query}`);
   }
 
@@ -87,11 +82,7 @@ export class PhotosApi {
   }
 
   createEvent(name: string) {
-    return this.request<EventSummary>(paths.events(), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name }),
-    });
+        return this.request<EventSummary>(paths.events(), json('POST', { name }));
   }
 
   /** null when there is no such event or the user is not a member (the API answers both with 404). */
@@ -104,12 +95,22 @@ export class PhotosApi {
     }
   }
 
-  createInvite(eventId: string, role: Role) {
-    return this.request<Invite>(paths.invites(eventId), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ role }),
-    });
+    createInvite(eventId: string, invite: InviteRequest) {
+    return this.request<Invite>(paths.invites(eventId), json('POST', invite));
+  }
+
+    listInvites(eventId: string) {
+    return this.request<{ items: Invite[] }>(paths.invites(eventId));
+  }
+
+  /** Ends the link; a guest link's sessions end with it (within 30 s). */
+  revokeInvite(eventId: string, code: string) {
+    return this.request<void>(paths.invite(eventId, code), { method: 'DELETE' });
+  }
+
+  /** A guest link's session for someone without an account: sent without a token. */
+  startGuestSession(code: string, name: string) {
+    return this.request<GuestSession>(paths.guestSessions(code), json('POST', { name }), { anonymous: true });
   }
 
   acceptInvite(code: string) {
@@ -120,6 +121,10 @@ export class PhotosApi {
     return this.request<void>(paths.photo(eventId, photoId), { method: 'DELETE' });
   }
 
+    approve(eventId: string, photoId: string) {
+    return this.request<void>(paths.approval(eventId, photoId), { method: 'PUT' });
+  }
+
   setHidden(eventId: string, photoId: string, hidden: boolean) {
     return this.request<void>(paths.hidden(eventId, photoId),
       { method: hidden ? 'PUT' : 'DELETE' });
@@ -127,9 +132,9 @@ export class PhotosApi {
 
   private renewing: Promise<string | undefined> | null = null;
 
-  private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
-    let response = await this.send(path, init, this.token());
-    if (response.status === 401) {
+    private async request<T>(path: string, init: RequestInit = {}, { anonymous = false } = {}): Promise<T> {
+    let response = await this.send(path, init, anonymous ? undefined : this.token());
+    if (response.status === 401 && !anonymous) {
       const renewed = await this.renewOnce();
       if (renewed) response = await this.send(path, init, renewed);
     }
@@ -158,9 +163,14 @@ export class PhotosApi {
     return this.renewing;
   }
 
-  private send(path: string, init: RequestInit, token: string | undefined): Promise<Response> {
+    private send(path: string, init: RequestInit, token: string | undefined): Promise<Response> {
+    
     const headers = new Headers(init.headers);
     if (token) headers.set('Authorization', `Bearer ${token}`);
     return fetch(this.baseUrl + path, { ...init, headers });
   }
+}
+
+function json(method: string, body: unknown, signal?: AbortSignal): RequestInit {
+  return { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal };
 }

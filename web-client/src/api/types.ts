@@ -73,7 +73,11 @@ export interface Photo {
   createdAt: string;
   rejectionReason?: string;
   /** Hidden by an owner: only owners see such photos, and only they get this flag. */
-  hidden?: boolean;
+    hidden?: boolean;
+  /** On a guest's photo: the name the guest gave. */
+  uploaderName?: string;
+  /** Where an owner reviews the photo: PENDING (seen only by owners and its uploader) until approved. */
+  reviewStatus?: 'PENDING' | 'APPROVED';
 }
 
 /** A member's role in one event (the API decides what each may do; the client only hides what would be refused). */
@@ -87,14 +91,53 @@ export interface EventSummary {
 
 export interface Invite {
   code: string;
-  /** This web client's /join/{code} page. */
+  /** This web client's /join/{code} page (sign in, then join) or, for a guest link, its /g/{code} page. */
   link: string;
   role: Role;
   expiresAt: string;
   maxUses: number;
   uses: number;
-  revoked: boolean;
+    revoked: boolean;
+  /** false: a guest link, used without an account. */
+  signInRequired: boolean;
+  /** Guest links: whether guests see the event's photos, or only their own. */
+  allowView: boolean;
+  /** Guest links: whether an owner approves each guest photo before others see it. */
+  requireReview: boolean;
 }
+
+/** What an owner asks for when making an invite; the API fills in the rest. */
+export interface InviteRequest {
+  role?: Role;
+  signInRequired?: boolean;
+  allowView?: boolean;
+  requireReview?: boolean;
+}
+
+/** A guest's session (POST /invites/{code}/guest-sessions): its token is the guest's bearer token until expiresAt. */
+export interface GuestSession {
+  token: string;
+  expiresAt: string;
+  eventId: string;
+  eventName: string;
+  guestId: string;
+    name: string;
+  allowView: boolean;
+  /** Whether an owner approves each of the guest's photos before others see it. */
+  requireReview: boolean;
+}
+
+/** One photo to start, as initiate-upload (and each item of initiate-uploads) takes it. */
+export interface UploadRequest {
+  title: string;
+  description: string;
+  contentType: string;
+  contentLength: number;
+  partChecksums?: string[];
+}
+
+/** GET …/photos?show=: the caller's own (pending ones included), or the owners' review queue. */
+export type PhotoListing = 'mine' | 'pending';
 
 export interface AcceptedInvite {
   eventId: string;

@@ -4,12 +4,11 @@ import { Link } from 'react-router-dom';
 import type { EventSummary, Photo, PhotosApi, UploadPolicy } from '../api';
 import { InvitePanel } from './InvitePanel';
 import { roleLabel } from './EventsPage';
-import { DropZone } from './DropZone';
 import { Gallery } from './Gallery';
-import { UploadList } from './UploadList';
+import { ReviewQueue } from './ReviewQueue';
 import { useUploads } from '../upload/useUploads';
-import { uploadAnnouncement } from '../upload/announcement';
-import { mergeNewestFirst } from '../photos';
+import { UploadArea } from './UploadArea';
+import { usePhotoPages } from './usePhotoPages';
 
 /** One page per event: moving to another event starts afresh (its own uploads, gallery and abort signal). */
 export function EventPage({ api, userId }: { api: PhotosApi; userId: string }) {
@@ -44,76 +43,64 @@ function EventContent({ api, event, userId }: { api: PhotosApi; event: EventSumm
   const mayUpload = role !== 'VIEWER';
   const [policy, setPolicy] = useState<UploadPolicy | null>(null);
   const [policyError, setPolicyError] = useState<string | null>(null);
-  const [photos, setPhotos] = useState<Photo[]>([]);
-  const [nextToken, setNextToken] = useState<string | null>(null);
-  const [galleryError, setGalleryError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  const loadPage = useCallback(async (token: string | null) => {
-    setLoading(true);
-    try {
-      const page = await api.listPhotos(eventId, token);
-      setPhotos((current) => mergeNewestFirst(token ? current : [], page.items));
-      setNextToken(page.nextToken);
-      setGalleryError(null);
-    } catch (e) {
-      setGalleryError((e as Error).message);
-    } finally {
-      setLoading(false);
-    }
-  }, [api, eventId]);
-
-  useEffect(() => {
-    setPhotos([]);
-    void loadPage(null);
-  }, [loadPage]);
+  const gallery = usePhotoPages(api, eventId);
+  const [pendingReview, setPendingReview] = useState<Photo[]>([]);
 
   useEffect(() => {
     if (mayUpload) api.uploadPolicy().then(setPolicy, (e: Error) => setPolicyError(e.message));
   }, [api, mayUpload]);
 
-  const remove = useCallback(async (photo: Photo) => {
-    try {
-      await api.deletePhoto(eventId, photo.photoId);
-      setPhotos((current) => current.filter((p) => p.photoId !== photo.photoId));
-    } catch (e) {
-      setGalleryError(`could not delete "${photo.title}": ${(e as Error).message}`);
-    }
-  }, [api, eventId]);
+  useEffect(() => {
+    if (role !== 'OWNER') return;
+    api.listPhotos(eventId, null, 100, 'pending').then((page) => setPendingReview(page.items),
+      (e: Error) => gallery.setError(`could not load the review queue: ${e.message}`));
+    // gallery.setError is a state setter: stable
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, eventId, role]);
+
+  const { setError, setPhotos, add } = gallery;
+  /** Each photo approved or deleted on its own: one that fails is named and stays in the queue. */
+  const review = useCallback(async (chosen: Photo[], approve: boolean) => {
+    const results = await Promise.allSettled(chosen.map((photo) => (approve
+      ? api.approve(eventId, photo.photoId)
+      : api.deletePhoto(eventId, photo.photoId))));
+    const done = chosen.filter((_, i) => results[i].status === 'fulfilled');
+    const doneIds = new Set(done.map((photo) => photo.photoId));
+    setPendingReview((current) => current.filter((photo) => !doneIds.has(photo.photoId)));
+    if (approve) add(done.map((photo) => ({ ...photo, reviewStatus: 'APPROVED' as const })));
+    else setPhotos((current) => current.filter((photo) => !doneIds.has(photo.photoId)));
+    const failed = chosen.filter((_, i) => results[i].status === 'rejected');
+    setError(failed.length === 0 ? null
+      : `could not ${approve ? 'approve' : 'delete'} ${failed.map((photo) => `"${photo.title}"`).join(', ')}`);
+  }, [api, eventId, add, setPhotos, setError]);
 
   const hide = useCallback(async (photo: Photo, hidden: boolean) => {
     try {
       await api.setHidden(eventId, photo.photoId, hidden);
       setPhotos((current) => current.map((p) => (p.photoId === photo.photoId ? { ...p, hidden } : p)));
     } catch (e) {
-      setGalleryError(`could not change "${photo.title}": ${(e as Error).message}`);
+      setError(`could not change "${photo.title}": ${(e as Error).message}`);
     }
-  }, [api, eventId]);
+  }, [api, eventId, setPhotos, setError]);
 
-  const showReady = useCallback((photo: Photo) => setPhotos((current) => mergeNewestFirst(current, [photo])), []);
-  const { entries, addFiles, start, actions } = useUploads(api, eventId, policy, showReady);
+  const showReady = useCallback((photo: Photo) => add([photo]), [add]);
+  const uploads = useUploads(api, eventId, policy, showReady);
 
-  const pending = entries.filter((e) => e.state === 'pending');
   return (
     <div className="event">
       <h1>{event.name}</h1>
       <p className="muted">You are {role === 'OWNER' ? 'an' : 'a'} {roleLabel(role)} of this event.</p>
-      {role === 'OWNER' ? <InvitePanel api={api} eventId={eventId} /> : null}
-      {mayUpload && policy ? <DropZone policy={policy} onFiles={addFiles} /> : null}
-      {policyError ? <p role="alert" className="error">Uploads are unavailable: {policyError}</p> : null}
-      <p className="visually-hidden" role="status" aria-live="polite" data-testid="upload-announcement">
-        {uploadAnnouncement(entries)}
-      </p>
-      <UploadList entries={entries} actions={actions} />
-      {pending.length > 0 ? (
-        <button type="button" className="primary" onClick={() => pending.forEach(start)}>
-          Upload {pending.length} photo{pending.length === 1 ? '' : 's'}
-        </button>
+      {role === 'OWNER' ? <InvitePanel api={api} eventId={eventId} eventName={event.name} /> : null}
+      {role === 'OWNER' ? (
+        <ReviewQueue photos={pendingReview} onApprove={(chosen) => review(chosen, true)}
+                     onDelete={(chosen) => review(chosen, false)} />
       ) : null}
-      <Gallery photos={photos} error={galleryError} loading={loading} hasMore={nextToken !== null}
-               onLoadMore={() => loadPage(nextToken)}
+      {mayUpload && policy ? <UploadArea policy={policy} uploads={uploads} /> : null}
+      {policyError ? <p role="alert" className="error">Uploads are unavailable: {policyError}</p> : null}
+      <Gallery photos={gallery.photos.filter((photo) => photo.reviewStatus !== 'PENDING')} error={gallery.error}
+               loading={gallery.loading} hasMore={gallery.hasMore} onLoadMore={gallery.loadMore}
                canDelete={(photo) => role === 'OWNER' || (role === 'CONTRIBUTOR' && photo.uploadedBy === userId)}
-               canHide={role === 'OWNER'} onDelete={(photo) => void remove(photo)}
+               canHide={role === 'OWNER'} onDelete={(photo) => void gallery.remove(photo)}
                onHide={(photo, hidden) => void hide(photo, hidden)} />
     </div>
   );

@@ -4,7 +4,8 @@ import type { Photo, Rendition } from '../api';
 const GRID_SIZES = '(max-width: 600px) 50vw, 240px';
 
 export function Gallery({ photos, error, loading, hasMore, onLoadMore, canDelete = () => false, canHide = false,
-                         onDelete = () => {}, onHide = () => {} }: {
+                         onDelete = () => {}, onHide = () => {}, heading = 'Photos',
+                         pendingNote = 'Waiting for the organiser' }: {
   photos: Photo[];
   error: string | null;
   loading: boolean;
@@ -14,11 +15,14 @@ export function Gallery({ photos, error, loading, hasMore, onLoadMore, canDelete
   canDelete?: (photo: Photo) => boolean;
   canHide?: boolean;
   onDelete?: (photo: Photo) => void;
-  onHide?: (photo: Photo, hidden: boolean) => void;
+    onHide?: (photo: Photo, hidden: boolean) => void;
+  heading?: string;
+  /** Shown on a photo an owner has not approved yet. */
+  pendingNote?: string;
 }) {
   return (
-    <section aria-label="Gallery" className="gallery-section">
-      <h2>Photos</h2>
+    <section aria-label={heading} className="gallery-section">
+      <h2>{heading}</h2>
       {error ? <p role="alert" className="error">Could not load the photos: {error}</p> : null}
       {!loading && !error && photos.length === 0 ? <p className="muted">No photos yet.</p> : null}
       <ul className="gallery">
@@ -29,7 +33,9 @@ export function Gallery({ photos, error, loading, hasMore, onLoadMore, canDelete
             </a>
             <p className="title">{photo.title}</p>
             {photo.description ? <p className="description">{photo.description}</p> : null}
-            {photo.hidden ? <p className="hidden-note">Hidden from guests</p> : null}
+                        {photo.hidden ? <p className="hidden-note">Hidden from guests</p> : null}
+            {photo.reviewStatus === 'PENDING' ? <p className="hidden-note">{pendingNote}</p> : null}
+            {photo.uploaderName ? <p className="hidden-note">by {photo.uploaderName}</p> : null}
             {canHide || canDelete(photo) ? (
               <div className="actions">
                 {canHide ? (
@@ -52,7 +58,7 @@ export function Gallery({ photos, error, loading, hasMore, onLoadMore, canDelete
 }
 
 /** WebP where the browser takes it (smaller), JPEG otherwise: the same renditions either way. */
-function GridPicture({ photo }: { photo: Photo }) {
+export function GridPicture({ photo }: { photo: Photo }) {
   const candidates = gridRenditions(photo);
   if (candidates.length === 0) return <img src={photo.url} alt={photo.title} loading="lazy" />;
   return (

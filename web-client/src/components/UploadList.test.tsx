@@ -7,7 +7,7 @@ describe('UploadList', () => {
     state: 'pending', progress: 0, ...change,
   });
   const actions = (): UploadActions => ({
-    onChange: vi.fn(), onRetry: vi.fn(), onPause: vi.fn(), onResume: vi.fn(), onDiscard: vi.fn(), onReselect: vi.fn(),
+    onChange: vi.fn(), onRetry: vi.fn(), onPause: vi.fn(), onResume: vi.fn(), onDiscard: vi.fn(), onReselect: vi.fn(), onChangeAll: vi.fn(),
   });
 
   it('shows progress while uploading', () => {
@@ -50,5 +50,27 @@ describe('UploadList', () => {
     const chosen = new File(['x'], 'a.png', { type: 'image/png' });
     fireEvent.change(screen.getByLabelText('Select a.png'), { target: { files: [chosen] } });
     expect(given.onReselect).toHaveBeenCalledWith(expect.objectContaining({ id: '1' }), chosen);
+  });
+
+  it('shows many files as a compact grid with one progress bar, and sets one title for all of them', () => {
+    const given = actions();
+    URL.createObjectURL = vi.fn(() => 'blob:thumb');
+    URL.revokeObjectURL = vi.fn();
+    const many = Array.from({ length: 30 }, (_, i) => entry({
+      id: String(i), file: new File(['xxxx'], `IMG_${i}.jpg`, { type: 'image/jpeg' }), title: `IMG_${i}`,
+      state: i < 10 ? 'ready' : i < 12 ? 'uploading' : 'pending', progress: i < 12 && i >= 10 ? 0.5 : 0,
+    }));
+
+    render(<UploadList entries={many} actions={given} />);
+
+    expect(screen.getAllByTestId('upload-item')).toHaveLength(30);
+    expect(screen.queryByLabelText('Description')).not.toBeInTheDocument();
+    // 10 done and two halfway of 30 equal files: 11 / 30
+    expect(screen.getByLabelText('overall upload progress')).toHaveAttribute('value', '37');
+    expect(screen.getByText('10 of 30 uploaded')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Title for all photos (optional)'), { target: { value: '돌잔치' } });
+    expect(given.onChangeAll).toHaveBeenCalledWith({ title: '돌잔치' });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove IMG_20.jpg' }));
+    expect(given.onDiscard).toHaveBeenCalledWith(expect.objectContaining({ id: '20' }));
   });
 });

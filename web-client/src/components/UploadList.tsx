@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { UploadActions, UploadEntry, UploadState } from '../upload/uploadEntry';
 
 export type { UploadActions, UploadEntry } from '../upload/uploadEntry';
@@ -22,8 +23,12 @@ function stateLabel(entry: UploadEntry): string {
   return LABELS[entry.state];
 }
 
+/** From this many files on, the picker shows a compact grid: on a phone, 50 cards with two fields are a long scroll. */
+export const COMPACT_FROM = 6;
+
 export function UploadList({ entries, actions }: { entries: UploadEntry[]; actions: UploadActions }) {
   if (entries.length === 0) return null;
+  if (entries.length >= COMPACT_FROM) return <UploadGrid entries={entries} actions={actions} />;
   return (
     <ul className="uploads">
       {entries.map((entry) => (
@@ -60,15 +65,81 @@ export function UploadList({ entries, actions }: { entries: UploadEntry[]; actio
             {entry.state === 'paused' ? (
               <button type="button" onClick={() => actions.onDiscard(entry)}>Discard {entry.file.name}</button>
             ) : null}
-            {entry.state === 'failed' ? (
-              <>
-                <span role="alert" className="error">{entry.error}</span>
-                <button type="button" onClick={() => actions.onRetry(entry)}>Retry</button>
-              </>
-            ) : null}
+                        <FailedActions entry={entry} actions={actions} />
           </div>
         </li>
       ))}
     </ul>
   );
+}
+
+function FailedActions({ entry, actions }: { entry: UploadEntry; actions: UploadActions }) {
+  if (entry.state !== 'failed') return null;
+  return (
+    <>
+      <span role="alert" className="error">{entry.error}</span>
+      <button type="button" onClick={() => actions.onRetry(entry)} aria-label={`Retry ${entry.file.name}`}>Retry</button>
+    </>
+  );
+}
+
+/**
+ * Many files: a thumbnail and a state per file, one progress bar for all, and a title and description for all at
+ * once (each photo's title is its file name otherwise).
+ */
+function UploadGrid({ entries, actions }: { entries: UploadEntry[]; actions: UploadActions }) {
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const anyPending = entries.some((entry) => entry.state === 'pending');
+  const done = entries.filter((entry) => entry.state === 'ready').length;
+  const failed = entries.filter((entry) => entry.state === 'failed').length;
+  const overall = entries.reduce((sum, entry) => sum + entry.file.size * (entry.state === 'ready' ? 1 : entry.progress), 0)
+    / Math.max(1, entries.reduce((sum, entry) => sum + entry.file.size, 0));
+  return (
+    <section aria-label="Uploads" className="upload-grid-section">
+      {anyPending ? (
+        <div className="bulk-fields">
+          <label>
+            Title for all photos (optional)
+            <input value={title} maxLength={200} placeholder="each photo's file name"
+                   onChange={(e) => { setTitle(e.target.value); actions.onChangeAll({ title: e.target.value }); }} />
+          </label>
+          <label>
+            Description for all photos (optional)
+            <input value={description} maxLength={1000}
+                   onChange={(e) => { setDescription(e.target.value); actions.onChangeAll({ description: e.target.value }); }} />
+          </label>
+        </div>
+      ) : null}
+      <div className="overall">
+        <progress max={100} value={Math.round(overall * 100)} aria-label="overall upload progress" />
+        <span>{done} of {entries.length} uploaded{failed > 0 ? `, ${failed} failed` : ''}</span>
+      </div>
+      <ul className="upload-grid">
+        {entries.map((entry) => (
+          <li key={entry.id} className={`tile ${entry.state}`} data-testid="upload-item">
+            <Thumbnail file={entry.file} />
+            <span className="file-name">{entry.file.name}</span>
+            <span className="state" data-state={entry.state}>{stateLabel(entry)}</span>
+            {entry.state === 'pending' ? (
+              <button type="button" onClick={() => actions.onDiscard(entry)} aria-label={`Remove ${entry.file.name}`}>
+                Remove</button>
+            ) : null}
+            <FailedActions entry={entry} actions={actions} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The picked file itself, shown small; decoded only when scrolled near (lazy), its object URL freed on removal. */
+function Thumbnail({ file }: { file: File }) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    const objectUrl = URL.createObjectURL(file);
+    setUrl(objectUrl);
+    return () => URL.revokeObjectURL(objectUrl);
+  }, [file]);
+  return url ? <img src={url} alt="" loading="lazy" decoding="async" /> : <span className="thumb-placeholder" />;
 }

@@ -1,15 +1,18 @@
-import { ApiError, type MultipartUpload, type Photo, type PhotosApi } from '../api';
+import { ApiError, type MultipartUpload, type Photo, type PhotosApi, type UploadPolicy, type UploadRequest } from '../api';
 import { partChecksums, sendMissingParts } from './multipart';
 import { memoryResumeStore, type ResumeStore } from './resumeStore';
 import { isAbort, putToS3 } from './upload';
 import type { UploadEntry } from './uploadEntry';
+import { createUploadStarter, type UploadStarter } from './uploadStarter';
 import { sleep } from './wait';
 
 export interface UploadOptions {
   /** From the upload policy: files above threshold go in parts of partSize bytes. */
   multipart?: { threshold: number; partSize: number };
   /** Where unfinished uploads in parts are remembered, to resume them after a reload. */
-  store?: ResumeStore;
+    store?: ResumeStore;
+  /** Starts the upload (in a batch with those waiting behind it); by default, alone. */
+  starter?: UploadStarter;
 }
 
 export const POLL_INTERVAL_MS = 1000;
@@ -19,7 +22,7 @@ export const MAX_POLL_INTERVAL_MS = 8000;
 export const COMPLETE_ATTEMPTS = 5;
 
 /**
- * initiate-upload → PUT to S3 with the returned headers → poll this photo's record (GET /photos/{id}: 404 until
+ * start (initiate-upload, or a batch of initiate-uploads) → PUT to S3 with the returned headers → poll this photo's record (GET /photos/{id}: 404 until
  * the processor wrote it) until it is READY or REJECTED. Files above the policy's threshold go in parts (resumable:
  * an entry with a photoId continues the upload S3 already holds parts of). Everything stops when {@code signal}
  * aborts (the page is left, or the upload is paused): no more polling, PUTs cancelled, nothing reported.
@@ -27,7 +30,8 @@ export const COMPLETE_ATTEMPTS = 5;
 export async function runUpload(api: PhotosApi, eventId: string, entry: UploadEntry,
                                 update: (change: Partial<UploadEntry>) => void,
                                 signal?: AbortSignal,
-                                { multipart, store = memoryResumeStore() }: UploadOptions = {}): Promise<Photo | null> {
+                                                                { multipart, store = memoryResumeStore(), starter = createUploadStarter(api, eventId) }:
+                                  UploadOptions = {}): Promise<Photo | null> {
   update({ state: 'uploading', progress: entry.photoId ? entry.progress : 0, error: undefined, pausedBy: undefined });
   const onProgress = (progress: number) => update({ progress });
   const inParts = async (upload: MultipartUpload) => {
@@ -55,16 +59,10 @@ export async function runUpload(api: PhotosApi, eventId: string, entry: UploadEn
       }
       await inParts(upload);
     } else {
-      const request = {
-        title: entry.title,
-        description: entry.description,
-        contentType: entry.file.type,
-        contentLength: entry.file.size,
-      };
-      const checksums = multipart && entry.file.size > multipart.threshold
+            const checksums = multipart && goesInParts(entry.file, { multipart })
         ? await partChecksums(entry.file, multipart.partSize)
         : undefined;
-      const upload = await api.initiateUpload(eventId, { ...request, partChecksums: checksums }, signal);
+      const upload = await starter.start(entry.id, { ...uploadRequestOf(entry), partChecksums: checksums }, signal);
       photoId = upload.photoId;
       if (upload.uploadType === 'MULTIPART' && upload.multipart && checksums) {
         update({ photoId });
@@ -75,8 +73,9 @@ export async function runUpload(api: PhotosApi, eventId: string, entry: UploadEn
         });
         await inParts(upload.multipart);
       } else {
-        await putToS3(upload, entry.file, onProgress, { signal });
+                await putToS3(upload, entry.file, onProgress, { signal });
       }
+      starter.sent(entry.file.size);
     }
     update({ state: 'processing', progress: 1 });
     const deadline = Date.now() + POLL_LIMIT_MS;
@@ -108,6 +107,21 @@ export async function runUpload(api: PhotosApi, eventId: string, entry: UploadEn
     update({ state: 'failed', error: e instanceof ApiError || e instanceof Error ? e.message : String(e) });
   }
   return null;
+}
+
+/** What initiate-upload is asked for this entry (without part checksums). */
+export function uploadRequestOf(entry: UploadEntry): UploadRequest {
+  return {
+    title: entry.title,
+    description: entry.description,
+    contentType: entry.file.type,
+    contentLength: entry.file.size,
+  };
+}
+
+/** Whether the file goes in parts under the upload policy. */
+export function goesInParts(file: Blob, policy: Pick<UploadPolicy, 'multipart'> | null | undefined): boolean {
+  return !!policy && file.size > policy.multipart.threshold;
 }
 
 function isTransient(error: unknown): boolean {

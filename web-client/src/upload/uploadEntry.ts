@@ -20,6 +20,8 @@ export interface UploadEntry {
 /** What the upload list lets the user do with each entry. */
 export interface UploadActions {
   onChange: (id: string, change: Partial<UploadEntry>) => void;
+  /** The same title or description for every photo not started yet (an empty title: each its file name again). */
+  onChangeAll: (change: { title?: string; description?: string }) => void;
   onRetry: (entry: UploadEntry) => void;
   onPause: (entry: UploadEntry) => void;
   onResume: (entry: UploadEntry) => void;

@@ -2,13 +2,15 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Photo, PhotosApi, UploadPolicy } from '../api';
 import { partOf, sha256Base64 } from './multipart';
 import { browserResumeStore, type ResumeStore, type UnfinishedUpload } from './resumeStore';
-import { runUpload } from './runUpload';
+import { goesInParts, runUpload, uploadRequestOf } from './runUpload';
 import { titleFromFileName } from './upload';
 import type { UploadActions, UploadEntry } from './uploadEntry';
 import { createUploadQueue } from './uploadQueue';
+import { createUploadStarter, type UploadStarter } from './uploadStarter';
 
 /**
- * The event page's uploads: at most a few at once; uploads in parts can be paused and resumed, pause by themselves
+ * The event page's uploads: at most a few at once, started in batches (one request for many photos, 429s waited
+ * out); uploads in parts can be paused and resumed, pause by themselves
  * when the browser goes offline and resume when it is back, and come back after a reload (from IndexedDB).
  * Leaving the page stops every upload and poll of it.
  */
@@ -21,28 +23,43 @@ export function useUploads(api: PhotosApi, eventId: string, policy: UploadPolicy
     setEntries((all) => all.map((entry) => (entry.id === id ? { ...entry, ...change } : entry)));
   }, []);
 
-  const queue = useMemo(() => createUploadQueue(), []);
+    const queue = useMemo(() => createUploadQueue(), []);
   const running = useRef(new Map<string, AbortController>());
   const leaving = useRef(false);
+    const starter = useRef<UploadStarter | undefined>(undefined);
+  /** Uploads asked to start that have no slot yet, in the order they will get one. */
+  const waiting = useRef(new Map<string, UploadEntry>());
+    const currentPolicy = useRef(policy);
+  currentPolicy.current = policy;
+  // one starter for the page's life (a policy arriving later must not end the uploads running)
   useEffect(() => {
     const controllers = running.current;
+    const lifetime = new AbortController();
     leaving.current = false;
+    // what waits behind an upload whose turn has come: started with it, as long as it goes as one PUT
+    const upcoming = () => [...waiting.current.values()]
+      .filter((entry) => !entry.photoId && !goesInParts(entry.file, currentPolicy.current))
+      .map((entry) => ({ id: entry.id, request: uploadRequestOf(entry) }));
+    starter.current = createUploadStarter(api, eventId, { upcoming, signal: lifetime.signal });
     return () => {
       leaving.current = true;
+      lifetime.abort();
       controllers.forEach((controller) => controller.abort());
     };
-  }, []);
+  }, [api, eventId]);
 
   const start = useCallback((entry: UploadEntry) => {
-    update(entry.id, { state: 'queued', error: undefined, pausedBy: undefined });
+        update(entry.id, { state: 'queued', error: undefined, pausedBy: undefined });
+    waiting.current.set(entry.id, entry);
     void queue.add(async () => {
+      waiting.current.delete(entry.id);
       if (leaving.current) return;
       const controller = new AbortController();
       running.current.set(entry.id, controller);
       const { signal } = controller;
       const photo = await runUpload(api, eventId, entry, (change) => {
         if (!signal.aborted) update(entry.id, change);
-      }, signal, { multipart: policy?.multipart, store });
+            }, signal, { multipart: policy?.multipart, store, starter: starter.current });
       // a paused upload resumed at once has a new controller by now: only forget our own
       if (running.current.get(entry.id) === controller) running.current.delete(entry.id);
       if (photo && !signal.aborted) onReady(photo);
@@ -94,8 +111,13 @@ export function useUploads(api: PhotosApi, eventId: string, policy: UploadPolicy
     ]);
   };
 
-  const actions: UploadActions = {
+    const actions: UploadActions = {
     onChange: update,
+    onChangeAll: ({ title, description }) => setEntries((all) => all.map((entry) => (entry.state !== 'pending' ? entry : {
+      ...entry,
+      ...(title === undefined ? {} : { title: title.trim() ? title : titleFromFileName(entry.file.name) }),
+      ...(description === undefined ? {} : { description }),
+    }))),
     onRetry: start,
     onPause: (entry) => pause(entry, 'user'),
     onResume: start,

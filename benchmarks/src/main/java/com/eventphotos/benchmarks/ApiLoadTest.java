@@ -212,7 +212,9 @@ final class ApiLoadTest {
                         List.of("http://localhost:5173"),
                         issuer.issuer(),
                         List.of(LocalIssuer.CLIENT_ID),
-                        ApiEnvironment.generatedPageTokenKey())
+                        ApiEnvironment.generatedPageTokenKey(),
+                        ApiEnvironment.LOCAL_GUEST_ISSUER,
+                        null)
                 .variables());
         // Signing needs credentials but no network: example keys from the AWS documentation.
         env.put("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static");

@@ -31,6 +31,11 @@ public record ApiRoutes(List<Route> routes) {
     public enum Access {
         /** {@code security: [{bearer: []}]}: a Cognito token of the web client (the JWT authorizer checks it). */
         MEMBERS,
+        /**
+         * {@code security: [{bearer: []}, {guest: []}]}: a Cognito token or a guest token this API signed (a Lambda
+         * authorizer checks either: a JWT authorizer takes one issuer).
+         */
+        MEMBERS_OR_GUESTS,
         /** No security requirement: anyone (the API itself decides, e.g. a guest session from an invite code). */
         PUBLIC;
 
@@ -40,6 +45,9 @@ public record ApiRoutes(List<Route> routes) {
             }
             if (schemes.equals(Set.of("bearer"))) {
                 return MEMBERS;
+            }
+            if (schemes.equals(Set.of("bearer", "guest"))) {
+                return MEMBERS_OR_GUESTS;
             }
             throw new IllegalArgumentException(
                     where + " declares security schemes " + schemes + ", which no gateway authorizer stands for");

@@ -74,6 +74,18 @@ public final class Compliance {
                 "AwsSolutions-IAM4",
                 "CDK's own bucket-notification helper: its role has only AWSLambdaBasicExecutionRole (its own logs),"
                         + " and CDK does not let the stack replace it");
+        for (ApiRoutes.Route route : stack.settings().apiRoutes().routes()) {
+            if (route.access() == ApiRoutes.Access.PUBLIC) {
+                suppress(
+                        child(stack, "Api")
+                                .getNode()
+                                .findChild(route.method() + route.path().replace("/", "--")),
+                        "AwsSolutions-APIG4",
+                        "Public by design (the API's OpenAPI document declares no security for it): starting a guest"
+                                + " session from a guest link's code (the API checks the link and limits sessions per"
+                                + " address; the stage throttles this route apart) and the guest tokens' public key");
+            }
+        }
         for (String function : List.of("UploadApi", "UploadProcessor")) {
             NagSuppressions.addResourceSuppressions(
                     child(stack, function),

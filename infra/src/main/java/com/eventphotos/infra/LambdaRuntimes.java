@@ -24,6 +24,9 @@ public final class LambdaRuntimes {
      */
     public static final Runtime JAVA = Runtime.JAVA_25;
 
+    /** The token authorizer: the newest Node.js runtime (its AWS SDK v3 includes the KMS client). */
+    public static final Runtime NODE = Runtime.NODEJS_24_X;
+
     public record Lifecycle(LocalDate deprecated, LocalDate createBlocked, LocalDate updateBlocked) {}
 
     static final Map<String, Lifecycle> LIFECYCLES = Map.ofEntries(

@@ -41,6 +41,10 @@ public class Operations extends Construct {
 
     static final RetentionDays LOG_RETENTION = RetentionDays.ONE_MONTH;
 
+    static final String GUEST_SESSIONS_ROUTE = "POST /invites/{code}/guest-sessions";
+    static final int GUEST_SESSIONS_RATE_LIMIT = 10;
+    static final int GUEST_SESSIONS_BURST = 30;
+
     private final Topic alarms;
 
     Operations(
@@ -87,6 +91,14 @@ public class Operations extends Construct {
                 .throttlingRateLimit(API_RATE_LIMIT)
                 .throttlingBurstLimit(API_BURST_LIMIT)
                 .build());
+        // the one route that needs no token: guest sessions, which the API also limits per address
+        defaultStage.setRouteSettings(Map.of(
+                GUEST_SESSIONS_ROUTE,
+                Map.of(
+                        "ThrottlingRateLimit",
+                        GUEST_SESSIONS_RATE_LIMIT,
+                        "ThrottlingBurstLimit",
+                        GUEST_SESSIONS_BURST)));
 
         // Uploads keep being processed even when something else in the account uses up its concurrency. Opt-in:
         // an account with a low concurrency quota cannot reserve any (Lambda keeps 100 unreserved).

@@ -1,5 +1,6 @@
 package com.eventphotos.infra;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaResponseType;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.CfnStage;
@@ -26,6 +29,14 @@ import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.IHttpRouteAuthorizer;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.kms.KeySpec;
+import software.amazon.awscdk.services.kms.KeyUsage;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
@@ -42,10 +53,23 @@ final class UploadApi {
 
     static final int MEMORY_MB = 1024;
 
+    /** The authorizer's code, as the build copies it from src/main/resources/authorizer. */
+    static final Path AUTHORIZER_CODE = resourceFolder("authorizer");
+
     private final QuarkusLambda function;
     private final HttpApi httpApi;
+    private final Key guestKey;
+    private final String guestIssuer;
 
     UploadApi(Stack stack, EventPhotosSettings settings, PhotoStorage storage, PhotoTables tables, UserAuth users) {
+        guestKey = Key.Builder.create(stack, "GuestTokenKey")
+                .description("event-photos " + settings.stage()
+                        + ": signs guest tokens (RS256); the private key stays in KMS")
+                .keySpec(KeySpec.RSA_2048)
+                .keyUsage(KeyUsage.SIGN_VERIFY)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        guestIssuer = "event-photos-" + settings.stage() + "-guests";
         function = new QuarkusLambda(
                 stack,
                 "UploadApi",
@@ -60,11 +84,13 @@ final class UploadApi {
                                 settings.webOrigins(),
                                 users.issuer(),
                                 List.of(users.webClient().getUserPoolClientId()),
-                                pageTokenKey(stack).getSecretValue().unsafeUnwrap())
+                                pageTokenKey(stack).getSecretValue().unsafeUnwrap(),
+                                guestIssuer,
+                                guestKey.getKeyArn())
                         .variables());
         grant(storage, tables);
         httpApi = httpApi(stack, settings, users);
-        route(settings.apiRoutes(), users);
+        route(stack, settings.apiRoutes(), users);
         logAccess(stack);
     }
 
@@ -104,6 +130,11 @@ final class UploadApi {
                 .actions(List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem"))
                 .resources(PhotoTables.withIndexes(
                         tables.photos(), PhotoTable.BY_UPLOAD_TIME_INDEX, PhotoTable.VISIBLE_BY_UPLOAD_TIME_INDEX))
+                .build());
+        // Guest tokens: signed in KMS (the private key never leaves it); the public key is published as JWKS.
+        function.allow(PolicyStatement.Builder.create()
+                .actions(List.of("kms:Sign", "kms:GetPublicKey"))
+                .resources(List.of(guestKey.getKeyArn()))
                 .build());
         // Events, members and invites are the API's alone (transactions need each action they contain).
         function.allow(PolicyStatement.Builder.create()
@@ -160,12 +191,17 @@ final class UploadApi {
     }
 
     /** One route per endpoint of the API's document, each behind the authorizer its security requirement names. */
-    private void route(ApiRoutes routes, UserAuth users) {
+    private void route(Stack stack, ApiRoutes routes, UserAuth users) {
         HttpJwtAuthorizer cognito = HttpJwtAuthorizer.Builder.create("CognitoAuthorizer", users.issuer())
                 .jwtAudience(List.of(users.webClient().getUserPoolClientId()))
                 .build();
-        Map<ApiRoutes.Access, IHttpRouteAuthorizer> authorizers =
-                Map.of(ApiRoutes.Access.MEMBERS, cognito, ApiRoutes.Access.PUBLIC, new HttpNoneAuthorizer());
+        Map<ApiRoutes.Access, IHttpRouteAuthorizer> authorizers = Map.of(
+                ApiRoutes.Access.MEMBERS,
+                cognito,
+                ApiRoutes.Access.MEMBERS_OR_GUESTS,
+                membersOrGuests(stack, users),
+                ApiRoutes.Access.PUBLIC,
+                new HttpNoneAuthorizer());
         HttpLambdaIntegration toApi = new HttpLambdaIntegration("UploadApiIntegration", function.live());
         for (ApiRoutes.Route route : routes.routes()) {
             httpApi.addRoutes(AddRoutesOptions.builder()
@@ -175,6 +211,49 @@ final class UploadApi {
                     .authorizer(authorizers.get(route.access()))
                     .build());
         }
+    }
+
+    /**
+     * A Lambda authorizer (Node.js, {@code authorizer/index.mjs}) that accepts a Cognito token of the web client or a
+     * guest token of this stack's key; its answer is cached for five minutes per token.
+     */
+    private HttpLambdaAuthorizer membersOrGuests(Stack stack, UserAuth users) {
+        LogGroup logs = LogGroup.Builder.create(stack, "TokenAuthorizerLogs")
+                .retention(Operations.LOG_RETENTION)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        Role role = Role.Builder.create(stack, "TokenAuthorizerRole")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .build();
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                .resources(List.of(logs.getLogGroupArn()))
+                .build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("kms:GetPublicKey"))
+                .resources(List.of(guestKey.getKeyArn()))
+                .build());
+        Function authorizer = Function.Builder.create(stack, "TokenAuthorizer")
+                .description("event-photos: accepts a member's Cognito token or a guest token")
+                .runtime(LambdaRuntimes.NODE)
+                .architecture(Architecture.ARM_64)
+                .handler("index.handler")
+                .code(Code.fromAsset(AUTHORIZER_CODE.toString()))
+                .memorySize(256)
+                .timeout(Duration.seconds(5))
+                .role(role)
+                .logGroup(logs)
+                .environment(Map.of(
+                        "COGNITO_ISSUER", users.issuer(),
+                        "CLIENT_IDS", users.webClient().getUserPoolClientId(),
+                        "GUEST_ISSUER", guestIssuer,
+                        "GUEST_KMS_KEY_ID", guestKey.getKeyArn()))
+                .build();
+        return HttpLambdaAuthorizer.Builder.create("MembersOrGuests", authorizer)
+                .responseTypes(List.of(HttpLambdaResponseType.SIMPLE))
+                .identitySource(List.of("$request.header.Authorization"))
+                .resultsCacheTtl(Duration.minutes(5))
+                .build();
     }
 
     /** One JSON line per request: route, status, latency; never a header, a token or a query string. */
@@ -192,5 +271,17 @@ final class UploadApi {
                         + "\"integrationMs\":\"$context.integrationLatency\","
                         + "\"error\":\"$context.integrationErrorMessage\"}")
                 .build());
+    }
+
+    private static Path resourceFolder(String name) {
+        try {
+            return Path.of(UploadApi.class.getResource("/" + name).toURI());
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("the build copies " + name + "/ into infra's classes", e);
+        }
+    }
+
+    Key guestKey() {
+        return guestKey;
     }
 }

@@ -29,6 +29,8 @@ class UploadApiTest extends SynthesizedStack {
                         "dynamodb:PutItem",
                         "dynamodb:Query",
                         "dynamodb:UpdateItem",
+                        "kms:GetPublicKey",
+                        "kms:Sign",
                         "logs:CreateLogStream",
                         "logs:PutLogEvents",
                         "s3:AbortMultipartUpload",
@@ -87,10 +89,24 @@ class UploadApiTest extends SynthesizedStack {
         CloudFormation.ofType(resources, "AWS::ApiGatewayV2::Route").values().stream()
                 .map(CloudFormation::properties)
                 .forEach(route -> {
-                    boolean members = declared.get((String) route.get("RouteKey")) == ApiRoutes.Access.MEMBERS;
-                    assertEquals(members ? "JWT" : "NONE", route.get("AuthorizationType"), route.toString());
-                    assertEquals(members, route.containsKey("AuthorizerId"), route.toString());
+                    ApiRoutes.Access access = declared.get((String) route.get("RouteKey"));
+                    String expected =
+                            switch (access) {
+                                case MEMBERS -> "JWT";
+                                case MEMBERS_OR_GUESTS -> "CUSTOM";
+                                case PUBLIC -> "NONE";
+                            };
+                    assertEquals(expected, route.get("AuthorizationType"), route.toString());
+                    assertEquals(
+                            access != ApiRoutes.Access.PUBLIC, route.containsKey("AuthorizerId"), route.toString());
                 });
+        assertEquals(
+                Set.of("GET /.well-known/jwks.json", "POST /invites/{code}/guest-sessions"),
+                declared.entrySet().stream()
+                        .filter(route -> route.getValue() == ApiRoutes.Access.PUBLIC)
+                        .map(Map.Entry::getKey)
+                        .collect(java.util.stream.Collectors.toSet()),
+                "only the guest page's session start and the guest key are public");
     }
 
     @Test
@@ -124,12 +140,12 @@ class UploadApiTest extends SynthesizedStack {
     void apiRoutes_shouldFollowTheApiDocument_whenItGainsAPublicEndpoint() {
         List<ApiRoutes.Route> routes =
                 new ArrayList<>(TestStacks.builtApiRoutes().routes());
-        routes.add(new ApiRoutes.Route("POST", "/invites/{code}/guest-sessions", ApiRoutes.Access.PUBLIC));
+        routes.add(new ApiRoutes.Route("GET", "/events/{eventId}/wall", ApiRoutes.Access.PUBLIC));
         Map<String, Map<String, Object>> withPublicRoute =
                 CloudFormation.resources(Template.fromStack(TestStacks.synthesize("test", new ApiRoutes(routes))));
         Map<String, Object> route = CloudFormation.ofType(withPublicRoute, "AWS::ApiGatewayV2::Route").values().stream()
                 .map(CloudFormation::properties)
-                .filter(r -> "POST /invites/{code}/guest-sessions".equals(r.get("RouteKey")))
+                .filter(r -> "GET /events/{eventId}/wall".equals(r.get("RouteKey")))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("the new endpoint is routed"));
         assertEquals("NONE", route.get("AuthorizationType"));

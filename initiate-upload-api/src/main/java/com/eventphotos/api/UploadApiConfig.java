@@ -2,6 +2,7 @@ package com.eventphotos.api;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import com.eventphotos.contract.MultipartUploads;
 import com.eventphotos.contract.UploadLimits;
@@ -77,7 +78,7 @@ public interface UploadApiConfig {
      */
     String pageTokenKey();
 
-    /** How fast one user may start uploads (see UploadRateLimiter). */
+    /** How fast one user may start uploads (see RateLimiter; a batch of photos counts as one start). */
     RateLimit rateLimit();
 
     interface RateLimit {
@@ -106,4 +107,44 @@ public interface UploadApiConfig {
 
     /** Web origins allowed to call this API from a browser (CORS); never {@code *} by default. */
     List<String> allowedOrigins();
+
+    /** Guests: people who upload through a guest link without an account (see README, Guests). */
+    Guests guests();
+
+    interface Guests {
+
+        /** The {@code iss} of the guest tokens this API signs (infra sets one per stage). */
+        @WithDefault("event-photos-guests")
+        String issuer();
+
+        /**
+         * The KMS key (id or ARN; RSA_2048, SIGN_VERIFY) that signs guest tokens in AWS. Unset: a key generated when
+         * the API starts (the local stack, tests), so guest tokens end with the process.
+         */
+        Optional<String> kmsKeyId();
+
+        /** How long a link's revocation may take to end its guests' sessions (the session check is cached so long). */
+        @WithDefault("PT30S")
+        Duration sessionCheckCache();
+
+        /** Files one guest may upload (uploads started and not deleted count). */
+        @WithDefault("500")
+        int maxFilesPerGuest();
+
+        /** Bytes one guest may upload, as declared when starting each upload. */
+        @WithDefault("10737418240")
+        long maxBytesPerGuest();
+
+        /** Files all the guests of one link may upload together. */
+        @WithDefault("5000")
+        int maxFilesPerLink();
+
+        /** Guest sessions one address may start at once; loose, since a venue's guests share one address. */
+        @WithDefault("60")
+        int sessionBurstPerAddress();
+
+        /** Guest sessions one address may start per minute after the burst. */
+        @WithDefault("120")
+        int sessionsPerMinutePerAddress();
+    }
 }

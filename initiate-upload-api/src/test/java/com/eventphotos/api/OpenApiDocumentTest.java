@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.eventphotos.api.auth.GuestRoutes;
 import com.eventphotos.api.resource.EventPhotosResource;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,15 +62,36 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void document_shouldAskForABearerToken_onEveryOperation() {
+    void document_shouldAskForABearerToken_orAlsoAGuestToken_onEveryOperationButTheTwoPublicOnes() throws Exception {
         Map<String, Map<String, Map<String, Object>>> paths = given().accept("application/json")
                 .get("/q/openapi")
                 .then()
                 .statusCode(200)
                 .extract()
                 .path("paths");
-        paths.forEach((path, operations) -> operations.forEach((method, operation) ->
-                assertEquals(List.of(Map.of("bearer", List.of())), operation.get("security"), method + " " + path)));
+        Set<String> forGuests = new TreeSet<>();
+        Set<String> open = new TreeSet<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            String key = method.toUpperCase() + " " + path;
+            Object security = operation.get("security");
+            if (security == null) {
+                open.add(key);
+            } else if (security.equals(List.of(Map.of("bearer", List.of()), Map.of("guest", List.of())))) {
+                forGuests.add(key);
+            } else {
+                assertEquals(List.of(Map.of("bearer", List.of())), security, key);
+            }
+        }));
+        assertEquals(Set.of("GET /.well-known/jwks.json", "POST /invites/{code}/guest-sessions"), open);
+        // the routes a guest token is verified on (GuestRoutes) are exactly those the document offers guests
+        Set<String> guestRoutes = new TreeSet<>();
+        for (String operation : served()) {
+            String concrete = operation.replaceAll("\\{[^}]+}", "x");
+            if (GuestRoutes.allows(concrete.split(" ")[0], concrete.split(" ")[1])) {
+                guestRoutes.add(operation);
+            }
+        }
+        assertEquals(guestRoutes, forGuests);
     }
 
     /** Every resource method of this application, as "METHOD /path", found by reflection on the compiled classes. */

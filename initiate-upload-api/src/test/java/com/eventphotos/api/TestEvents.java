@@ -91,7 +91,7 @@ public final class TestEvents {
         }
     }
 
-    private static io.restassured.specification.RequestSpecification as(String subject) {
+    static io.restassured.specification.RequestSpecification as(String subject) {
         return given().auth().oauth2(Tokens.forSubject(subject)).contentType(ContentType.JSON);
     }
 }

@@ -336,7 +336,9 @@ public final class LocalStack implements AutoCloseable {
                         webOrigins,
                         keycloak.issuer(),
                         List.of(LocalStackConfig.WEB_CLIENT_ID, LocalStackConfig.CLI_CLIENT_ID),
-                        ApiEnvironment.generatedPageTokenKey())
+                        ApiEnvironment.generatedPageTokenKey(),
+                        ApiEnvironment.LOCAL_GUEST_ISSUER,
+                        null)
                 .variables());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ChildProcess api = ChildProcess.start(

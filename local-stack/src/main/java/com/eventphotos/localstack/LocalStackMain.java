@@ -25,6 +25,15 @@ public final class LocalStackMain {
             System.exit(1);
             return;
         }
+        String guestLink;
+        try {
+            guestLink = DemoGuestLink.create(stack);
+        } catch (LocalStackException e) {
+            stack.close();
+            System.err.println("\nevent-photos could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nstopping event-photos ...");
@@ -32,7 +41,7 @@ public final class LocalStackMain {
             System.out.println("stopped; nothing is left listening.");
             stopped.countDown();
         }));
-        System.out.println(banner(stack, samplePhoto(config)));
+        System.out.println(banner(stack, samplePhoto(config), guestLink));
         // A Lambda function that dies is restarted; a server the stack cannot do without stops it all, by name.
         stack.failure().thenAccept(what -> {
             System.err.println("\n" + what + ": event-photos cannot go on without it and stops (its log is in "
@@ -52,9 +61,9 @@ public final class LocalStackMain {
         return sample;
     }
 
-    static String banner(LocalStack stack, Path samplePhoto) {
+    static String banner(LocalStack stack, Path samplePhoto, String guestLink) {
         String api = stack.apiUrl();
-        String event = "demo-event";
+        String event = DemoGuestLink.EVENT_ID;
         return """
 
                 ================================================================================
@@ -69,16 +78,18 @@ public final class LocalStackMain {
                  Web origins  %6$s
                  Logs         %7$s
 
-                 Organiser    %8$s / %9$s   (creates the event, invites)
+                 Guest link   %17$s
+                              (no account needed: a name, then photos; the organiser approves them
+                              in the review queue of "%18$s" in the web client)
+                %19$s
+                 Organiser    %8$s / %9$s   (owns %12$s, creates events, invites)
                  Guest        %15$s / %16$s   (joins through the invite link)
 
                  Get a token (and GUEST_TOKEN likewise, as %15$s):
                    TOKEN=$(curl -s -d grant_type=password -d client_id=%10$s -d username=%8$s \\
                      -d password=%9$s %11$s | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
 
-                 Create an event, upload a photo (initiate -> PUT -> list):
-                   curl -s -X POST %1$s/events -H "Authorization: Bearer $TOKEN" \\
-                     -H 'Content-Type: application/json' -d '{"name":"데모 이벤트","eventId":"%12$s"}'
+                 Upload a photo to the demo event (initiate -> PUT -> list):
                    curl -s -X POST %1$s/events/%12$s/photos/initiate-upload -H "Authorization: Bearer $TOKEN" \\
                      -H 'Content-Type: application/json' \\
                      -d '{"title":"서울 불꽃축제","description":"첫 사진","contentType":"image/png"}' | tee /tmp/upload.json
@@ -107,6 +118,9 @@ public final class LocalStackMain {
                         samplePhoto,
                         stack.webUrl(),
                         LocalStackConfig.GUEST_USERNAME,
-                        stack.guestPassword());
+                        stack.guestPassword(),
+                        guestLink,
+                        DemoGuestLink.EVENT_NAME,
+                        TerminalQr.render(guestLink).indent(1));
     }
 }

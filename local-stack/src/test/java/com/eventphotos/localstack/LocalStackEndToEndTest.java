@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
@@ -261,39 +262,94 @@ class LocalStackEndToEndTest {
         Path second = Files.write(photos.resolve("river-night.jpg"), TestImages.jpeg(640, 480));
         // three parts of an upload in parts (5 MiB, 5 MiB, the rest)
         Path large = Files.write(photos.resolve("party-panorama.jpg"), TestImages.paddedJpeg(11 * 1024 * 1024, 42));
-        Path webClient = RepositoryPaths.find("web-client");
-        Path screenshots = RepositoryPaths.targetDir("screenshots");
-        Path log = stack.logDir().resolve("web-e2e.log");
         // the browser test uploads to this event, and by keyboard to its "-keyboard" twin: both the demo user's
         String eventId =
                 client.createEvent("e2e-web-" + UUID.randomUUID().toString().substring(0, 8));
         client.createEvent(eventId + "-keyboard");
 
-        ProcessBuilder browserTest = new ProcessBuilder("node", "e2e/upload.e2e.mjs")
-                .directory(webClient.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        browserTest
-                .environment()
-                .putAll(Map.of(
-                        "WEB_URL", stack.webUrl(),
+        runBrowserTest(
+                "upload.e2e.mjs",
+                Map.of(
                         "EVENT_ID", eventId,
-                        "DEMO_USERNAME", LocalStackConfig.ORGANISER_USERNAME,
-                        "DEMO_PASSWORD", stack.organiserPassword(),
                         "GUEST_USERNAME", LocalStackConfig.GUEST_USERNAME,
                         "GUEST_PASSWORD", stack.guestPassword(),
                         "PHOTO_1", first.toString(),
                         "PHOTO_2", second.toString(),
-                        "SCREENSHOT_DIR", screenshots.toString()));
-        browserTest.environment().put("PHOTO_LARGE", large.toString());
+                        "PHOTO_LARGE", large.toString()),
+                Duration.ofMinutes(3));
+        assertTrue(
+                Files.size(RepositoryPaths.targetDir("screenshots").resolve("gallery.png")) > 0,
+                "gallery screenshot saved under target/");
+    }
+
+    @Test
+    @Order(6)
+    void guestLink_shouldLetAGuestWithoutAnAccountUpload30PhotosByQrCode_thatTheOrganiserApprovesInTheReviewQueue()
+            throws Exception {
+        Path photos = RepositoryPaths.targetDir("e2e-guest-photos");
+        for (int i = 0; i < 30; i++) {
+            // each a different picture (width), as a phone's camera roll would be
+            Files.write(photos.resolve("IMG_%04d.jpg".formatted(2000 + i)), TestImages.jpeg(640 + 8 * i, 480));
+        }
+        String eventId =
+                client.createEvent("e2e-guests-" + UUID.randomUUID().toString().substring(0, 8));
+
+        runBrowserTest(
+                "guest.e2e.mjs", Map.of("EVENT_ID", eventId, "GUEST_PHOTOS", photos.toString()), Duration.ofMinutes(5));
+
+        JsonNode listed = client.list(eventId);
+        assertEquals(30, listed.path("items").size(), "the 30 approved photos are listed: " + listed);
+        listed.path("items")
+                .forEach(photo ->
+                        assertEquals("APPROVED", photo.path("reviewStatus").asText()));
+    }
+
+    @Test
+    @Order(7)
+    void demoGuestLink_shouldStartAGuestSessionForTheDemoEvent_asRunLocalPrintsIt() throws Exception {
+        String link = DemoGuestLink.create(stack);
+
+        // the API builds links on the first allowed web origin, which may name the host differently from webUrl()
+        assertTrue(
+                stack.webOrigins().stream()
+                        .anyMatch(origin -> link.startsWith(origin + "/g/" + DemoGuestLink.EVENT_ID + "~")),
+                link);
+        String code = link.substring(link.lastIndexOf('/') + 1);
+        HttpResponse<String> session = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/invites/" + code + "/guest-sessions"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Mom's friend\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(201, session.statusCode(), session.body());
+        assertTrue(session.body().contains("\"eventName\":\"" + DemoGuestLink.EVENT_NAME + "\""), session.body());
+    }
+
+    /** Runs one of the web client's browser tests against the stack, as the organiser; fails with its log. */
+    private void runBrowserTest(String script, Map<String, String> env, Duration timeout) throws Exception {
+        Path log = stack.logDir().resolve(script.replace(".mjs", ".log"));
+        ProcessBuilder browserTest = new ProcessBuilder("node", "e2e/" + script)
+                .directory(RepositoryPaths.find("web-client").toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        browserTest.environment().putAll(env);
+        browserTest
+                .environment()
+                .putAll(Map.of(
+                        "WEB_URL", stack.webUrl(),
+                        "DEMO_USERNAME", LocalStackConfig.ORGANISER_USERNAME,
+                        "DEMO_PASSWORD", stack.organiserPassword(),
+                        "SCREENSHOT_DIR",
+                                RepositoryPaths.targetDir("screenshots").toString()));
         Process process = browserTest.start();
-        boolean finished = process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES);
+        boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (!finished) {
             process.destroyForcibly();
         }
-        String output = Files.readString(log);
-        assertTrue(finished && process.exitValue() == 0, "browser test failed (log " + log + "):\n" + output);
-        assertTrue(Files.size(screenshots.resolve("gallery.png")) > 0, "gallery screenshot saved under target/");
+        assertTrue(
+                finished && process.exitValue() == 0,
+                "browser test " + script + " failed (log " + log + "):\n" + Files.readString(log));
     }
 
     @Test

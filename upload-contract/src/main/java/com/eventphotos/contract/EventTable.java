@@ -9,6 +9,8 @@ package com.eventphotos.contract;
  * event       EVENT#{eventId}      EVENT                the event: name, owner count, uploads started (per-event cap)
  * member      EVENT#{eventId}      MEMBER#{userId}      one user's role in the event; all members of an event
  * invite      EVENT#{eventId}      INVITE#{secret}      one invite link: role, expiry, uses left; all invites of an event
+ * guest       EVENT#{eventId}      GUEST#{guestId}      a guest session of a guest link: name, the link's secret, files
+ *                                                       and bytes started (per-guest quotas); gone by TTL at its expiry
  * upload      EVENT#{eventId}      UPLOAD#{photoId}     a multipart upload: S3 upload id, who started it, size, part
  *                                                       size, part checksums; completedAt once completed (so a repeated
  *                                                       complete gets the same answer), gone once aborted or by TTL
@@ -44,6 +46,18 @@ public final class EventTable {
     public static final String MAX_USES = "maxUses";
     public static final String USES = "uses";
     public static final String REVOKED = "revoked";
+    /** On invites: false for a guest link (no account: guest sessions instead of members). */
+    public static final String SIGN_IN_REQUIRED = "signInRequired";
+    /** On guest links: whether guests see the event's photos, or only their own. */
+    public static final String ALLOW_VIEW = "allowView";
+    /** On guest links: whether an owner approves each guest photo before members see it. */
+    public static final String REQUIRE_REVIEW = "requireReview";
+    /** On guest links and guest items: files (and on guests, bytes) started by guests, held below their quotas. */
+    public static final String GUEST_FILES = "guestFiles";
+
+    public static final String GUEST_BYTES = "guestBytes";
+    public static final String GUEST_ID = "guestId";
+    public static final String INVITE_SECRET = "inviteSecret";
 
     public static final String PHOTO_ID = "photoId";
     public static final String OBJECT_KEY = "objectKey";
@@ -62,6 +76,7 @@ public final class EventTable {
     public static final String MEMBER_SK_PREFIX = "MEMBER#";
     public static final String INVITE_SK_PREFIX = "INVITE#";
     public static final String UPLOAD_SK_PREFIX = "UPLOAD#";
+    public static final String GUEST_SK_PREFIX = "GUEST#";
 
     private EventTable() {}
 
@@ -75,6 +90,10 @@ public final class EventTable {
 
     public static String uploadSk(java.util.UUID photoId) {
         return UPLOAD_SK_PREFIX + photoId;
+    }
+
+    public static String guestSk(java.util.UUID guestId) {
+        return GUEST_SK_PREFIX + guestId;
     }
 
     public static String inviteSk(String secret) {

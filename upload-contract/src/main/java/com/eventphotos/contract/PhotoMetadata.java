@@ -17,7 +17,9 @@ public record PhotoMetadata(
         String eventId,
         UUID photoId,
         PhotoContentType contentType,
-        String uploadedBy) {
+        String uploadedBy,
+        String uploaderName,
+        boolean reviewRequired) {
 
     /** How S3 user metadata appears in HTTP headers and presigned query strings. */
     public static final String HEADER_PREFIX = "x-amz-meta-";
@@ -28,6 +30,12 @@ public record PhotoMetadata(
     public static final String PHOTO_ID = "photoid";
     public static final String CONTENT_TYPE = "contenttype";
     public static final String UPLOADED_BY = "uploadedby";
+    /** The name a guest gave (members have none in the metadata: their listing shows their id). */
+    public static final String UPLOADER_NAME = "uploadername";
+    /** {@link #REVIEW_PENDING} when an owner must approve the photo before members see it. */
+    public static final String REVIEW = "review";
+
+    public static final String REVIEW_PENDING = "pending";
 
     /**
      * S3 limits user metadata to 2 KB, measured as the UTF-8 bytes of every name (without the
@@ -44,6 +52,17 @@ public record PhotoMetadata(
         description = description == null ? "" : description;
     }
 
+    /** A member's upload: no uploader name in the metadata, no review. */
+    public PhotoMetadata(
+            String title,
+            String description,
+            String eventId,
+            UUID photoId,
+            PhotoContentType contentType,
+            String uploadedBy) {
+        this(title, description, eventId, photoId, contentType, uploadedBy, null, false);
+    }
+
     public UploadKey key() {
         return new UploadKey(eventId, photoId, contentType);
     }
@@ -57,6 +76,12 @@ public record PhotoMetadata(
         metadata.put(PHOTO_ID, photoId.toString());
         metadata.put(CONTENT_TYPE, contentType.mimeType());
         metadata.put(UPLOADED_BY, MetadataValueCodec.encode(uploadedBy));
+        if (uploaderName != null) {
+            metadata.put(UPLOADER_NAME, MetadataValueCodec.encode(uploaderName));
+        }
+        if (reviewRequired) {
+            metadata.put(REVIEW, REVIEW_PENDING);
+        }
         return metadata;
     }
 
@@ -102,7 +127,11 @@ public record PhotoMetadata(
                 eventId,
                 photoId,
                 contentType,
-                decoded(UPLOADED_BY, required(userMetadata, UPLOADED_BY)));
+                decoded(UPLOADED_BY, required(userMetadata, UPLOADED_BY)),
+                userMetadata.containsKey(UPLOADER_NAME)
+                        ? decoded(UPLOADER_NAME, userMetadata.get(UPLOADER_NAME))
+                        : null,
+                REVIEW_PENDING.equals(userMetadata.get(REVIEW)));
     }
 
     private static String required(Map<String, String> userMetadata, String name) throws InvalidPhotoMetadataException {

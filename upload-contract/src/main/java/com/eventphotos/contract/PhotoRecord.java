@@ -23,6 +23,7 @@ import static com.eventphotos.contract.PhotoTable.PROCESSED_AT;
 import static com.eventphotos.contract.PhotoTable.REJECTION_REASON;
 import static com.eventphotos.contract.PhotoTable.RENDITIONS;
 import static com.eventphotos.contract.PhotoTable.RENDITION_BYTES;
+import static com.eventphotos.contract.PhotoTable.REVIEW_STATUS;
 import static com.eventphotos.contract.PhotoTable.S3_KEY;
 import static com.eventphotos.contract.PhotoTable.S3_SEQUENCER;
 import static com.eventphotos.contract.PhotoTable.SIZE;
@@ -30,6 +31,7 @@ import static com.eventphotos.contract.PhotoTable.STATUS;
 import static com.eventphotos.contract.PhotoTable.TITLE;
 import static com.eventphotos.contract.PhotoTable.UPLOADED_AT_PHOTO_ID;
 import static com.eventphotos.contract.PhotoTable.UPLOADED_BY;
+import static com.eventphotos.contract.PhotoTable.UPLOADER_NAME;
 import static com.eventphotos.contract.PhotoTable.URL;
 import static com.eventphotos.contract.PhotoTable.VISIBLE_UPLOADED_AT_PHOTO_ID;
 import static com.eventphotos.contract.PhotoTable.WEBP_BYTES;
@@ -62,7 +64,9 @@ public record PhotoRecord(
         Integer width,
         Integer height,
         List<Rendition> renditions,
-        boolean hidden) {
+        boolean hidden,
+        String uploaderName,
+        ReviewStatus reviewStatus) {
 
     public PhotoRecord {
         Objects.requireNonNull(eventId, EVENT_ID);
@@ -116,7 +120,9 @@ public record PhotoRecord(
                 width,
                 height,
                 renditions,
-                false);
+                false,
+                metadata.uploaderName(),
+                metadata.reviewRequired() ? ReviewStatus.PENDING : null);
     }
 
     public static PhotoRecord rejected(
@@ -139,7 +145,9 @@ public record PhotoRecord(
                 null,
                 null,
                 List.of(),
-                false);
+                false,
+                null,
+                null);
     }
 
     public Map<String, AttributeValue> toItem() {
@@ -153,6 +161,10 @@ public record PhotoRecord(
         putIfPresent(item, DESCRIPTION, description);
         putIfPresent(item, CONTENT_TYPE, contentType);
         putIfPresent(item, UPLOADED_BY, uploadedBy);
+        putIfPresent(item, UPLOADER_NAME, uploaderName);
+        if (reviewStatus != null) {
+            item.put(REVIEW_STATUS, AttributeValue.fromS(reviewStatus.name()));
+        }
         putIfPresent(item, S3_KEY, s3Key);
         putIfPresent(item, URL, url);
         putIfPresent(item, REJECTION_REASON, rejectionReason);
@@ -177,7 +189,7 @@ public record PhotoRecord(
             item.put(UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(position));
             if (hidden) {
                 item.put(HIDDEN, AttributeValue.fromBool(true));
-            } else {
+            } else if (reviewStatus != ReviewStatus.PENDING) {
                 item.put(VISIBLE_UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(position));
             }
         }
@@ -195,14 +207,27 @@ public record PhotoRecord(
                 .item(toItem())
                 .conditionExpression("(attribute_not_exists(#photoId) OR #sequencer < :sequencer)"
                         + " AND (attribute_not_exists(#status) OR #status <> :deleted)"
-                        + " AND attribute_not_exists(#hidden)")
-                .expressionAttributeNames(
-                        Map.of("#photoId", PHOTO_ID, "#sequencer", S3_SEQUENCER, "#status", STATUS, "#hidden", HIDDEN))
+                        + " AND attribute_not_exists(#hidden)"
+                        // an owner's approval is never undone by a late or repeated event
+                        + " AND (attribute_not_exists(#review) OR #review <> :approved)")
+                .expressionAttributeNames(Map.of(
+                        "#photoId",
+                        PHOTO_ID,
+                        "#sequencer",
+                        S3_SEQUENCER,
+                        "#status",
+                        STATUS,
+                        "#hidden",
+                        HIDDEN,
+                        "#review",
+                        REVIEW_STATUS))
                 .expressionAttributeValues(Map.of(
                         ":sequencer",
                         AttributeValue.fromS(s3Sequencer),
                         ":deleted",
-                        AttributeValue.fromS(PhotoStatus.DELETED.name())))
+                        AttributeValue.fromS(PhotoStatus.DELETED.name()),
+                        ":approved",
+                        AttributeValue.fromS(ReviewStatus.APPROVED.name())))
                 .build();
     }
 
@@ -229,7 +254,9 @@ public record PhotoRecord(
                                 .map(value -> rendition(value.m()))
                                 .toList()
                         : List.of(),
-                item.containsKey(HIDDEN) && Boolean.TRUE.equals(item.get(HIDDEN).bool()));
+                item.containsKey(HIDDEN) && Boolean.TRUE.equals(item.get(HIDDEN).bool()),
+                s(item, UPLOADER_NAME),
+                item.containsKey(REVIEW_STATUS) ? ReviewStatus.valueOf(s(item, REVIEW_STATUS)) : null);
     }
 
     private static AttributeValue renditionItem(Rendition rendition) {

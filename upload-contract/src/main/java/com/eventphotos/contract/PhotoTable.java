@@ -39,6 +39,10 @@ public final class PhotoTable {
     public static final String DESCRIPTION = "description";
     public static final String CONTENT_TYPE = "contentType";
     public static final String UPLOADED_BY = "uploadedBy";
+    /** A guest's name, as they gave it (members are named by their id). */
+    public static final String UPLOADER_NAME = "uploaderName";
+    /** PENDING until an owner approves a guest's photo (then APPROVED); absent where no review applies. */
+    public static final String REVIEW_STATUS = "reviewStatus";
     /** Bytes of the original upload, as stored in S3. */
     public static final String SIZE = "size";
 

@@ -1,10 +1,12 @@
 package com.eventphotos.api.access;
 
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.eventphotos.api.auth.Caller;
 import com.eventphotos.api.domain.EventAccessDeniedException;
 import com.eventphotos.api.domain.EventNotFoundException;
+import com.eventphotos.api.domain.GuestSession;
 import com.eventphotos.api.domain.Membership;
 import com.eventphotos.api.domain.Permission;
 import com.eventphotos.api.domain.Role;
@@ -27,8 +29,21 @@ public class EventAccessPolicy {
     @Inject
     Caller caller;
 
+    @Inject
+    GuestSessionCheck guestSessions;
+
     /** The caller's membership in the event, when its role grants {@code permission}. */
     public Membership require(String eventId, Permission permission) {
+        Optional<GuestSession> guest = caller.guest();
+        if (guest.isPresent()) {
+            // a guest of another event, or asking for what guests may not do: the same 404 a stranger gets
+            if (!guest.get().eventId().equals(eventId)
+                    || !guest.get().permissions().contains(permission)) {
+                throw new EventNotFoundException(eventId);
+            }
+            guestSessions.require(guest.get());
+            return Membership.of(guest.get());
+        }
         Membership membership =
                 members.membership(eventId, caller.userId()).orElseThrow(() -> new EventNotFoundException(eventId));
         if (!membership.allows(permission)) {
@@ -45,6 +60,9 @@ public class EventAccessPolicy {
         if (membership.allows(Permission.DELETE_OWN_PHOTOS)
                 && membership.userId().equals(uploadedBy)) {
             return;
+        }
+        if (membership.isGuest()) {
+            throw new EventAccessDeniedException("as a guest you can delete only the photos you uploaded");
         }
         throw new EventAccessDeniedException(refusal(
                 membership.role(),

@@ -35,10 +35,12 @@ public class AppClientCheck implements SecurityIdentityAugmentor {
 
     private final Set<String> clientIds;
     private final boolean acceptIdTokens;
+    private final String guestIssuer;
 
     AppClientCheck(UploadApiConfig config) {
         this.clientIds = Set.copyOf(config.auth().clientIds());
         this.acceptIdTokens = config.auth().acceptIdTokens();
+        this.guestIssuer = config.guests().issuer();
     }
 
     @Override
@@ -58,6 +60,13 @@ public class AppClientCheck implements SecurityIdentityAugmentor {
 
     /** Why the token is not one of this app's, or empty if it is. */
     Optional<String> refusal(JsonWebToken token) {
+        if (guestIssuer.equals(token.getIssuer())) {
+            // this API's own guest token: its tenant checked issuer, audience, expiry and signature
+            Set<String> audience = token.getAudience() == null ? Set.of() : token.getAudience();
+            return audience.contains(GuestTokens.AUDIENCE)
+                    ? Optional.empty()
+                    : Optional.of("a guest token for another audience");
+        }
         String tokenUse = Claims.string(token, "token_use");
         String type = Claims.string(token, "typ");
         if ("access".equals(tokenUse) || "Bearer".equalsIgnoreCase(type)) {

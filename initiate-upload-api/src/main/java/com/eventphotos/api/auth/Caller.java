@@ -1,12 +1,18 @@
 package com.eventphotos.api.auth;
 
+import java.util.Optional;
+import java.util.UUID;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.eventphotos.api.UploadApiConfig;
+import com.eventphotos.api.domain.GuestSession;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
 import jakarta.enterprise.context.RequestScoped;
 
-/** The signed-in user of the current request, as the events table and photo records name them. */
+/** The signed-in user (or guest) of the current request, as the events table and photo records name them. */
 @RequestScoped
 public class Caller {
 
@@ -20,10 +26,30 @@ public class Caller {
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
+    private final String guestIssuer;
 
-    Caller(SecurityIdentity identity, JsonWebToken token) {
+    Caller(SecurityIdentity identity, JsonWebToken token, UploadApiConfig config) {
         this.identity = identity;
         this.token = token;
+        this.guestIssuer = config.guests().issuer();
+    }
+
+    /**
+     * The caller as a guest, when their token is a guest token (this API's own; {@link GuestTenantResolver} had it
+     * verified against the guest key): the event and what the link allows.
+     */
+    public Optional<GuestSession> guest() {
+        if (!guestIssuer.equals(token.getIssuer())
+                || token.getSubject() == null
+                || !token.getSubject().startsWith(GuestSession.SUBJECT_PREFIX)) {
+            return Optional.empty();
+        }
+        return Optional.of(new GuestSession(
+                Claims.string(token, GuestTokens.EVENT_ID),
+                UUID.fromString(token.getSubject().substring(GuestSession.SUBJECT_PREFIX.length())),
+                Claims.string(token, GuestTokens.NAME),
+                Claims.bool(token, GuestTokens.VIEW),
+                Claims.bool(token, GuestTokens.REVIEW)));
     }
 
     /** The token's subject: stable across renames, unlike a user name. */

@@ -24,4 +24,12 @@ public final class Claims {
         }
         return value instanceof String string ? string : null;
     }
+
+    /** The claim as a boolean: true only for a JSON {@code true}. */
+    public static boolean bool(JsonWebToken token, String name) {
+        Object value = token instanceof OidcJwtCallerPrincipal oidc
+                ? oidc.getClaims().getClaimValue(name)
+                : token.getClaim(name);
+        return Boolean.TRUE.equals(value) || value == jakarta.json.JsonValue.TRUE;
+    }
 }

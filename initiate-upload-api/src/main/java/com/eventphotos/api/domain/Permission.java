@@ -1,12 +1,14 @@
 package com.eventphotos.api.domain;
 
-/** What a member may do in an event; {@link Role} says which role grants which. */
+/** What a member or guest may do in an event; {@link Role} says which role grants which, {@link GuestSession} a guest's. */
 public enum Permission {
     VIEW_PHOTOS("see the event's photos"),
+    VIEW_OWN_PHOTOS("see the photos they uploaded"),
     UPLOAD_PHOTOS("upload photos"),
     DELETE_OWN_PHOTOS("delete photos they uploaded"),
     DELETE_ANY_PHOTO("delete other members' photos"),
     HIDE_PHOTOS("hide and unhide photos"),
+    REVIEW_PHOTOS("approve guests' photos"),
     MANAGE_MEMBERS("manage the event's members and invites");
 
     private final String action;

@@ -10,9 +10,13 @@ public enum Role {
     /** Everything: upload, see hidden photos, delete any photo, hide, invite, manage members. */
     OWNER(EnumSet.allOf(Permission.class)),
     /** Upload, see, and delete their own photos. */
-    CONTRIBUTOR(EnumSet.of(Permission.VIEW_PHOTOS, Permission.UPLOAD_PHOTOS, Permission.DELETE_OWN_PHOTOS)),
+    CONTRIBUTOR(EnumSet.of(
+            Permission.VIEW_PHOTOS,
+            Permission.VIEW_OWN_PHOTOS,
+            Permission.UPLOAD_PHOTOS,
+            Permission.DELETE_OWN_PHOTOS)),
     /** See the photos. */
-    VIEWER(EnumSet.of(Permission.VIEW_PHOTOS));
+    VIEWER(EnumSet.of(Permission.VIEW_PHOTOS, Permission.VIEW_OWN_PHOTOS));
 
     private final Set<Permission> permissions;
 

@@ -196,16 +196,33 @@ public class ErrorMappers {
                 .build();
     }
 
-    /** "initiateUpload.request.title" is "title"; a violation on the whole body is "body". */
+    /**
+     * "initiateUpload.request.title" is "title", "initiateUploads.request.photos[3].title" is "photos[3].title"; a
+     * violation on the whole body is "body"; one on a path or query parameter is the parameter's name.
+     */
     private static String fieldName(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
                 .toList();
         Path.Node last = nodes.get(nodes.size() - 1);
-        if (last.getKind() == jakarta.validation.ElementKind.PARAMETER
-                && nodes.size() == 2
-                && last.getName().equals("request")) {
-            return "body";
+        if (last.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+            return nodes.size() == 2 && last.getName().equals("request") ? "body" : last.getName();
         }
-        return last.getName();
+        StringBuilder field = new StringBuilder();
+        boolean inBody = false;
+        for (Path.Node node : nodes) {
+            if (!inBody) {
+                inBody = node.getKind() == jakarta.validation.ElementKind.PARAMETER;
+                continue;
+            }
+            if (node.isInIterable()) {
+                field.append('[')
+                        .append(node.getIndex() != null ? node.getIndex() : node.getKey())
+                        .append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                field.append(field.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        return field.isEmpty() ? last.getName() : field.toString();
     }
 }

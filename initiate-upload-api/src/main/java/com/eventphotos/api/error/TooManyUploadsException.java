@@ -8,7 +8,12 @@ public class TooManyUploadsException extends RuntimeException {
     private final long retryAfterSeconds;
 
     public TooManyUploadsException(Duration retryAfter) {
-        super("too many uploads started; try again in " + Math.max(1, divideRoundingUp(retryAfter)) + " s");
+        this(retryAfter, "too many uploads started");
+    }
+
+    /** @param what what there were too many of, as in "{what}; try again in 2 s" */
+    public TooManyUploadsException(Duration retryAfter, String what) {
+        super(what + "; try again in " + Math.max(1, divideRoundingUp(retryAfter)) + " s");
         this.retryAfterSeconds = Math.max(1, divideRoundingUp(retryAfter));
     }
 

@@ -5,8 +5,9 @@ import com.eventphotos.api.domain.Role;
 /**
  * One invite as its event's owners see it.
  *
- * @param code what {@code POST /invites/{code}/accept} takes
- * @param link the web client's page that signs the guest in and accepts the code
+ * @param code what {@code POST /invites/{code}/accept} (or, for a guest link, {@code …/guest-sessions}) takes
+ * @param link the web client's page for it: {@code /join/{code}} signs the guest in and accepts the code,
+ *     {@code /g/{code}} (a guest link) asks for a name and lets them upload
  */
 public record InviteView(
         String code,
@@ -16,4 +17,7 @@ public record InviteView(
         int maxUses,
         int uses,
         boolean revoked,
-        String createdAt) {}
+        String createdAt,
+        boolean signInRequired,
+        boolean allowView,
+        boolean requireReview) {}

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * One photo as clients see it. {@code url} is the largest rendition; {@code renditions} (ascending width) are
  * what a gallery puts in {@code srcset}; {@code width}/{@code height} are the original's, upright. READY
  * photos only have those; {@code rejectionReason} appears only on REJECTED records; {@code hidden} only on photos an
- * owner hid (and only owners see those).
+ * owner hid (and only owners see those); {@code uploaderName} on guests' photos (the name they gave);
+ * {@code reviewStatus} PENDING or APPROVED where an owner reviews the photo.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PhotoView(
@@ -28,7 +29,9 @@ public record PhotoView(
         String uploadedBy,
         String createdAt,
         String rejectionReason,
-        Boolean hidden) {
+        Boolean hidden,
+        String uploaderName,
+        String reviewStatus) {
 
     /** One resized, metadata-free rendition of the photo, served by the CDN as JPEG ({@code url}) and WebP. */
     public record RenditionView(String url, int width, int height, long bytes, String webpUrl, long webpBytes) {}
@@ -54,6 +57,8 @@ public record PhotoView(
                 record.uploadedBy(),
                 PhotoTable.formatTime(record.createdAt()),
                 record.rejectionReason(),
-                record.hidden() ? Boolean.TRUE : null);
+                record.hidden() ? Boolean.TRUE : null,
+                record.uploaderName(),
+                record.reviewStatus() == null ? null : record.reviewStatus().name());
     }
 }

@@ -77,6 +77,18 @@ public class EventRepository {
         }
     }
 
+    /** As {@link #reserveUploads}, as one write of a transaction (guests' quotas are counted with it). */
+    TransactWriteItem reserving(String eventId, int places, int maxPhotos) {
+        return TransactWriteItem.builder()
+                .update(u -> u.tableName(table.name())
+                        .key(EventItem.keyOf(eventId))
+                        .updateExpression("ADD #uploads :places")
+                        .conditionExpression("attribute_exists(#pk) AND #uploads <= :lastStart")
+                        .expressionAttributeNames(Map.of("#uploads", UPLOADS, "#pk", PK))
+                        .expressionAttributeValues(Map.of(":places", n(places), ":lastStart", n(maxPhotos - places))))
+                .build();
+    }
+
     /** Gives places back at once: uploads that were counted but never started. */
     public void releaseUploads(String eventId, int places) {
         table.update(releasing(eventId, places));
@@ -87,7 +99,7 @@ public class EventRepository {
         return TransactWriteItem.builder().update(releasing(eventId, 1)).build();
     }
 
-    private Update releasing(String eventId, int places) {
+    Update releasing(String eventId, int places) {
         return Update.builder()
                 .tableName(table.name())
                 .key(EventItem.keyOf(eventId))

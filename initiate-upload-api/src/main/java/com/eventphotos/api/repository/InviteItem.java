@@ -19,6 +19,7 @@ import static com.eventphotos.api.dynamo.Attributes.n;
 import static com.eventphotos.api.dynamo.Attributes.number;
 import static com.eventphotos.api.dynamo.Attributes.s;
 import static com.eventphotos.api.dynamo.Attributes.string;
+import static com.eventphotos.contract.EventTable.ALLOW_VIEW;
 import static com.eventphotos.contract.EventTable.CREATED_AT;
 import static com.eventphotos.contract.EventTable.CREATED_BY;
 import static com.eventphotos.contract.EventTable.EVENT_ID;
@@ -26,8 +27,10 @@ import static com.eventphotos.contract.EventTable.EXPIRES_AT;
 import static com.eventphotos.contract.EventTable.INVITE_SK_PREFIX;
 import static com.eventphotos.contract.EventTable.MAX_USES;
 import static com.eventphotos.contract.EventTable.NAME;
+import static com.eventphotos.contract.EventTable.REQUIRE_REVIEW;
 import static com.eventphotos.contract.EventTable.REVOKED;
 import static com.eventphotos.contract.EventTable.ROLE;
+import static com.eventphotos.contract.EventTable.SIGN_IN_REQUIRED;
 import static com.eventphotos.contract.EventTable.SK;
 import static com.eventphotos.contract.EventTable.USES;
 import static com.eventphotos.contract.EventTable.eventPk;
@@ -44,7 +47,10 @@ public record InviteItem(
         long uses,
         boolean revoked,
         String createdBy,
-        String createdAt) {
+        String createdAt,
+        boolean signInRequired,
+        boolean allowView,
+        boolean requireReview) {
 
     public static Map<String, AttributeValue> keyOf(InviteCode code) {
         return key(eventPk(code.eventId()), inviteSk(code.secret()));
@@ -61,6 +67,9 @@ public record InviteItem(
         item.put(REVOKED, bool(revoked));
         item.put(CREATED_BY, s(createdBy));
         item.put(CREATED_AT, s(createdAt));
+        item.put(SIGN_IN_REQUIRED, bool(signInRequired));
+        item.put(ALLOW_VIEW, bool(allowView));
+        item.put(REQUIRE_REVIEW, bool(requireReview));
         return item;
     }
 
@@ -74,7 +83,11 @@ public record InviteItem(
                 number(item, USES),
                 flag(item, REVOKED),
                 string(item, CREATED_BY),
-                string(item, CREATED_AT));
+                string(item, CREATED_AT),
+                // invites written before guest links existed are sign-in invites
+                !item.containsKey(SIGN_IN_REQUIRED) || flag(item, SIGN_IN_REQUIRED),
+                !item.containsKey(ALLOW_VIEW) || flag(item, ALLOW_VIEW),
+                flag(item, REQUIRE_REVIEW));
     }
 
     /** Why the invite cannot be accepted at {@code now}, if it cannot: revoked, expired or used up. */
@@ -95,12 +108,15 @@ public record InviteItem(
     public InviteView toView(String webClient) {
         return new InviteView(
                 code.toString(),
-                webClient + "/join/" + code,
+                webClient + (signInRequired ? "/join/" : "/g/") + code,
                 role,
                 expiresAt,
                 Math.toIntExact(maxUses),
                 Math.toIntExact(uses),
                 revoked,
-                createdAt);
+                createdAt,
+                signInRequired,
+                allowView,
+                requireReview);
     }
 }

@@ -83,17 +83,40 @@ public class InviteRepository {
         try {
             table.transact(List.of(useOnce(invite.code(), now), members.adding(member)));
         } catch (TransactionCanceledException e) {
-            if (Transactions.conditionFailed(e, 0)) {
-                var old = Transactions.reason(e, 0).item();
-                InviteItem current = Attributes.missing(old)
-                        ? find(invite.code()).orElseThrow(InviteNotFoundException::new)
-                        : InviteItem.fromItem(old);
-                current.unusableAt(now).ifPresent(unusable -> {
-                    throw unusable;
-                });
-            }
-            throw new ConcurrentChangeException("the invite or the membership changed at the same moment");
+            refuseUse(e, invite, now);
         }
+    }
+
+    /**
+     * Counts one use of a guest link (one guest session) and writes the guest, in one transaction.
+     *
+     * @throws com.eventphotos.api.domain.InviteUnusableException as {@link #accept}
+     * @throws ConcurrentChangeException as {@link #accept}
+     */
+    public void startGuestSession(InviteItem invite, GuestItem guest, Instant now) {
+        try {
+            table.transact(List.of(
+                    useOnce(invite.code(), now),
+                    TransactWriteItem.builder()
+                            .put(table.putNew(guest.toItem()))
+                            .build()));
+        } catch (TransactionCanceledException e) {
+            refuseUse(e, invite, now);
+        }
+    }
+
+    /** Why a transaction that counted a use was cancelled: the invite's state, or a collision to retry. */
+    private void refuseUse(TransactionCanceledException e, InviteItem invite, Instant now) {
+        if (Transactions.conditionFailed(e, 0)) {
+            var old = Transactions.reason(e, 0).item();
+            InviteItem current = Attributes.missing(old)
+                    ? find(invite.code()).orElseThrow(InviteNotFoundException::new)
+                    : InviteItem.fromItem(old);
+            current.unusableAt(now).ifPresent(unusable -> {
+                throw unusable;
+            });
+        }
+        throw new ConcurrentChangeException("the invite or the membership changed at the same moment");
     }
 
     private TransactWriteItem useOnce(InviteCode code, Instant now) {

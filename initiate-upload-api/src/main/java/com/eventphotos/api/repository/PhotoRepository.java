@@ -15,6 +15,7 @@ import com.eventphotos.contract.PhotoRecord;
 import com.eventphotos.contract.PhotoStatus;
 import com.eventphotos.contract.PhotoTombstones;
 import com.eventphotos.contract.Renditions;
+import com.eventphotos.contract.ReviewStatus;
 import com.eventphotos.contract.UploadKey;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,8 +32,10 @@ import jakarta.inject.Inject;
 import static com.eventphotos.contract.PhotoTable.EVENT_ID;
 import static com.eventphotos.contract.PhotoTable.HIDDEN;
 import static com.eventphotos.contract.PhotoTable.PHOTO_ID;
+import static com.eventphotos.contract.PhotoTable.REVIEW_STATUS;
 import static com.eventphotos.contract.PhotoTable.STATUS;
 import static com.eventphotos.contract.PhotoTable.UPLOADED_AT_PHOTO_ID;
+import static com.eventphotos.contract.PhotoTable.UPLOADED_BY;
 import static com.eventphotos.contract.PhotoTable.VISIBLE_UPLOADED_AT_PHOTO_ID;
 
 /**
@@ -62,13 +65,32 @@ public class PhotoRepository {
      * READY photos of the event, newest first, from the sparse index that holds exactly {@code listing}.
      *
      * @param startKey where the page starts (null: at the newest)
+     * @param uploadedBy the caller, for {@link Listing#MINE}
      */
-    public RecordPage listReady(String eventId, Listing listing, int limit, Map<String, AttributeValue> startKey) {
+    public RecordPage listReady(
+            String eventId, Listing listing, int limit, Map<String, AttributeValue> startKey, String uploadedBy) {
+        Map<String, String> names = new HashMap<>(Map.of("#eventId", EVENT_ID));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":eventId", AttributeValue.fromS(eventId)));
+        String filter =
+                switch (listing) {
+                    case MINE -> {
+                        names.put("#uploadedBy", UPLOADED_BY);
+                        values.put(":me", AttributeValue.fromS(uploadedBy));
+                        yield "#uploadedBy = :me";
+                    }
+                    case PENDING_REVIEW -> {
+                        names.put("#review", REVIEW_STATUS);
+                        values.put(":pending", AttributeValue.fromS(ReviewStatus.PENDING.name()));
+                        yield "#review = :pending";
+                    }
+                    default -> null;
+                };
         QueryResponse response = dynamo.query(query -> query.tableName(config.table())
                 .indexName(listing.index())
                 .keyConditionExpression("#eventId = :eventId")
-                .expressionAttributeNames(Map.of("#eventId", EVENT_ID))
-                .expressionAttributeValues(Map.of(":eventId", AttributeValue.fromS(eventId)))
+                .filterExpression(filter)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
                 .scanIndexForward(false)
                 .limit(limit)
                 .exclusiveStartKey(startKey));
@@ -126,6 +148,43 @@ public class PhotoRepository {
         record.ifPresent(this::deleteObjects);
     }
 
+    /**
+     * An owner approves a guest's photo: from now on members see it (unless it is hidden). True also when it was
+     * approved already; false when there is no READY photo waiting for review.
+     */
+    public boolean approve(String eventId, UUID photoId) {
+        for (boolean hidden : new boolean[] {false, true}) {
+            try {
+                dynamo.updateItem(request -> request.tableName(config.table())
+                        .key(key(eventId, photoId))
+                        .updateExpression(
+                                hidden ? "SET #review = :approved" : "SET #review = :approved, #visible = #position")
+                        .conditionExpression("#status = :ready AND #review = :pending AND "
+                                + (hidden ? "attribute_exists(#hidden)" : "attribute_not_exists(#hidden)"))
+                        .expressionAttributeNames(
+                                hidden
+                                        ? Map.of("#review", REVIEW_STATUS, "#status", STATUS, "#hidden", HIDDEN)
+                                        : Map.of(
+                                                "#review", REVIEW_STATUS,
+                                                "#status", STATUS,
+                                                "#hidden", HIDDEN,
+                                                "#visible", VISIBLE_UPLOADED_AT_PHOTO_ID,
+                                                "#position", UPLOADED_AT_PHOTO_ID))
+                        .expressionAttributeValues(Map.of(
+                                ":approved", AttributeValue.fromS(ReviewStatus.APPROVED.name()),
+                                ":pending", AttributeValue.fromS(ReviewStatus.PENDING.name()),
+                                ":ready", AttributeValue.fromS(PhotoStatus.READY.name()))));
+                return true;
+            } catch (ConditionalCheckFailedException notThisCase) {
+                // the other case, or nothing to approve
+            }
+        }
+        return find(eventId, photoId)
+                .filter(record -> record.status() == PhotoStatus.READY)
+                .filter(record -> record.reviewStatus() == ReviewStatus.APPROVED)
+                .isPresent();
+    }
+
     /** Hides a READY photo from everyone but the owners, or shows it again; false when there is no READY photo. */
     public boolean setHidden(String eventId, UUID photoId, boolean hidden) {
         Map<String, String> names =
@@ -141,13 +200,37 @@ public class PhotoRepository {
             update = "SET #visible = #position REMOVE #hidden";
             names.put("#position", UPLOADED_AT_PHOTO_ID);
         }
+        String condition = "#status = :ready";
+        if (!hidden) {
+            // a photo still waiting for review stays out of the members' index when shown again
+            condition += " AND (attribute_not_exists(#review) OR #review <> :pending)";
+            names.put("#review", REVIEW_STATUS);
+            values.put(":pending", AttributeValue.fromS(ReviewStatus.PENDING.name()));
+        }
+        String checked = condition;
         try {
             dynamo.updateItem(request -> request.tableName(config.table())
                     .key(key(eventId, photoId))
                     .updateExpression(update)
-                    .conditionExpression("#status = :ready")
+                    .conditionExpression(checked)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException notReadyOrPending) {
+            return !hidden && showPendingAgain(eventId, photoId);
+        }
+    }
+
+    private boolean showPendingAgain(String eventId, UUID photoId) {
+        try {
+            dynamo.updateItem(request -> request.tableName(config.table())
+                    .key(key(eventId, photoId))
+                    .updateExpression("REMOVE #hidden")
+                    .conditionExpression("#status = :ready AND #review = :pending")
+                    .expressionAttributeNames(Map.of("#hidden", HIDDEN, "#status", STATUS, "#review", REVIEW_STATUS))
+                    .expressionAttributeValues(Map.of(
+                            ":ready", AttributeValue.fromS(PhotoStatus.READY.name()),
+                            ":pending", AttributeValue.fromS(ReviewStatus.PENDING.name()))));
             return true;
         } catch (ConditionalCheckFailedException notReady) {
             return false;

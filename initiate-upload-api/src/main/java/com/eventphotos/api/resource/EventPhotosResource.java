@@ -2,6 +2,7 @@ package com.eventphotos.api.resource;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -12,23 +13,27 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import com.eventphotos.api.access.EventAccessPolicy;
 import com.eventphotos.api.auth.Caller;
+import com.eventphotos.api.domain.Membership;
 import com.eventphotos.api.domain.Permission;
 import com.eventphotos.api.error.TooManyUploadsException;
 import com.eventphotos.api.model.CompleteUploadRequest;
 import com.eventphotos.api.model.CompletedUpload;
 import com.eventphotos.api.model.InitiateUploadRequest;
 import com.eventphotos.api.model.InitiateUploadResponse;
+import com.eventphotos.api.model.InitiateUploadsRequest;
 import com.eventphotos.api.model.MultipartUploadView;
 import com.eventphotos.api.model.PhotoPage;
 import com.eventphotos.api.model.PhotoView;
 import com.eventphotos.api.service.MultipartUploadService;
 import com.eventphotos.api.service.PhotoService;
-import com.eventphotos.api.service.UploadRateLimiter;
+import com.eventphotos.api.service.RateLimiter;
+import com.eventphotos.api.service.RateLimiters;
 import com.eventphotos.api.service.UploadService;
 
 import io.quarkus.security.Authenticated;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -68,10 +73,13 @@ public class EventPhotosResource {
     Caller caller;
 
     @Inject
-    UploadRateLimiter rateLimiter;
+    @Named(RateLimiters.UPLOAD_STARTS)
+    RateLimiter rateLimiter;
 
     @POST
     @Path("/initiate-upload")
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "guest")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Get a presigned URL to PUT one photo straight to S3 (OWNER or CONTRIBUTOR)")
     @APIResponse(
@@ -85,40 +93,77 @@ public class EventPhotosResource {
     public RestResponse<InitiateUploadResponse> initiateUpload(
             @PathParam("eventId") @EventIdParam String eventId,
             @NotNull(message = "a JSON body is required") @Valid InitiateUploadRequest request) {
-        String uploader = caller.userId();
-        // the cheapest check first: a flood of requests is refused before it reaches DynamoDB
-        rateLimiter.tryAcquire(uploader).ifPresent(wait -> {
-            throw new TooManyUploadsException(wait);
-        });
-        access.require(eventId, Permission.UPLOAD_PHOTOS);
-        InitiateUploadResponse upload = uploads.initiate(eventId, request, uploader);
+        InitiateUploadResponse upload = uploads.initiate(uploader(eventId), request);
         return RestResponse.ResponseBuilder.create(Response.Status.CREATED, upload)
                 .location(URI.create("/events/" + eventId + "/photos/" + upload.photoId()))
                 .build();
     }
 
+    @POST
+    @Path("/initiate-uploads")
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "guest")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start up to 50 uploads at once: one check, one count, an answer per photo in the order asked")
+    @APIResponse(responseCode = "201", description = "One answer per photo, as initiate-upload gives it")
+    @APIResponse(responseCode = "403", description = "Your role in the event does not allow uploads")
+    @APIResponse(responseCode = "404", description = "No such event, or you are not a member")
+    @APIResponse(responseCode = "409", description = "The photos do not all fit under the event's cap or your quotas")
+    @APIResponse(responseCode = "429", description = "Too many starts; Retry-After says when to try again")
+    public RestResponse<List<InitiateUploadResponse>> initiateUploads(
+            @PathParam("eventId") @EventIdParam String eventId,
+            @NotNull(message = "a JSON body is required") @Valid InitiateUploadsRequest request) {
+        return RestResponse.ResponseBuilder.create(
+                        Response.Status.CREATED, uploads.initiateAll(uploader(eventId), request.photos()))
+                .build();
+    }
+
+    /**
+     * May the caller start uploads here: the rate limit first (a flood is refused before it reaches DynamoDB), then
+     * the access decision.
+     */
+    private Membership uploader(String eventId) {
+        rateLimiter.tryAcquire(caller.userId()).ifPresent(wait -> {
+            throw new TooManyUploadsException(wait);
+        });
+        return access.require(eventId, Permission.UPLOAD_PHOTOS);
+    }
+
     @GET
-    @Operation(summary = "List the event's processed (READY) photos, newest first; owners also see hidden ones")
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "guest")
+    @Operation(
+            summary =
+                    "List the event's processed (READY) photos, newest first; owners also see hidden and pending ones")
     @APIResponse(responseCode = "200", description = "A page of photos")
     @APIResponse(responseCode = "404", description = "No such event, or you are not a member")
     public PhotoPage list(
             @PathParam("eventId") @EventIdParam String eventId,
             @Parameter(description = "Page size, 1 to 100 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextToken of the previous page") @QueryParam("nextToken") String nextToken) {
-        return photos.list(access.require(eventId, Permission.VIEW_PHOTOS), limit, nextToken);
+            @Parameter(description = "The nextToken of the previous page") @QueryParam("nextToken") String nextToken,
+            @Parameter(
+                            description =
+                                    "mine: your own photos (pending ones included); pending: the review queue (owners)")
+                    @QueryParam("show")
+                    String show) {
+        return photos.list(access.require(eventId, Permission.VIEW_OWN_PHOTOS), limit, nextToken, show);
     }
 
     @GET
     @Path("/{photoId}")
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "guest")
     @Operation(summary = "One photo's record in any status, for polling after the upload")
     @APIResponse(responseCode = "200", description = "The record: status READY or REJECTED")
     @APIResponse(responseCode = "404", description = "Not processed (yet), deleted, or no such photo")
     public PhotoView get(@PathParam("eventId") @EventIdParam String eventId, @PathParam("photoId") String photoId) {
-        return photos.get(access.require(eventId, Permission.VIEW_PHOTOS), photoId);
+        return photos.get(access.require(eventId, Permission.VIEW_OWN_PHOTOS), photoId);
     }
 
     @DELETE
     @Path("/{photoId}")
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "guest")
     @Operation(summary = "Delete a photo: its record, original and renditions (the uploader or an owner)")
     @APIResponse(responseCode = "204", description = "Deleted, or it already was: deleting again is safe")
     @APIResponse(responseCode = "403", description = "Only the uploader or an owner may delete this photo")
@@ -134,6 +179,8 @@ public class EventPhotosResource {
 
     @GET
     @Path("/{photoId}/upload")
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "guest")
     @Operation(summary = "Resume an upload in parts: the parts S3 holds, and fresh URLs for the missing ones")
     @APIResponse(responseCode = "200", description = "The upload's parts; PUT each partUrl, then complete")
     @APIResponse(responseCode = "403", description = "Only the member who started the upload may resume it")
@@ -147,6 +194,8 @@ public class EventPhotosResource {
 
     @POST
     @Path("/{photoId}/complete")
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "guest")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Complete an upload in parts: S3 joins the parts into the photo, which is then processed")
     @APIResponse(responseCode = "200", description = "Stored; poll GET .../photos/{photoId} for READY or REJECTED")
@@ -163,14 +212,28 @@ public class EventPhotosResource {
 
     @DELETE
     @Path("/{photoId}/upload")
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "guest")
     @Operation(summary = "Abort an unfinished upload in parts: S3 discards its parts")
     @APIResponse(responseCode = "204", description = "Aborted")
     @APIResponse(responseCode = "403", description = "Only the member who started the upload may abort it")
     @APIResponse(responseCode = "404", description = "No unfinished upload in parts with this id")
     public RestResponse<Void> abortUpload(
             @PathParam("eventId") @EventIdParam String eventId, @PathParam("photoId") String photoId) {
-        access.require(eventId, Permission.VIEW_PHOTOS);
+        access.require(eventId, Permission.VIEW_OWN_PHOTOS);
         multipart.abort(eventId, photoId, caller.userId());
+        return RestResponse.noContent();
+    }
+
+    @PUT
+    @Path("/{photoId}/approval")
+    @Operation(summary = "Approve a guest's photo (OWNER): members see it from now on; rejecting is deleting")
+    @APIResponse(responseCode = "204", description = "Approved (or it already was)")
+    @APIResponse(responseCode = "404", description = "No READY photo waiting for review with this id")
+    public RestResponse<Void> approve(
+            @PathParam("eventId") @EventIdParam String eventId, @PathParam("photoId") String photoId) {
+        access.require(eventId, Permission.REVIEW_PHOTOS);
+        photos.approve(eventId, photoId);
         return RestResponse.noContent();
     }
 

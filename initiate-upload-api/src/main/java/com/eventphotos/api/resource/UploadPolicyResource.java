@@ -47,6 +47,8 @@ public class UploadPolicyResource {
     UploadApiConfig config;
 
     @GET
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "guest")
     @NonBlocking
     @Operation(summary = "The accepted image types, the size limit, the rendition widths and when uploads go in parts")
     public UploadPolicy policy() {

@@ -54,8 +54,18 @@ public class InviteService {
     /** @param origin the browser's Origin: links point at the web client the owner is using, when it is allowed */
     public InviteView create(Membership owner, CreateInviteRequest request, String origin, Instant now) {
         EventView event = events.get(owner);
-        CreateInviteRequest asked = request != null ? request : new CreateInviteRequest(null, null, null);
+        CreateInviteRequest asked = request != null ? request : CreateInviteRequest.defaults();
+        boolean signInRequired = asked.signInRequired() == null || asked.signInRequired();
         Role role = asked.role() != null ? asked.role() : Role.CONTRIBUTOR;
+        if (!signInRequired && role != Role.CONTRIBUTOR) {
+            throw new InvalidRequestException(
+                    "role", "a guest link's guests upload and see photos as the link allows: leave role out");
+        }
+        if (signInRequired && (asked.allowView() != null || asked.requireReview() != null)) {
+            throw new InvalidRequestException(
+                    signInRequired && asked.allowView() != null ? "allowView" : "requireReview",
+                    "applies to guest links only (signInRequired: false); members see what their role allows");
+        }
         if (role == Role.OWNER) {
             throw new InvalidRequestException(
                     "role",
@@ -81,7 +91,10 @@ public class InviteService {
                 0,
                 false,
                 owner.userId(),
-                formatTime(now));
+                formatTime(now),
+                signInRequired,
+                signInRequired || asked.allowView() == null || asked.allowView(),
+                !signInRequired && (asked.requireReview() == null || asked.requireReview()));
         invites.create(invite);
         return invite.toView(webClient(origin));
     }
@@ -109,6 +122,10 @@ public class InviteService {
         for (int attempt = 1; ; attempt++) {
             Optional<Membership> member = members.membership(parsed.eventId(), userId);
             InviteItem invite = invites.find(parsed).orElseThrow(InviteNotFoundException::new);
+            if (!invite.signInRequired()) {
+                throw new InvalidRequestException(
+                        "code", "this is a guest link: start a guest session (POST /invites/{code}/guest-sessions)");
+            }
             if (member.isPresent()) {
                 return new AcceptedInvite(
                         parsed.eventId(), invite.eventName(), member.get().role(), true);

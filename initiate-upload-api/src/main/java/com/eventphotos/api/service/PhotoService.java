@@ -17,6 +17,7 @@ import com.eventphotos.api.repository.EventRepository;
 import com.eventphotos.api.repository.PhotoRepository;
 import com.eventphotos.contract.PhotoRecord;
 import com.eventphotos.contract.PhotoStatus;
+import com.eventphotos.contract.ReviewStatus;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,28 +48,48 @@ public class PhotoService {
     @Inject
     PageTokens pageTokens;
 
-    /** @param limit and {@code nextToken} as the client sent them (null or empty: not given) */
-    public PhotoPage list(Membership viewer, String limit, String nextToken) {
+    /**
+     * @param limit and {@code nextToken} as the client sent them (null or empty: not given)
+     * @param show {@code mine} (the caller's own photos, pending review included), {@code pending} (owners: the review
+     *     queue), or null (what the viewer's role shows; a guest without the right to see the event, their own)
+     */
+    public PhotoPage list(Membership viewer, String limit, String nextToken, String show) {
         String eventId = viewer.eventId();
-        Listing listing = listingFor(viewer);
+        Listing listing = listing(viewer, show);
         int size = pageSize(limit);
         PhotoRepository.RecordPage page = photos.listReady(
                 eventId,
                 listing,
                 size,
-                nextToken == null || nextToken.isEmpty() ? null : pageTokens.startKey(nextToken, eventId, listing));
+                nextToken == null || nextToken.isEmpty() ? null : pageTokens.startKey(nextToken, eventId, listing),
+                viewer.userId());
         return new PhotoPage(
                 page.records().stream().map(PhotoView::of).toList(),
                 page.lastKey() == null ? null : pageTokens.issue(eventId, listing, page.lastKey()));
     }
 
-    /** The photo's record in any status but DELETED; a hidden one for owners only. */
+    /**
+     * The photo's record in any status but DELETED: a hidden one for owners only, one waiting for review for owners
+     * and its uploader, and for a guest who may not see the event only their own.
+     */
     public PhotoView get(Membership viewer, String photoId) {
         return photos.find(viewer.eventId(), PhotoIds.parse(photoId))
                 .filter(record -> record.status() != PhotoStatus.DELETED)
-                .filter(record -> !record.hidden() || listingFor(viewer) == Listing.ALL)
+                .filter(record -> !record.hidden() || viewer.allows(Permission.HIDE_PHOTOS))
+                .filter(record -> record.reviewStatus() != ReviewStatus.PENDING
+                        || viewer.allows(Permission.REVIEW_PHOTOS)
+                        || viewer.userId().equals(record.uploadedBy()))
+                .filter(record ->
+                        viewer.allows(Permission.VIEW_PHOTOS) || viewer.userId().equals(record.uploadedBy()))
                 .map(PhotoView::of)
                 .orElseThrow(() -> new PhotoNotFoundException(viewer.eventId(), photoId));
+    }
+
+    /** Approves a guest's photo: members see it from now on. Safe to repeat. */
+    public void approve(String eventId, String photoId) {
+        if (!photos.approve(eventId, PhotoIds.parse(photoId))) {
+            throw new PhotoNotFoundException(eventId, photoId);
+        }
     }
 
     /** Safe to repeat: a photo deleted already is deleted again (what is left of it). */
@@ -96,9 +117,25 @@ public class PhotoService {
         }
     }
 
-    /** Whoever may hide photos sees the hidden ones too. */
-    private static Listing listingFor(Membership membership) {
-        return membership.allows(Permission.HIDE_PHOTOS) ? Listing.ALL : Listing.VISIBLE;
+    /** Whoever may hide photos sees the hidden ones too; who may not see the event sees their own. */
+    private static Listing listing(Membership viewer, String show) {
+        if (show == null || show.isEmpty()) {
+            if (!viewer.allows(Permission.VIEW_PHOTOS)) {
+                return Listing.MINE;
+            }
+            return viewer.allows(Permission.HIDE_PHOTOS) ? Listing.ALL : Listing.VISIBLE;
+        }
+        if (show.equals("mine")) {
+            return Listing.MINE;
+        }
+        if (show.equals("pending") && viewer.allows(Permission.REVIEW_PHOTOS)) {
+            return Listing.PENDING_REVIEW;
+        }
+        throw new InvalidRequestException(
+                "show",
+                show.equals("pending")
+                        ? "only the event's owners see the photos waiting for review"
+                        : "must be mine or pending, was " + Echo.bounded(show));
     }
 
     private static int pageSize(String limit) {

@@ -40,7 +40,16 @@ public class UploadUrlIssuer {
             List<String> partChecksums) {}
 
     /** Every check of the request, before anything is counted or created. */
-    public PlannedUpload plan(String eventId, InitiateUploadRequest request, String uploadedBy) {
+    /**
+     * @param uploaderName a guest's name (null for members)
+     * @param reviewRequired whether an owner must approve the photo before members see it
+     */
+    public PlannedUpload plan(
+            String eventId,
+            InitiateUploadRequest request,
+            String uploadedBy,
+            String uploaderName,
+            boolean reviewRequired) {
         PhotoContentType contentType = PhotoContentType.fromMimeType(request.contentType())
                 .orElseThrow(() -> new InvalidRequestException(
                         "contentType",
@@ -52,7 +61,14 @@ public class UploadUrlIssuer {
                     "must be at most " + config.maxContentLength() + " bytes, was " + request.contentLength());
         }
         PhotoMetadata metadata = new PhotoMetadata(
-                request.title(), request.description(), eventId, UUID.randomUUID(), contentType, uploadedBy);
+                request.title(),
+                request.description(),
+                eventId,
+                UUID.randomUUID(),
+                contentType,
+                uploadedBy,
+                uploaderName,
+                reviewRequired);
         Map<String, String> userMetadata = metadata.toUserMetadata();
         requireWithinS3MetadataLimit(metadata, userMetadata);
         // Checksums say the client can upload in parts; a client that sends none (one written before parts existed)

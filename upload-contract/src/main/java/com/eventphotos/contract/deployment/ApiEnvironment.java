@@ -14,6 +14,8 @@ import java.util.Map;
  * @param oidcIssuer the token issuer (Cognito user pool or Keycloak realm URL)
  * @param clientIds the app clients whose tokens are accepted (Cognito app client, Keycloak clients)
  * @param pageTokenKey the HMAC key of the listing's page tokens: random, at least 32 characters, never in a file
+ * @param guestIssuer the {@code iss} of the guest tokens the API signs
+ * @param guestKmsKeyId the KMS key that signs them (AWS); null: a key generated when the API starts
  */
 public record ApiEnvironment(
         String bucket,
@@ -23,7 +25,12 @@ public record ApiEnvironment(
         List<String> allowedOrigins,
         String oidcIssuer,
         List<String> clientIds,
-        String pageTokenKey) {
+        String pageTokenKey,
+        String guestIssuer,
+        String guestKmsKeyId) {
+
+    /** Where guest tokens are signed with a key generated at start (the local stack, the benchmarks). */
+    public static final String LOCAL_GUEST_ISSUER = "event-photos-guests";
 
     public static final String BUCKET = "EVENT_PHOTOS_BUCKET";
     public static final String TABLE = "EVENT_PHOTOS_TABLE";
@@ -33,6 +40,8 @@ public record ApiEnvironment(
     public static final String OIDC_ISSUER = "QUARKUS_OIDC_AUTH_SERVER_URL";
     public static final String CLIENT_IDS = "EVENT_PHOTOS_AUTH_CLIENT_IDS";
     public static final String PAGE_TOKEN_KEY = "EVENT_PHOTOS_PAGE_TOKEN_KEY";
+    public static final String GUEST_ISSUER = "EVENT_PHOTOS_GUESTS_ISSUER";
+    public static final String GUEST_KMS_KEY_ID = "EVENT_PHOTOS_GUESTS_KMS_KEY_ID";
 
     /** A fresh random page-token key, for a stack that lives as long as one process (local stack, benchmarks). */
     public static String generatedPageTokenKey() {
@@ -57,6 +66,10 @@ public record ApiEnvironment(
         env.put(OIDC_ISSUER, oidcIssuer);
         env.put(CLIENT_IDS, String.join(",", clientIds));
         env.put(PAGE_TOKEN_KEY, pageTokenKey);
+        env.put(GUEST_ISSUER, guestIssuer);
+        if (guestKmsKeyId != null) {
+            env.put(GUEST_KMS_KEY_ID, guestKmsKeyId);
+        }
         return env;
     }
 }

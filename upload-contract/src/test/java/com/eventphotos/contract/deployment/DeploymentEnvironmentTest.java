@@ -22,7 +22,9 @@ class DeploymentEnvironmentTest {
                         List.of("https://a.example", "https://b.example"),
                         "https://issuer.example",
                         List.of("web", "cli"),
-                        "k".repeat(32))
+                        "k".repeat(32),
+                        ApiEnvironment.LOCAL_GUEST_ISSUER,
+                        null)
                 .variables();
 
         assertEquals(

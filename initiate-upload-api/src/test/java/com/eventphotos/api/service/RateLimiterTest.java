@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class UploadRateLimiterTest {
+class RateLimiterTest {
 
     private final AtomicLong now = new AtomicLong(0);
-    private final UploadRateLimiter limiter = new UploadRateLimiter(3, 6, now::get);
+    private final RateLimiter limiter = new RateLimiter(3, 6, now::get);
 
     @Test
     void tryAcquire_shouldAllowTheBurst_andThenSayHowLongToWait() {
@@ -49,7 +49,7 @@ class UploadRateLimiterTest {
 
     @Test
     void tryAcquire_shouldDropIdleUsers_whenTooManyAreTracked() {
-        for (int i = 0; i <= UploadRateLimiter.MAX_TRACKED_USERS + 1; i++) {
+        for (int i = 0; i <= RateLimiter.MAX_TRACKED_USERS + 1; i++) {
             limiter.tryAcquire("user-" + i);
         }
         now.addAndGet(Duration.ofMinutes(1).toNanos());

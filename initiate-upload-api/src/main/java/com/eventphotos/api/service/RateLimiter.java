@@ -6,18 +6,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
-import com.eventphotos.api.UploadApiConfig;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 /**
- * A token bucket per user (the token's subject) for initiate-upload: {@code burst} uploads at once, refilled at
- * {@code uploads-per-minute}. Per API instance: the HTTP API's stage throttling bounds all callers together, this
- * bounds one signed-in user who scripts the endpoint.
+ * A token bucket per caller: {@code burst} requests at once, refilled at {@code perMinute}. Per API instance: the HTTP
+ * API's stage throttling bounds all callers together, this bounds one caller who scripts an endpoint. Two are in use
+ * ({@link RateLimiters}): upload starts per user or guest, guest sessions per client address.
  */
-@ApplicationScoped
-public class UploadRateLimiter {
+public class RateLimiter {
 
     /** Beyond this many users tracked at once, buckets that are full again (idle users) are dropped. */
     static final int MAX_TRACKED_USERS = 10_000;
@@ -27,21 +21,16 @@ public class UploadRateLimiter {
     private final LongSupplier nanoClock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    @Inject
-    UploadRateLimiter(UploadApiConfig config) {
-        this(config.rateLimit().burst(), config.rateLimit().uploadsPerMinute(), System::nanoTime);
-    }
-
-    UploadRateLimiter(int burst, int uploadsPerMinute, LongSupplier nanoClock) {
-        if (burst < 1 || uploadsPerMinute < 1) {
-            throw new IllegalStateException("event-photos.rate-limit: burst and uploads-per-minute must be at least 1");
+    RateLimiter(int burst, int perMinute, LongSupplier nanoClock) {
+        if (burst < 1 || perMinute < 1) {
+            throw new IllegalStateException("a rate limit's burst and per-minute rate must be at least 1");
         }
         this.capacity = burst;
-        this.tokensPerNano = uploadsPerMinute / (double) Duration.ofMinutes(1).toNanos();
+        this.tokensPerNano = perMinute / (double) Duration.ofMinutes(1).toNanos();
         this.nanoClock = nanoClock;
     }
 
-    /** Takes one upload from the user's bucket; empty if allowed, else how long until the next one is. */
+    /** Takes one request from the caller's bucket; empty if allowed, else how long until the next one is. */
     public Optional<Duration> tryAcquire(String user) {
         long now = nanoClock.getAsLong();
         if (buckets.size() > MAX_TRACKED_USERS) {
