@@ -36,7 +36,8 @@ class DeploymentEnvironmentTest {
                         "EVENT_PHOTOS_ALLOWED_ORIGINS", "https://a.example,https://b.example",
                         "QUARKUS_OIDC_AUTH_SERVER_URL", "https://issuer.example",
                         "EVENT_PHOTOS_AUTH_CLIENT_IDS", "web,cli",
-                        "EVENT_PHOTOS_PAGE_TOKEN_KEY", "k".repeat(32)),
+                        "EVENT_PHOTOS_PAGE_TOKEN_KEY", "k".repeat(32),
+                        "EVENT_PHOTOS_GUESTS_ISSUER", ApiEnvironment.LOCAL_GUEST_ISSUER),
                 env);
     }
 
