@@ -7,6 +7,7 @@ import { loadConfig, type AppConfig } from './config';
 import { EventPage } from './components/EventPage';
 import { EventsPage } from './components/EventsPage';
 import { GuestPage } from './components/GuestPage';
+import { WallPage } from './components/WallPage';
 import { JoinPage } from './components/JoinPage';
 
 type Session = { config: AppConfig; manager: UserManager; user: User | null };
@@ -77,6 +78,7 @@ function Shell({ session }: { session: Session }) {
         <Routes>
           {/* a guest link: no account, signed in or not */}
           <Route path="/g/:code" element={<GuestPage apiBaseUrl={config.apiBaseUrl} />} />
+          <Route path="/events/:eventId/wall" element={<WallPage apiBaseUrl={config.apiBaseUrl} />} />
           <Route path="*" element={user ? (
             <Routes>
               <Route path="/" element={<EventsPage api={api} />} />

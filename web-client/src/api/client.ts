@@ -1,7 +1,7 @@
 import { paths } from './paths';
 import type {
-  AcceptedInvite, EventSummary, GuestSession, InitiatedUpload, Invite, InviteRequest, MultipartUpload, Photo,
-  PhotoListing, PhotoPage, UploadPolicy, UploadRequest,
+  AcceptedInvite, EventSummary, GuestSession, InitiatedUpload, Invite, InviteRequest, LiveChannel, MultipartUpload, Photo,
+  PhotoListing, PhotoPage, UploadPolicy, UploadRequest, Wall, WallPage,
 } from './types';
 
 /** The API answered with an error status; its JSON message, and when to try again if it said. */
@@ -56,6 +56,17 @@ export class PhotosApi {
     return this.request<void>(paths.upload(eventId, photoId), { method: 'DELETE' });
   }
 
+  /** Where the event's galleries subscribe; refused (403/404) to whoever may not see its photos. */
+  liveChannel(eventId: string) {
+    return this.request<LiveChannel>(paths.live(eventId));
+  }
+
+  /** The caller's Authorization value for a live subscription (a WebSocket cannot send headers). */
+  async liveAuthorization(): Promise<string | undefined> {
+    const token = this.token() ?? await this.renewOnce();
+    return token ? `Bearer ${token}` : undefined;
+  }
+
   uploadPolicy() {
     return this.request<UploadPolicy>(paths.uploadPolicy());
   }
@@ -106,6 +117,30 @@ export class PhotosApi {
   /** Ends the link; a guest link's sessions end with it (within 30 s). */
   revokeInvite(eventId: string, code: string) {
     return this.request<void>(paths.invite(eventId, code), { method: 'DELETE' });
+  }
+
+  /** A wall (a projector's view-only URL); owners only. */
+  createWall(eventId: string) {
+    return this.request<Wall>(paths.walls(eventId), { method: 'POST' });
+  }
+
+  listWalls(eventId: string) {
+    return this.request<{ items: Wall[] }>(paths.walls(eventId));
+  }
+
+  /** Its token stops working (within 30 s). */
+  revokeWall(eventId: string, wallId: string) {
+    return this.request<void>(paths.wall(eventId, wallId), { method: 'DELETE' });
+  }
+
+  /** A new wall URL in place of this one, whose token stops working. */
+  rotateWall(eventId: string, wallId: string) {
+    return this.request<Wall>(`${paths.wall(eventId, wallId)}/rotation`, { method: 'POST' });
+  }
+
+  /** The wall page's frame: the event's name and a guest link for the corner QR code. */
+  wallPage(eventId: string) {
+    return this.request<WallPage>(paths.wallPage(eventId));
   }
 
   /** A guest link's session for someone without an account: sent without a token. */

@@ -150,3 +150,36 @@ export interface PhotoPage {
   items: Photo[];
   nextToken: string | null;
 }
+
+/** GET /events/{eventId}/live: the event's channel on the Event API (AppSync Events protocol). */
+export interface LiveChannel {
+  eventId: string;
+  channel: string;
+  /** absent where no live endpoint is deployed: galleries change on reload only */
+  realtimeUrl?: string;
+}
+
+/** What the gallery channel carries (the API's PhotoEvent). */
+export interface PhotoEvent {
+  type: 'photo.visible' | 'photo.removed';
+  eventId: string;
+  photoId: string;
+  at: string;
+  photo?: Photo;
+}
+
+/** A wall: a view-only URL for a projector or TV (the token rides in the URL's fragment). */
+export interface Wall {
+  wallId: string;
+  url: string;
+  token: string;
+  expiresAt: string;
+  createdAt: string;
+}
+
+/** GET /events/{eventId}/wall: what the wall shows besides photos. */
+export interface WallPage {
+  eventId: string;
+  eventName: string;
+  guestLink?: string;
+}

@@ -9,6 +9,8 @@ import { ReviewQueue } from './ReviewQueue';
 import { useUploads } from '../upload/useUploads';
 import { UploadArea } from './UploadArea';
 import { usePhotoPages } from './usePhotoPages';
+import { WallPanel } from './WallPanel';
+import { useLiveGallery } from '../live/useLiveGallery';
 
 /** One page per event: moving to another event starts afresh (its own uploads, gallery and abort signal). */
 export function EventPage({ api, userId }: { api: PhotosApi; userId: string }) {
@@ -44,6 +46,7 @@ function EventContent({ api, event, userId }: { api: PhotosApi; event: EventSumm
   const [policy, setPolicy] = useState<UploadPolicy | null>(null);
   const [policyError, setPolicyError] = useState<string | null>(null);
   const gallery = usePhotoPages(api, eventId);
+  const live = useLiveGallery(api, eventId, gallery, { seesHidden: role === 'OWNER' });
   const [pendingReview, setPendingReview] = useState<Photo[]>([]);
 
   useEffect(() => {
@@ -91,6 +94,7 @@ function EventContent({ api, event, userId }: { api: PhotosApi; event: EventSumm
       <h1>{event.name}</h1>
       <p className="muted">You are {role === 'OWNER' ? 'an' : 'a'} {roleLabel(role)} of this event.</p>
       {role === 'OWNER' ? <InvitePanel api={api} eventId={eventId} eventName={event.name} /> : null}
+      {role === 'OWNER' ? <WallPanel api={api} eventId={eventId} /> : null}
       {role === 'OWNER' ? (
         <ReviewQueue photos={pendingReview} onApprove={(chosen) => review(chosen, true)}
                      onDelete={(chosen) => review(chosen, false)} />
@@ -101,7 +105,7 @@ function EventContent({ api, event, userId }: { api: PhotosApi; event: EventSumm
                loading={gallery.loading} hasMore={gallery.hasMore} onLoadMore={gallery.loadMore}
                canDelete={(photo) => role === 'OWNER' || (role === 'CONTRIBUTOR' && photo.uploadedBy === userId)}
                canHide={role === 'OWNER'} onDelete={(photo) => void gallery.remove(photo)}
-               onHide={(photo, hidden) => void hide(photo, hidden)} />
+               onHide={(photo, hidden) => void hide(photo, hidden)} live={live} />
     </div>
   );
 }

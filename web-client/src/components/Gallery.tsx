@@ -1,11 +1,16 @@
 import type { Photo, Rendition } from '../api';
+import type { LiveStatus } from '../live/liveEvents';
+
+const LIVE_LABELS: Record<LiveStatus, string> = {
+  connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', refused: 'Not live',
+};
 
 /** Grid cells are at most ~240 CSS px wide (two columns on a phone): the browser picks 320 or 640 from srcset. */
 const GRID_SIZES = '(max-width: 600px) 50vw, 240px';
 
 export function Gallery({ photos, error, loading, hasMore, onLoadMore, canDelete = () => false, canHide = false,
                          onDelete = () => {}, onHide = () => {}, heading = 'Photos',
-                         pendingNote = 'Waiting for the organiser' }: {
+                         pendingNote = 'Waiting for the organiser', live = null }: {
   photos: Photo[];
   error: string | null;
   loading: boolean;
@@ -19,10 +24,14 @@ export function Gallery({ photos, error, loading, hasMore, onLoadMore, canDelete
   heading?: string;
   /** Shown on a photo an owner has not approved yet. */
   pendingNote?: string;
+  /** The live subscription's state; null: the gallery changes on reload only. */
+  live?: LiveStatus | null;
 }) {
   return (
     <section aria-label={heading} className="gallery-section">
-      <h2>{heading}</h2>
+      <h2>{heading} {live ? (
+        <span className={`live-badge live-${live}`} role="status">{LIVE_LABELS[live]}</span>
+      ) : null}</h2>
       {error ? <p role="alert" className="error">Could not load the photos: {error}</p> : null}
       {!loading && !error && photos.length === 0 ? <p className="muted">No photos yet.</p> : null}
       <ul className="gallery">

@@ -6,6 +6,7 @@ import { useUploads } from '../upload/useUploads';
 import { Gallery } from './Gallery';
 import { UploadArea } from './UploadArea';
 import { usePhotoPages } from './usePhotoPages';
+import { useLiveGallery } from '../live/useLiveGallery';
 
 /**
  * A guest link's page (/g/{code}, what the QR code on the table opens): no account, a name once, then one large
@@ -104,7 +105,8 @@ function GuestEvent({ apiBaseUrl, session, onLeave }: {
   const [policyError, setPolicyError] = useState<string | null>(null);
   // a guest's own photos on one page as far as the API allows (100): what they look for after an upload
   const mine = usePhotoPages(api, eventId, { show: 'mine', limit: 100, onError: endIfRefused });
-    const everyone = usePhotoPages(api, eventId, { enabled: allowView, onError: endIfRefused });
+  const everyone = usePhotoPages(api, eventId, { enabled: allowView, onError: endIfRefused });
+  const live = useLiveGallery(api, eventId, everyone, { enabled: allowView });
 
   useEffect(() => {
     api.uploadPolicy().then(setPolicy, (e: Error) => {
@@ -145,7 +147,7 @@ function GuestEvent({ apiBaseUrl, session, onLeave }: {
         <Gallery heading="Everyone's photos"
                                   photos={everyone.photos.filter((photo) => photo.uploadedBy !== guestSubject(guestId))}
                  error={everyone.error} loading={everyone.loading} hasMore={everyone.hasMore}
-                 onLoadMore={everyone.loadMore} />
+                 onLoadMore={everyone.loadMore} live={live} />
       ) : null}
     </div>
   );

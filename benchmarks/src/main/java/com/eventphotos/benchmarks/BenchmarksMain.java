@@ -24,7 +24,7 @@ public final class BenchmarksMain {
         // before any JDK HTTP server starts: see LocalLambdaRuntime
         System.setProperty("sun.net.httpserver.nodelay", "true");
         boolean smoke = List.of(args).contains("--smoke");
-        // --only=presign|api|renditions|processor runs one section
+        // --only=presign|api|renditions|processor|wall runs one section
         String only = List.of(args).stream()
                 .filter(a -> a.startsWith("--only="))
                 .map(a -> a.substring("--only=".length()))
@@ -52,12 +52,23 @@ public final class BenchmarksMain {
             System.out.println("== renditions: the processor's image step beside sharp ==");
             renditions(smoke, root, out).run(results);
         }
+        if (selected(only, "wall")) {
+            System.out.println("== live wall: subscribers on one channel while photos upload ==");
+            wall(smoke, root, out).run(results);
+        }
         if (selected(only, "processor")) {
             System.out.println("== processor throughput ==");
             processorThroughput(smoke, root, out).run(results);
             System.out.println("== processor cold start ==");
             new ColdStart(root, out.resolve("cold-start"), smoke ? 1 : 5).run(results);
         }
+    }
+
+    /** 200 subscribers, 100 uploads of a 12 MP phone JPEG at 1/s (smoke: 3 subscribers, 2 small uploads). */
+    static WallBenchmark wall(boolean smoke, Path root, Path out) {
+        return smoke
+                ? new WallBenchmark(root, out.resolve("wall-smoke"), 3, 2, 800, 600)
+                : new WallBenchmark(root, out.resolve("wall"), 200, 100, 4000, 3000);
     }
 
     private static boolean selected(String only, String section) {

@@ -2,6 +2,7 @@ package com.eventphotos.benchmarks;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -86,5 +87,20 @@ class BenchmarksSmokeTest {
         assertTrue(
                 results.figures().stream().allMatch(f -> f.value() > 0),
                 results.figures().toString());
+    }
+
+    @Test
+    void wallBenchmark_shouldDeliverEveryPhotoToEverySubscriberOnce_throughTheLocalStack() throws Exception {
+        Results results = new Results();
+        BenchmarksMain.wall(true, root, RepositoryPaths.targetDir("bench-smoke"))
+                .run(results);
+
+        Map<String, Double> figures = results.figures().stream()
+                .collect(java.util.stream.Collectors.toMap(Results.Figure::name, Results.Figure::value, (a, b) -> a));
+        assertEquals(6.0, figures.get("deliveries expected"));
+        assertEquals(6.0, figures.get("deliveries received once"), figures.toString());
+        assertEquals(0.0, figures.get("missing"));
+        assertEquals(0.0, figures.get("duplicates"));
+        assertTrue(figures.get("PUT done -> event received p95") > 0, figures.toString());
     }
 }

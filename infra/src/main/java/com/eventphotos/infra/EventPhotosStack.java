@@ -11,6 +11,7 @@ import software.constructs.Construct;
  * browser --(Cognito token)--> HTTP API (JWT authorizer) --> API Lambda --(presigned PUT URL)--> browser   UploadApi
  * browser --PUT--> S3 bucket (private) --ObjectCreated uploads/--> processor Lambda --> DynamoDB   UploadProcessor
  * browser <-- CloudFront (Origin Access Control) <-- S3 bucket (photos/ only)                      PhotoStorage
+ * browser <--WebSocket-- AppSync Events (gallery/{event}) <--publish (IAM)-- processor, API          LiveEvents
  * </pre>
  * The parts create their resources in the stack's own scope, so logical ids (and with them a deployed bucket's,
  * table's or user pool's identity) do not depend on how the code is divided.
@@ -28,6 +29,9 @@ public class EventPhotosStack extends Stack {
         UserAuth users = new UserAuth(this, settings);
         UploadApi api = new UploadApi(this, settings, storage, tables, users);
         UploadProcessor processor = new UploadProcessor(this, settings, storage, tables);
+        LiveEvents live = new LiveEvents(this, settings, api);
+        live.publishFrom(api.function());
+        live.publishFrom(processor.function());
         Operations operations = new Operations(this, "Operations", settings, processor, api);
         operations.retainLogsOfEveryFunction();
 
@@ -35,6 +39,7 @@ public class EventPhotosStack extends Stack {
                 "ApiUrl",
                 api.httpApi().getApiEndpoint(),
                 "Base URL of the API: POST {ApiUrl}/events/{eventId}/photos/initiate-upload");
+        output("LiveRealtimeUrl", live.realtimeUrl(), "Where galleries subscribe (AppSync Events WebSocket)");
         output("CdnDomain", storage.cdn().getDistributionDomainName(), "Photo URLs are https://{CdnDomain}/{key}");
         output("UserPoolId", users.pool().getUserPoolId(), "Cognito user pool of the web client's users");
         output(

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.eventphotos.contract.deployment.ProcessorMetrics;
+import com.eventphotos.contract.live.LiveGallery;
 
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Duration;
@@ -18,7 +19,9 @@ import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.lambda.CfnFunction;
+import software.amazon.awscdk.services.logs.FilterPattern;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.MetricFilter;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
@@ -44,6 +47,9 @@ public class Operations extends Construct {
     static final String GUEST_SESSIONS_ROUTE = "POST /invites/{code}/guest-sessions";
     static final int GUEST_SESSIONS_RATE_LIMIT = 10;
     static final int GUEST_SESSIONS_BURST = 30;
+
+    static final String LIVE_NAMESPACE = "EventPhotos/Live";
+    static final String LIVE_PUBLISH_FAILURES = "PublishFailures";
 
     private final Topic alarms;
 
@@ -85,6 +91,11 @@ public class Operations extends Construct {
                         + " ms): events delayed, retries, or a slow processor",
                 uploadToRecord(processor, "p90"),
                 settings.uploadDelayAlarmMillis());
+
+        alarm(
+                "LivePublishFailures",
+                "Photo changes did not reach the live galleries (open galleries catch up when they reconnect)",
+                livePublishFailures(List.of(processor, api)));
 
         CfnStage defaultStage = (CfnStage) httpApi.getDefaultStage().getNode().getDefaultChild();
         defaultStage.setDefaultRouteSettings(CfnStage.RouteSettingsProperty.builder()
@@ -157,6 +168,26 @@ public class Operations extends Construct {
                         ProcessorMetrics.FUNCTION_DIMENSION,
                         processor.function().getFunctionName()))
                 .statistic(statistic)
+                .period(Duration.minutes(5))
+                .build();
+    }
+
+    /** Counts the functions' {@link LiveGallery#PUBLISH_FAILED} lines: a publish that failed is logged, not retried. */
+    private Metric livePublishFailures(List<QuarkusLambda> publishers) {
+        for (QuarkusLambda publisher : publishers) {
+            MetricFilter.Builder.create(this, "LivePublishFailed" + uniqueName(publisher))
+                    .logGroup(publisher.logs())
+                    .filterPattern(FilterPattern.literal("\"" + LiveGallery.PUBLISH_FAILED + "\""))
+                    .metricNamespace(LIVE_NAMESPACE)
+                    .metricName(LIVE_PUBLISH_FAILURES)
+                    .metricValue("1")
+                    .defaultValue(0)
+                    .build();
+        }
+        return Metric.Builder.create()
+                .namespace(LIVE_NAMESPACE)
+                .metricName(LIVE_PUBLISH_FAILURES)
+                .statistic("Sum")
                 .period(Duration.minutes(5))
                 .build();
     }

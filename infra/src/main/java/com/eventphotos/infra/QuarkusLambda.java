@@ -27,6 +27,7 @@ import software.constructs.Construct;
  */
 public class QuarkusLambda extends Construct {
 
+    private final LogGroup logs;
     private final Role role;
     private final Function function;
     private final Alias live;
@@ -46,7 +47,7 @@ public class QuarkusLambda extends Construct {
             Duration timeout,
             Map<String, String> environment) {
         super(scope, id);
-        LogGroup logs = LogGroup.Builder.create(this, "Logs")
+        logs = LogGroup.Builder.create(this, "Logs")
                 .retention(RetentionDays.ONE_MONTH)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
@@ -78,6 +79,10 @@ public class QuarkusLambda extends Construct {
 
     public void allow(PolicyStatement statement) {
         role.addToPolicy(statement);
+    }
+
+    public LogGroup logs() {
+        return logs;
     }
 
     public Role role() {

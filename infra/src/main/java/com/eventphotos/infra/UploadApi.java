@@ -29,13 +29,9 @@ import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.IHttpRouteAuthorizer;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.kms.KeySpec;
 import software.amazon.awscdk.services.kms.KeyUsage;
-import software.amazon.awscdk.services.lambda.Architecture;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.secretsmanager.Secret;
@@ -218,37 +214,20 @@ final class UploadApi {
      * guest token of this stack's key; its answer is cached for five minutes per token.
      */
     private HttpLambdaAuthorizer membersOrGuests(Stack stack, UserAuth users) {
-        LogGroup logs = LogGroup.Builder.create(stack, "TokenAuthorizerLogs")
-                .retention(Operations.LOG_RETENTION)
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
-        Role role = Role.Builder.create(stack, "TokenAuthorizerRole")
-                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .build();
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
-                .resources(List.of(logs.getLogGroupArn()))
-                .build());
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("kms:GetPublicKey"))
-                .resources(List.of(guestKey.getKeyArn()))
-                .build());
-        Function authorizer = Function.Builder.create(stack, "TokenAuthorizer")
-                .description("event-photos: accepts a member's Cognito token or a guest token")
-                .runtime(LambdaRuntimes.NODE)
-                .architecture(Architecture.ARM_64)
-                .handler("index.handler")
-                .code(Code.fromAsset(AUTHORIZER_CODE.toString()))
-                .memorySize(256)
-                .timeout(Duration.seconds(5))
-                .role(role)
-                .logGroup(logs)
-                .environment(Map.of(
+        Function authorizer = NodeFunction.create(
+                stack,
+                "TokenAuthorizer",
+                "event-photos: accepts a member's Cognito token or a guest token",
+                AUTHORIZER_CODE,
+                Map.of(
                         "COGNITO_ISSUER", users.issuer(),
                         "CLIENT_IDS", users.webClient().getUserPoolClientId(),
                         "GUEST_ISSUER", guestIssuer,
-                        "GUEST_KMS_KEY_ID", guestKey.getKeyArn()))
-                .build();
+                        "GUEST_KMS_KEY_ID", guestKey.getKeyArn()),
+                List.of(PolicyStatement.Builder.create()
+                        .actions(List.of("kms:GetPublicKey"))
+                        .resources(List.of(guestKey.getKeyArn()))
+                        .build()));
         return HttpLambdaAuthorizer.Builder.create("MembersOrGuests", authorizer)
                 .responseTypes(List.of(HttpLambdaResponseType.SIMPLE))
                 .identitySource(List.of("$request.header.Authorization"))
@@ -273,7 +252,7 @@ final class UploadApi {
                 .build());
     }
 
-    private static Path resourceFolder(String name) {
+    static Path resourceFolder(String name) {
         try {
             return Path.of(UploadApi.class.getResource("/" + name).toURI());
         } catch (java.net.URISyntaxException | NullPointerException e) {

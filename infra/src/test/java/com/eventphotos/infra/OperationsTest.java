@@ -38,6 +38,7 @@ class OperationsTest extends SynthesizedStack {
                         "AWS/Lambda/Errors",
                         "AWS/Lambda/Throttles",
                         "AWS/SQS/ApproximateNumberOfMessagesVisible",
+                        "EventPhotos/Live/PublishFailures",
                         ProcessorMetrics.NAMESPACE + "/" + ProcessorMetrics.UPLOAD_TO_RECORD_MS),
                 metrics);
         template.hasResourceProperties(

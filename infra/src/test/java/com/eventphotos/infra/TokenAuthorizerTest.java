@@ -1,10 +1,8 @@
 package com.eventphotos.infra;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,13 +19,7 @@ class TokenAuthorizerTest extends SynthesizedStack {
 
     @Test
     void authorizer_shouldAllowMembersAndGuestsTokens_andRefuseEveryOtherToken() throws Exception {
-        Process node = new ProcessBuilder(
-                        System.getProperty("node.binary", "node"), "src/test/node/authorizer-check.mjs")
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(node.waitFor(60, TimeUnit.SECONDS), output);
-        assertEquals(0, node.exitValue(), output);
+        String output = NodeScripts.run("authorizer-check.mjs");
         assertTrue(output.contains("refused: guest token signed with another key"), output);
     }
 

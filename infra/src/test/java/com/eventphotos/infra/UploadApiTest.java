@@ -24,6 +24,7 @@ class UploadApiTest extends SynthesizedStack {
         List<Map<String, Object>> statements = CloudFormation.policyStatementsOfRole(resources, "UploadApi");
         assertEquals(
                 List.of(
+                        "appsync:EventPublish",
                         "dynamodb:DeleteItem",
                         "dynamodb:GetItem",
                         "dynamodb:PutItem",
@@ -140,12 +141,12 @@ class UploadApiTest extends SynthesizedStack {
     void apiRoutes_shouldFollowTheApiDocument_whenItGainsAPublicEndpoint() {
         List<ApiRoutes.Route> routes =
                 new ArrayList<>(TestStacks.builtApiRoutes().routes());
-        routes.add(new ApiRoutes.Route("GET", "/events/{eventId}/wall", ApiRoutes.Access.PUBLIC));
+        routes.add(new ApiRoutes.Route("GET", "/events/{eventId}/public-preview", ApiRoutes.Access.PUBLIC));
         Map<String, Map<String, Object>> withPublicRoute =
                 CloudFormation.resources(Template.fromStack(TestStacks.synthesize("test", new ApiRoutes(routes))));
         Map<String, Object> route = CloudFormation.ofType(withPublicRoute, "AWS::ApiGatewayV2::Route").values().stream()
                 .map(CloudFormation::properties)
-                .filter(r -> "GET /events/{eventId}/wall".equals(r.get("RouteKey")))
+                .filter(r -> "GET /events/{eventId}/public-preview".equals(r.get("RouteKey")))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("the new endpoint is routed"));
         assertEquals("NONE", route.get("AuthorizationType"));

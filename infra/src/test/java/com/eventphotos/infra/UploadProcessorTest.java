@@ -76,6 +76,7 @@ class UploadProcessorTest extends SynthesizedStack {
         // the sqs actions are CDK's grant for the failure destination, scoped to the dead-letter queue
         assertEquals(
                 List.of(
+                        "appsync:EventPublish",
                         "cloudfront:CreateInvalidation",
                         "dynamodb:GetItem",
                         "dynamodb:PutItem",

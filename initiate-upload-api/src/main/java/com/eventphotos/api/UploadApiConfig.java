@@ -1,5 +1,6 @@
 package com.eventphotos.api;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,22 @@ public interface UploadApiConfig {
         /** The longest an invite may stay valid. */
         @WithDefault("P30D")
         Duration maxInviteLifetime();
+    }
+
+    /** The live channel of each event's galleries and walls (AppSync Events, the local event server). */
+    Live live();
+
+    interface Live {
+
+        /** The Event API's HTTP endpoint photo changes are published to; unset: nothing is published. */
+        Optional<URI> httpUrl();
+
+        /** Its WebSocket endpoint ({@code …/event/realtime}), which clients subscribe at. */
+        Optional<URI> realtimeUrl();
+
+        /** One publish, all in: a slow live endpoint delays an approval, hide or delete by at most this. */
+        @WithDefault("2S")
+        Duration timeout();
     }
 
     /** The bucket's AWS region; also the region the URLs are signed for. */

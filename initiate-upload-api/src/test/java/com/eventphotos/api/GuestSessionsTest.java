@@ -135,7 +135,7 @@ class GuestSessionsTest {
         String eventId = TestEvents.created(OWNER, "guest-forged");
         String code = Guests.link(OWNER, eventId, true, false);
         String token = Guests.token(code, "Ann");
-        GuestSession session = new GuestSession(eventId, UUID.randomUUID(), "Mallory", true, false);
+        GuestSession session = new GuestSession(eventId, UUID.randomUUID(), "Mallory", true, false, false);
 
         String expired = tokens.issue(
                 session, Instant.now().minus(Duration.ofHours(2)), Instant.now().minusSeconds(60));

@@ -43,7 +43,8 @@ public final class DemoGuestLink {
         }
     }
 
-    private static String organiserToken(HttpClient http, LocalStack stack) throws IOException, InterruptedException {
+    /** The organiser's access token (password grant on the CLI client), as the banner's curl lines get one. */
+    public static String organiserToken(HttpClient http, LocalStack stack) throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=" + LocalStackConfig.CLI_CLIENT_ID + "&username="
                 + LocalStackConfig.ORGANISER_USERNAME + "&password="
                 + URLEncoder.encode(stack.organiserPassword(), StandardCharsets.UTF_8);

@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 
 import com.eventphotos.contract.deployment.ApiEnvironment;
 import com.eventphotos.contract.deployment.BucketCors;
+import com.eventphotos.contract.deployment.LiveEventsEnvironment;
 import com.eventphotos.contract.deployment.ProcessorEnvironment;
+import com.eventphotos.localstack.live.LocalEventApi;
 import com.eventphotos.testsupport.LocalDynamoDb;
 import com.eventphotos.testsupport.LocalS3Server;
 
@@ -47,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
     private final CompletableFuture<String> failure = new CompletableFuture<>();
 
     private WebClientSite web;
+    private LocalEventApi live;
     private volatile int apiPort;
 
     private LocalStack(LocalStackConfig config) {
@@ -80,9 +83,14 @@ public final class LocalStack implements AutoCloseable {
         Ports.requireFree(config.cdnPort(), "CDN stand-in", "EVENT_PHOTOS_CDN_PORT");
         Ports.requireFree(config.lambdaRuntimePort(), "Lambda runtime API", "EVENT_PHOTOS_LAMBDA_PORT");
         Ports.requireFree(config.webPort(), "web client", "EVENT_PHOTOS_WEB_PORT");
+        Ports.requireFree(config.livePort(), "event server", "EVENT_PHOTOS_LIVE_PORT");
         // The site listens first: Keycloak, the API and the bucket's CORS rules all need its origin.
         web = track(WebClientSite.start(config.webPort(), artifacts.webClient(), this::webClientConfig));
         List<String> webOrigins = webOrigins();
+        // before the functions that publish to it; it asks the API about subscriptions once that is up
+        live = track(LocalEventApi.start(
+                config.livePort(), this::apiUrl, LocalEventApi.newPublisherCredentials(), Duration.ofSeconds(60)));
+        progress.println("event server (AppSync Events protocol) on " + live.realtimeUrl());
 
         // Keycloak takes ~40 s to boot: storage and the processor start meanwhile, on another thread.
         CompletableFuture<Void> storageAndProcessor =
@@ -220,6 +228,11 @@ public final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + apiPort;
     }
 
+    /** The event server (AppSync Events protocol): WebSocket {@code realtimeUrl()}, publish at {@code httpUrl()}. */
+    public LocalEventApi liveEvents() {
+        return live;
+    }
+
     public String s3Endpoint() {
         return s3.endpoint().toString();
     }
@@ -298,15 +311,26 @@ public final class LocalStack implements AutoCloseable {
                 artifacts.runtimeClient(),
                 lambdaRuntime.runtimeApiAddress(),
                 ProcessorEnvironment.MEMORY_MB,
-                processorEnvironment(
+                withLiveEvents(processorEnvironment(
                         config.repositoryRoot(),
                         s3,
                         dynamoDb,
                         LocalStackConfig.BUCKET,
                         LocalStackConfig.TABLE,
-                        cdn.baseUrl()),
+                        cdn.baseUrl())),
                 List.of(),
                 config.logDir().resolve("processor.log"));
+    }
+
+    /**
+     * Where the functions publish, and as whom: the event server's publisher key pair in the variables Lambda puts
+     * a role's credentials in (the functions' S3 and DynamoDB clients use their servers' own keys).
+     */
+    private Map<String, String> withLiveEvents(Map<String, String> env) {
+        env.putAll(new LiveEventsEnvironment(live.httpUrl(), live.realtimeUrl()).variables());
+        env.put("AWS_ACCESS_KEY_ID", live.publisher().accessKeyId());
+        env.put("AWS_SECRET_ACCESS_KEY", live.publisher().secretAccessKey());
+        return env;
     }
 
     /** The processor's environment against local servers: what infra sets in AWS, with local addresses. */
@@ -325,7 +349,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The packaged API on {@code port}, once it is ready; stopped again if it is not. */
     private ChildProcess startApi(int port, List<String> webOrigins) {
-        Map<String, String> env = awsEnvironment();
+        Map<String, String> env = withLiveEvents(awsEnvironment());
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.putAll(new ApiEnvironment(

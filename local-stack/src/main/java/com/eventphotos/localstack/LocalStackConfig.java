@@ -10,7 +10,7 @@ import com.eventphotos.testsupport.LoopbackPorts;
 /**
  * Ports and folders of a local stack. Every port can be changed by an environment variable
  * (EVENT_PHOTOS_API_PORT, ..._S3_PORT, ..._DYNAMODB_PORT, ..._KEYCLOAK_PORT, ..._CDN_PORT, ..._LAMBDA_PORT,
- * ..._WEB_PORT); 0 picks a free port (what the end-to-end tests do), for servers that must be told their port
+ * ..._WEB_PORT, ..._LIVE_PORT); 0 picks a free port (what the end-to-end tests do), for servers that must be told their port
  * the first of {@code portCandidates} that is still free when the server binds it.
  */
 public record LocalStackConfig(
@@ -21,6 +21,7 @@ public record LocalStackConfig(
         int cdnPort,
         int lambdaRuntimePort,
         int webPort,
+        int livePort,
         Path repositoryRoot,
         Path workDir,
         IntSupplier portCandidates) {
@@ -46,6 +47,7 @@ public record LocalStackConfig(
                 port(env, "CDN", 8090),
                 port(env, "LAMBDA", 9001),
                 port(env, "WEB", 5173),
+                port(env, "LIVE", 8095),
                 repositoryRoot,
                 repositoryRoot.resolve("local-stack/target/local-stack"),
                 LoopbackPorts::candidate);
@@ -58,7 +60,7 @@ public record LocalStackConfig(
 
     /** As {@link #onFreePorts(Path, Path)}, offering the servers that must be told their port these candidates. */
     public static LocalStackConfig onFreePorts(Path repositoryRoot, Path workDir, IntSupplier portCandidates) {
-        return new LocalStackConfig(0, 0, 0, 0, 0, 0, 0, repositoryRoot, workDir, portCandidates);
+        return new LocalStackConfig(0, 0, 0, 0, 0, 0, 0, 0, repositoryRoot, workDir, portCandidates);
     }
 
     public Path logDir() {

@@ -75,6 +75,7 @@ public final class LocalStackMain {
                  OIDC issuer  %2$s
                  S3 server    %3$s  (bucket %4$s)
                  CDN          %5$s
+                 Live events  %20$s   (AppSync Events protocol; galleries and walls subscribe here)
                  Web origins  %6$s
                  Logs         %7$s
 
@@ -121,6 +122,7 @@ public final class LocalStackMain {
                         stack.guestPassword(),
                         guestLink,
                         DemoGuestLink.EVENT_NAME,
-                        TerminalQr.render(guestLink).indent(1));
+                        TerminalQr.render(guestLink).indent(1),
+                        stack.liveEvents().realtimeUrl());
     }
 }

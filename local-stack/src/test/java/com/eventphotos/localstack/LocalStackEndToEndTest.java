@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.eventphotos.contract.CdnCaching;
 import com.eventphotos.testsupport.BrowserStylePut;
 import com.eventphotos.testsupport.JpegSegments;
+import com.eventphotos.testsupport.LiveEventsClient;
 import com.eventphotos.testsupport.LoopbackPorts;
 import com.eventphotos.testsupport.RepositoryPaths;
 import com.eventphotos.testsupport.TestImages;
@@ -36,7 +37,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -324,6 +327,111 @@ class LocalStackEndToEndTest {
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(201, session.statusCode(), session.body());
         assertTrue(session.body().contains("\"eventName\":\"" + DemoGuestLink.EVENT_NAME + "\""), session.body());
+    }
+
+    @Test
+    @Order(8)
+    void liveChannel_shouldTellAnOpenGalleryOfANewPhotoAndItsDeletionOnce_andRefuseWhoMayNotSeeTheEvent()
+            throws Exception {
+        String eventId =
+                client.createEvent("live-" + UUID.randomUUID().toString().substring(0, 8));
+        WebClientSession otherEventsMember =
+                WebClientSession.signIn(stack, LocalStackConfig.GUEST_USERNAME, stack.guestPassword());
+        otherEventsMember.createEvent(
+                "live-other-" + UUID.randomUUID().toString().substring(0, 8));
+        JsonNode live = WebClientSession.JSON.readTree(
+                client.get("/events/" + eventId + "/live").body());
+        String channel = live.get("channel").asText();
+        assertEquals(stack.liveEvents().realtimeUrl(), live.get("realtimeUrl").asText());
+
+        try (LiveEventsClient gallery =
+                        LiveEventsClient.connect(live.get("realtimeUrl").asText(), "Bearer " + client.accessToken());
+                LiveEventsClient outsider = LiveEventsClient.connect(
+                        live.get("realtimeUrl").asText(), "Bearer " + otherEventsMember.accessToken())) {
+            assertEquals(
+                    "subscribe_success",
+                    gallery.subscribe("gallery", channel, null).path("type").asText());
+            assertEquals(
+                    "subscribe_error",
+                    outsider.subscribe("gallery", channel, null).path("type").asText());
+            assertThrows(
+                    Exception.class,
+                    () -> LiveEventsClient.connect(live.get("realtimeUrl").asText(), ""));
+            // a guest of another event, and a wall that was revoked
+            String otherEvent =
+                    client.createEvent("live-b-" + UUID.randomUUID().toString().substring(0, 8));
+            String link = WebClientSession.JSON
+                    .readTree(client.post("/events/" + otherEvent + "/invites", "{\"signInRequired\":false}")
+                            .body())
+                    .get("code")
+                    .asText();
+            HttpResponse<String> guest = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/invites/" + link + "/guest-sessions"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ann\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode wall = WebClientSession.JSON.readTree(
+                    client.post("/events/" + eventId + "/walls", null).body());
+            assertEquals(
+                    204,
+                    client.delete("/events/" + eventId + "/walls/"
+                                    + wall.get("wallId").asText())
+                            .statusCode());
+            for (String refused : List.of(
+                    WebClientSession.JSON.readTree(guest.body()).get("token").asText(),
+                    wall.get("token").asText())) {
+                assertEquals(
+                        "subscribe_error",
+                        outsider.subscribe("s-" + refused.hashCode(), channel, "Bearer " + refused)
+                                .path("type")
+                                .asText());
+            }
+
+            byte[] photo = TestImages.phoneJpeg(800, 600, 4);
+            String title = "Mom's 60th (garden)! 생일 🎂";
+            JsonNode upload = client.initiateUpload(eventId, title, "", "image/jpeg", (long) photo.length);
+            String photoId = upload.get("photoId").asText();
+            assertEquals(
+                    200,
+                    BrowserStylePut.put(
+                                    upload.get("s3PutObjectUrl").asText(), WebClientSession.headersOf(upload), photo)
+                            .status());
+
+            JsonNode visible = gallery.nextEvent(PROCESSING_DEADLINE);
+            assertNotNull(visible, "no photo.visible within " + PROCESSING_DEADLINE);
+            assertEquals("photo.visible", visible.path("type").asText());
+            assertEquals(photoId, visible.path("photoId").asText());
+            assertEquals(title, visible.at("/photo/title").asText());
+            assertEquals(List.of(320, 640, 800), widths(visible.at("/photo/renditions")));
+
+            assertEquals(
+                    204,
+                    client.delete("/events/" + eventId + "/photos/" + photoId).statusCode());
+            JsonNode removed = gallery.nextEvent(Duration.ofSeconds(10));
+            assertNotNull(removed, "no photo.removed");
+            assertEquals("photo.removed", removed.path("type").asText());
+            assertEquals(photoId, removed.path("photoId").asText());
+            assertEquals(
+                    204,
+                    client.delete("/events/" + eventId + "/photos/" + photoId).statusCode());
+            assertNull(gallery.nextEvent(Duration.ofSeconds(2)), "each change once, a repeated delete is none");
+            assertNull(outsider.nextEvent(Duration.ZERO), "the refused subscriber heard nothing");
+        }
+    }
+
+    @Test
+    @Order(9)
+    void liveGallery_shouldShowAPhotoUploadedInAnotherBrowser_andTakeItOutWhenDeleted_withoutAReload()
+            throws Exception {
+        Path photo = Files.write(
+                RepositoryPaths.targetDir("e2e-live-photos").resolve("garden.jpg"), TestImages.jpeg(800, 600));
+        String eventId =
+                client.createEvent("e2e-live-" + UUID.randomUUID().toString().substring(0, 8));
+
+        runBrowserTest("live.e2e.mjs", Map.of("EVENT_ID", eventId, "PHOTO_1", photo.toString()), Duration.ofMinutes(3));
+
+        assertEquals(0, client.list(eventId).path("items").size(), "the photo the browser deleted is gone");
     }
 
     /** Runs one of the web client's browser tests against the stack, as the organiser; fails with its log. */

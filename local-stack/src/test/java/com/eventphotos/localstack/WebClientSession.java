@@ -116,6 +116,22 @@ final class WebClientSession {
                 authorized("/events/" + eventId + "/photos/" + photoId).GET().build());
     }
 
+    HttpResponse<String> get(String path) {
+        return send(authorized(path).GET().build());
+    }
+
+    /** POSTs JSON (or no body when {@code json} is null). */
+    HttpResponse<String> post(String path, String json) {
+        return send(authorized(path)
+                .header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    HttpResponse<String> delete(String path) {
+        return send(authorized(path).DELETE().build());
+    }
+
     static Map<String, String> headersOf(JsonNode upload) {
         Map<String, String> headers = new LinkedHashMap<>();
         upload.get("headers")

@@ -3,13 +3,17 @@ package com.eventphotos.processor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.eventphotos.contract.PhotoRecord;
+import com.eventphotos.contract.PhotoTable;
 import com.eventphotos.contract.Rendition;
 import com.eventphotos.contract.UploadKey;
+import com.eventphotos.contract.live.LiveGallery;
 import com.eventphotos.processor.image.ImageHeader;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,11 +28,13 @@ public class PhotoRecordWriter {
 
     private final DynamoDbClient dynamo;
     private final ProcessorConfig config;
+    private final LiveGallery gallery;
     private final Clock clock = Clock.systemUTC();
 
-    PhotoRecordWriter(DynamoDbClient dynamo, ProcessorConfig config) {
+    PhotoRecordWriter(DynamoDbClient dynamo, ProcessorConfig config, LiveGallery gallery) {
         this.dynamo = dynamo;
         this.config = config;
+        this.gallery = gallery;
     }
 
     /** @return false when the table already holds this event's outcome or a newer one */
@@ -49,9 +55,12 @@ public class PhotoRecordWriter {
         return putIfNewer(PhotoRecord.rejected(key, uploadedAt, clock.instant(), sequencer, reason));
     }
 
+    /** Once written, the event's open galleries hear of it (if it is theirs to see, and as often as it changes). */
     private boolean putIfNewer(PhotoRecord record) {
         try {
-            dynamo.putItem(record.putIfNewer(config.table()));
+            Map<String, AttributeValue> replaced =
+                    dynamo.putItem(record.putIfNewer(config.table())).attributes();
+            gallery.processed(record, PhotoTable.visibleToMembers(replaced));
             return true;
         } catch (ConditionalCheckFailedException alreadyNewer) {
             return false;

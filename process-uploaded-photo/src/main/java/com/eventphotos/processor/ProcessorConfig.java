@@ -1,5 +1,6 @@
 package com.eventphotos.processor;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Overridable by environment variables: EVENT_PHOTOS_BUCKET, EVENT_PHOTOS_TABLE, EVENT_PHOTOS_CDN_BASE_URL,
- * EVENT_PHOTOS_CDN_DISTRIBUTION_ID,
+ * EVENT_PHOTOS_CDN_DISTRIBUTION_ID, EVENT_PHOTOS_LIVE_HTTP_URL, EVENT_PHOTOS_LIVE_REGION,
  * EVENT_PHOTOS_MAX_CONTENT_LENGTH, EVENT_PHOTOS_MAX_PIXELS, EVENT_PHOTOS_LIBVIPS_PATH, EVENT_PHOTOS_IMAGE_THREADS.
  */
 @ConfigMapping(prefix = "event-photos")
@@ -46,6 +47,22 @@ public interface ProcessorConfig {
     /** Images whose header declares more pixels are rejected before any pixel is decoded. */
     @WithDefault(UploadLimits.MAX_PIXELS)
     long maxPixels();
+
+    /** Where the event's galleries hear of a new photo. */
+    Live live();
+
+    interface Live {
+
+        /** The Event API's HTTP endpoint (AppSync Events, the local event server); unset: nothing is published. */
+        Optional<URI> httpUrl();
+
+        /** The region publishes are signed for. */
+        String region();
+
+        /** One publish, all in: a slow live endpoint delays a record by at most this. */
+        @WithDefault("2S")
+        Duration timeout();
+    }
 
     /** libvips' shared library; the function's Lambda layer puts it here. */
     @WithDefault("/opt/lib/libvips-cpp.so")

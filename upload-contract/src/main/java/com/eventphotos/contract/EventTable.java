@@ -52,6 +52,8 @@ public final class EventTable {
     public static final String ALLOW_VIEW = "allowView";
     /** On guest links: whether an owner approves each guest photo before members see it. */
     public static final String REQUIRE_REVIEW = "requireReview";
+    /** On an invite that is a wall's (a projector's view-only session), never a link anyone follows. */
+    public static final String WALL = "wall";
     /** On guest links and guest items: files (and on guests, bytes) started by guests, held below their quotas. */
     public static final String GUEST_FILES = "guestFiles";
 

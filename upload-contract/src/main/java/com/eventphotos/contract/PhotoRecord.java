@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 import static com.eventphotos.contract.PhotoTable.CONTENT_TYPE;
 import static com.eventphotos.contract.PhotoTable.CREATED_AT;
@@ -125,6 +126,45 @@ public record PhotoRecord(
                 metadata.reviewRequired() ? ReviewStatus.PENDING : null);
     }
 
+    /** What every member (and a guest allowed to view) sees: READY, not hidden, not waiting for review. */
+    public boolean visibleToMembers() {
+        return status == PhotoStatus.READY && !hidden && reviewStatus != ReviewStatus.PENDING;
+    }
+
+    /** This record once an owner hid it or showed it again. */
+    public PhotoRecord withHidden(boolean hidden) {
+        return changed(hidden, reviewStatus);
+    }
+
+    /** This record once an owner approved it. */
+    public PhotoRecord approved() {
+        return changed(hidden, ReviewStatus.APPROVED);
+    }
+
+    private PhotoRecord changed(boolean hidden, ReviewStatus reviewStatus) {
+        return new PhotoRecord(
+                eventId,
+                photoId,
+                status,
+                title,
+                description,
+                contentType,
+                uploadedBy,
+                size,
+                s3Key,
+                url,
+                createdAt,
+                processedAt,
+                s3Sequencer,
+                rejectionReason,
+                width,
+                height,
+                renditions,
+                hidden,
+                uploaderName,
+                reviewStatus);
+    }
+
     public static PhotoRecord rejected(
             UploadKey key, Instant createdAt, Instant processedAt, String s3Sequencer, String reason) {
         return new PhotoRecord(
@@ -189,7 +229,8 @@ public record PhotoRecord(
             item.put(UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(position));
             if (hidden) {
                 item.put(HIDDEN, AttributeValue.fromBool(true));
-            } else if (reviewStatus != ReviewStatus.PENDING) {
+            }
+            if (visibleToMembers()) {
                 item.put(VISIBLE_UPLOADED_AT_PHOTO_ID, AttributeValue.fromS(position));
             }
         }
@@ -228,6 +269,8 @@ public record PhotoRecord(
                         AttributeValue.fromS(PhotoStatus.DELETED.name()),
                         ":approved",
                         AttributeValue.fromS(ReviewStatus.APPROVED.name())))
+                // what it replaced: whether the photo was visible before decides what the live channel hears
+                .returnValues(ReturnValue.ALL_OLD)
                 .build();
     }
 

@@ -3,7 +3,10 @@ package com.eventphotos.contract;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.UUID;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The DynamoDB table of photo records: the processor writes it, the API reads it.
@@ -78,6 +81,11 @@ public final class PhotoTable {
     private static final int SEQUENCER_WIDTH = 32;
 
     private PhotoTable() {}
+
+    /** Whether a stored item is in the members' index: what every member of its event sees. */
+    public static boolean visibleToMembers(Map<String, AttributeValue> item) {
+        return item != null && item.containsKey(VISIBLE_UPLOADED_AT_PHOTO_ID);
+    }
 
     /** ISO-8601 with exactly three fraction digits, so text order is time order. */
     public static String formatTime(Instant instant) {

@@ -49,7 +49,8 @@ public class Caller {
                 UUID.fromString(token.getSubject().substring(GuestSession.SUBJECT_PREFIX.length())),
                 Claims.string(token, GuestTokens.NAME),
                 Claims.bool(token, GuestTokens.VIEW),
-                Claims.bool(token, GuestTokens.REVIEW)));
+                Claims.bool(token, GuestTokens.REVIEW),
+                Claims.bool(token, GuestTokens.WALL)));
     }
 
     /** The token's subject: stable across renames, unlike a user name. */

@@ -20,7 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Guest tokens: JWTs this API signs (RS256, {@link GuestTokenKey}) for one guest of one event, published as a JWKS so
  * any verifier (the API itself, API Gateway's authorizer) can check them. Claims: {@code iss} (the configured guest
  * issuer), {@code aud} {@value #AUDIENCE}, {@code sub} {@code guest:{guestId}}, {@code exp} (never after the link's
- * own expiry), {@code event_id}, {@code name}, {@code view} and {@code review}.
+ * own expiry), {@code event_id}, {@code name}, {@code view} and {@code review}; a wall's also {@code wall}.
  */
 @ApplicationScoped
 public class GuestTokens {
@@ -30,6 +30,7 @@ public class GuestTokens {
     public static final String NAME = "name";
     public static final String VIEW = "view";
     public static final String REVIEW = "review";
+    public static final String WALL = "wall";
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,6 +63,9 @@ public class GuestTokens {
         claims.put(NAME, session.name());
         claims.put(VIEW, session.allowView());
         claims.put(REVIEW, session.reviewRequired());
+        if (session.wall()) {
+            claims.put(WALL, true);
+        }
         String signingInput = base64url(json(header)) + "." + base64url(json(claims));
         return signingInput + "."
                 + BASE64URL.encodeToString(key.sign(signingInput.getBytes(StandardCharsets.US_ASCII)));

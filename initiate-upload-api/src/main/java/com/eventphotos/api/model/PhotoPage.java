@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.eventphotos.contract.PhotoView;
+
 /** A page of an event's photos, newest first. */
 public record PhotoPage(
         List<PhotoView> items,

@@ -33,6 +33,7 @@ import static com.eventphotos.contract.EventTable.ROLE;
 import static com.eventphotos.contract.EventTable.SIGN_IN_REQUIRED;
 import static com.eventphotos.contract.EventTable.SK;
 import static com.eventphotos.contract.EventTable.USES;
+import static com.eventphotos.contract.EventTable.WALL;
 import static com.eventphotos.contract.EventTable.eventPk;
 import static com.eventphotos.contract.EventTable.inviteSk;
 import static com.eventphotos.contract.PhotoTable.formatTime;
@@ -50,7 +51,8 @@ public record InviteItem(
         String createdAt,
         boolean signInRequired,
         boolean allowView,
-        boolean requireReview) {
+        boolean requireReview,
+        boolean wall) {
 
     public static Map<String, AttributeValue> keyOf(InviteCode code) {
         return key(eventPk(code.eventId()), inviteSk(code.secret()));
@@ -70,6 +72,9 @@ public record InviteItem(
         item.put(SIGN_IN_REQUIRED, bool(signInRequired));
         item.put(ALLOW_VIEW, bool(allowView));
         item.put(REQUIRE_REVIEW, bool(requireReview));
+        if (wall) {
+            item.put(WALL, bool(true));
+        }
         return item;
     }
 
@@ -87,7 +92,8 @@ public record InviteItem(
                 // invites written before guest links existed are sign-in invites
                 !item.containsKey(SIGN_IN_REQUIRED) || flag(item, SIGN_IN_REQUIRED),
                 !item.containsKey(ALLOW_VIEW) || flag(item, ALLOW_VIEW),
-                flag(item, REQUIRE_REVIEW));
+                flag(item, REQUIRE_REVIEW),
+                item.containsKey(WALL) && flag(item, WALL));
     }
 
     /** Why the invite cannot be accepted at {@code now}, if it cannot: revoked, expired or used up. */

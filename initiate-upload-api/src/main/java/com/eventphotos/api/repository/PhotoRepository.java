@@ -10,9 +10,11 @@ import java.util.UUID;
 
 import com.eventphotos.api.UploadApiConfig;
 import com.eventphotos.api.domain.Listing;
+import com.eventphotos.api.domain.PhotoNotFoundException;
 import com.eventphotos.api.dynamo.Transactions;
 import com.eventphotos.contract.PhotoRecord;
 import com.eventphotos.contract.PhotoStatus;
+import com.eventphotos.contract.PhotoTable;
 import com.eventphotos.contract.PhotoTombstones;
 import com.eventphotos.contract.Renditions;
 import com.eventphotos.contract.ReviewStatus;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -118,8 +121,9 @@ public class PhotoRepository {
      * @param record the photo's record, or empty for a photo not processed yet (a bare tombstone then stops the
      *     processor from ever listing it)
      * @param releaseUpload the write that gives the photo's place under the cap back
+     * @return whether this call turned {@code record} into the tombstone (false on a repeat, or without a record)
      */
-    public void delete(
+    public boolean delete(
             String eventId,
             UUID photoId,
             Optional<PhotoRecord> record,
@@ -128,6 +132,7 @@ public class PhotoRepository {
             TransactWriteItem releaseUpload) {
         boolean alreadyDeleted =
                 record.map(r -> r.status() == PhotoStatus.DELETED).orElse(false);
+        boolean tombstonedRecord = false;
         if (!alreadyDeleted) {
             List<TransactWriteItem> writes = new ArrayList<>();
             writes.add(TransactWriteItem.builder()
@@ -138,6 +143,7 @@ public class PhotoRepository {
             }
             try {
                 dynamo.transactWriteItems(t -> t.transactItems(writes));
+                tombstonedRecord = record.isPresent();
             } catch (TransactionCanceledException e) {
                 if (!Transactions.conditionFailed(e, 0)) {
                     throw e; // nothing was written: the objects stay until a retry succeeds
@@ -146,47 +152,67 @@ public class PhotoRepository {
             }
         }
         record.ifPresent(this::deleteObjects);
+        return tombstonedRecord;
     }
 
     /**
-     * An owner approves a guest's photo: from now on members see it (unless it is hidden). True also when it was
-     * approved already; false when there is no READY photo waiting for review.
+     * What one write did to a photo, for its event's viewers: whether they saw it before, and its record after
+     * (empty once deleted).
      */
-    public boolean approve(String eventId, UUID photoId) {
+    public record PhotoChange(boolean wasVisible, Optional<PhotoRecord> after) {}
+
+    /**
+     * An owner approves a guest's photo: from now on members see it (unless it is hidden). Empty when it was
+     * approved already (nothing written).
+     *
+     * @throws PhotoNotFoundException when there is no READY photo waiting for review
+     */
+    public Optional<PhotoChange> approve(String eventId, UUID photoId) {
         for (boolean hidden : new boolean[] {false, true}) {
             try {
-                dynamo.updateItem(request -> request.tableName(config.table())
-                        .key(key(eventId, photoId))
-                        .updateExpression(
-                                hidden ? "SET #review = :approved" : "SET #review = :approved, #visible = #position")
-                        .conditionExpression("#status = :ready AND #review = :pending AND "
-                                + (hidden ? "attribute_exists(#hidden)" : "attribute_not_exists(#hidden)"))
-                        .expressionAttributeNames(
-                                hidden
-                                        ? Map.of("#review", REVIEW_STATUS, "#status", STATUS, "#hidden", HIDDEN)
-                                        : Map.of(
-                                                "#review", REVIEW_STATUS,
-                                                "#status", STATUS,
-                                                "#hidden", HIDDEN,
-                                                "#visible", VISIBLE_UPLOADED_AT_PHOTO_ID,
-                                                "#position", UPLOADED_AT_PHOTO_ID))
-                        .expressionAttributeValues(Map.of(
-                                ":approved", AttributeValue.fromS(ReviewStatus.APPROVED.name()),
-                                ":pending", AttributeValue.fromS(ReviewStatus.PENDING.name()),
-                                ":ready", AttributeValue.fromS(PhotoStatus.READY.name()))));
-                return true;
+                Map<String, AttributeValue> before = dynamo.updateItem(request -> request.tableName(config.table())
+                                .key(key(eventId, photoId))
+                                .updateExpression(
+                                        hidden
+                                                ? "SET #review = :approved"
+                                                : "SET #review = :approved, #visible = #position")
+                                .conditionExpression("#status = :ready AND #review = :pending AND "
+                                        + (hidden ? "attribute_exists(#hidden)" : "attribute_not_exists(#hidden)"))
+                                .expressionAttributeNames(
+                                        hidden
+                                                ? Map.of("#review", REVIEW_STATUS, "#status", STATUS, "#hidden", HIDDEN)
+                                                : Map.of(
+                                                        "#review", REVIEW_STATUS,
+                                                        "#status", STATUS,
+                                                        "#hidden", HIDDEN,
+                                                        "#visible", VISIBLE_UPLOADED_AT_PHOTO_ID,
+                                                        "#position", UPLOADED_AT_PHOTO_ID))
+                                .expressionAttributeValues(Map.of(
+                                        ":approved", AttributeValue.fromS(ReviewStatus.APPROVED.name()),
+                                        ":pending", AttributeValue.fromS(ReviewStatus.PENDING.name()),
+                                        ":ready", AttributeValue.fromS(PhotoStatus.READY.name())))
+                                .returnValues(ReturnValue.ALL_OLD))
+                        .attributes();
+                return Optional.of(new PhotoChange(
+                        PhotoTable.visibleToMembers(before),
+                        Optional.of(PhotoRecord.fromItem(before).approved())));
             } catch (ConditionalCheckFailedException notThisCase) {
                 // the other case, or nothing to approve
             }
         }
-        return find(eventId, photoId)
+        find(eventId, photoId)
                 .filter(record -> record.status() == PhotoStatus.READY)
                 .filter(record -> record.reviewStatus() == ReviewStatus.APPROVED)
-                .isPresent();
+                .orElseThrow(() -> new PhotoNotFoundException(eventId, photoId.toString()));
+        return Optional.empty();
     }
 
-    /** Hides a READY photo from everyone but the owners, or shows it again; false when there is no READY photo. */
-    public boolean setHidden(String eventId, UUID photoId, boolean hidden) {
+    /**
+     * Hides a READY photo from everyone but the owners, or shows it again.
+     *
+     * @throws PhotoNotFoundException when there is no READY photo
+     */
+    public PhotoChange setHidden(String eventId, UUID photoId, boolean hidden) {
         Map<String, String> names =
                 new HashMap<>(Map.of("#hidden", HIDDEN, "#visible", VISIBLE_UPLOADED_AT_PHOTO_ID, "#status", STATUS));
         Map<String, AttributeValue> values =
@@ -209,18 +235,26 @@ public class PhotoRepository {
         }
         String checked = condition;
         try {
-            dynamo.updateItem(request -> request.tableName(config.table())
-                    .key(key(eventId, photoId))
-                    .updateExpression(update)
-                    .conditionExpression(checked)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values));
-            return true;
+            Map<String, AttributeValue> before = dynamo.updateItem(request -> request.tableName(config.table())
+                            .key(key(eventId, photoId))
+                            .updateExpression(update)
+                            .conditionExpression(checked)
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(values)
+                            .returnValues(ReturnValue.ALL_OLD))
+                    .attributes();
+            return new PhotoChange(
+                    PhotoTable.visibleToMembers(before),
+                    Optional.of(PhotoRecord.fromItem(before).withHidden(hidden)));
         } catch (ConditionalCheckFailedException notReadyOrPending) {
-            return !hidden && showPendingAgain(eventId, photoId);
+            if (!hidden && showPendingAgain(eventId, photoId)) {
+                return new PhotoChange(false, Optional.empty());
+            }
+            throw new PhotoNotFoundException(eventId, photoId.toString());
         }
     }
 
+    /** A photo waiting for review shown again: owners see it as not hidden, members still do not see it. */
     private boolean showPendingAgain(String eventId, UUID photoId) {
         try {
             dynamo.updateItem(request -> request.tableName(config.table())

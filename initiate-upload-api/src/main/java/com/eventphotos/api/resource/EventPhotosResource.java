@@ -23,12 +23,12 @@ import com.eventphotos.api.model.InitiateUploadResponse;
 import com.eventphotos.api.model.InitiateUploadsRequest;
 import com.eventphotos.api.model.MultipartUploadView;
 import com.eventphotos.api.model.PhotoPage;
-import com.eventphotos.api.model.PhotoView;
 import com.eventphotos.api.service.MultipartUploadService;
 import com.eventphotos.api.service.PhotoService;
 import com.eventphotos.api.service.RateLimiter;
 import com.eventphotos.api.service.RateLimiters;
 import com.eventphotos.api.service.UploadService;
+import com.eventphotos.contract.PhotoView;
 
 import io.quarkus.security.Authenticated;
 

@@ -38,6 +38,9 @@ public class GuestSessionService {
         String name = name(request);
         InviteItem link = invites.find(InviteCode.parse(code).orElseThrow(InviteNotFoundException::new))
                 .orElseThrow(InviteNotFoundException::new);
+        if (link.wall()) {
+            throw new InviteNotFoundException(); // a wall's session is made with the wall, never through a code
+        }
         if (link.signInRequired()) {
             throw new InvalidRequestException(
                     "code", "this invite asks guests to sign in: accept it (POST /invites/{code}/accept) instead");
@@ -47,7 +50,7 @@ public class GuestSessionService {
         });
         Instant expiresAt = Instant.parse(link.expiresAt());
         GuestSession session = new GuestSession(
-                link.code().eventId(), UUID.randomUUID(), name, link.allowView(), link.requireReview());
+                link.code().eventId(), UUID.randomUUID(), name, link.allowView(), link.requireReview(), false);
         invites.startGuestSession(
                 link,
                 new GuestItem(

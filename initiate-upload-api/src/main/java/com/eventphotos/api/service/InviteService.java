@@ -94,7 +94,8 @@ public class InviteService {
                 formatTime(now),
                 signInRequired,
                 signInRequired || asked.allowView() == null || asked.allowView(),
-                !signInRequired && (asked.requireReview() == null || asked.requireReview()));
+                !signInRequired && (asked.requireReview() == null || asked.requireReview()),
+                false);
         invites.create(invite);
         return invite.toView(webClient(origin));
     }
@@ -102,6 +103,7 @@ public class InviteService {
     public List<InviteView> invites(String eventId, String origin) {
         String webClient = webClient(origin);
         return invites.ofEvent(eventId).stream()
+                .filter(invite -> !invite.wall())
                 .map(invite -> invite.toView(webClient))
                 .toList();
     }
@@ -111,6 +113,11 @@ public class InviteService {
         invites.revoke(InviteCode.parse(code)
                 .filter(parsed -> parsed.eventId().equals(eventId))
                 .orElseThrow(InviteNotFoundException::new));
+    }
+
+    /** The web client's origin links point at: the browser's, when it is one the API serves, else the first. */
+    public String webClientFor(String origin) {
+        return webClient(origin);
     }
 
     /**

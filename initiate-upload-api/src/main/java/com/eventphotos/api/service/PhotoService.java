@@ -12,12 +12,14 @@ import com.eventphotos.api.domain.Permission;
 import com.eventphotos.api.domain.PhotoNotFoundException;
 import com.eventphotos.api.error.InvalidRequestException;
 import com.eventphotos.api.model.PhotoPage;
-import com.eventphotos.api.model.PhotoView;
 import com.eventphotos.api.repository.EventRepository;
 import com.eventphotos.api.repository.PhotoRepository;
+import com.eventphotos.api.repository.PhotoRepository.PhotoChange;
 import com.eventphotos.contract.PhotoRecord;
 import com.eventphotos.contract.PhotoStatus;
+import com.eventphotos.contract.PhotoView;
 import com.eventphotos.contract.ReviewStatus;
+import com.eventphotos.contract.live.LiveGallery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +49,9 @@ public class PhotoService {
 
     @Inject
     PageTokens pageTokens;
+
+    @Inject
+    LiveGallery gallery;
 
     /**
      * @param limit and {@code nextToken} as the client sent them (null or empty: not given)
@@ -85,11 +90,10 @@ public class PhotoService {
                 .orElseThrow(() -> new PhotoNotFoundException(viewer.eventId(), photoId));
     }
 
-    /** Approves a guest's photo: members see it from now on. Safe to repeat. */
+    /** Approves a guest's photo: members see it from now on (and open galleries show it). Safe to repeat. */
     public void approve(String eventId, String photoId) {
-        if (!photos.approve(eventId, PhotoIds.parse(photoId))) {
-            throw new PhotoNotFoundException(eventId, photoId);
-        }
+        UUID id = PhotoIds.parse(photoId);
+        photos.approve(eventId, id).ifPresent(change -> tellGalleries(eventId, id, change));
     }
 
     /** Safe to repeat: a photo deleted already is deleted again (what is left of it). */
@@ -108,13 +112,18 @@ public class PhotoService {
             access.requireMayDelete(member, record.get().uploadedBy());
         }
         multipart.discardUnfinished(eventId, id, record.isEmpty());
-        photos.delete(eventId, id, record, member.userId(), now, events.releaseUpload(eventId));
+        if (photos.delete(eventId, id, record, member.userId(), now, events.releaseUpload(eventId))) {
+            tellGalleries(eventId, id, new PhotoChange(record.get().visibleToMembers(), Optional.empty()));
+        }
     }
 
     public void setHidden(String eventId, String photoId, boolean hidden) {
-        if (!photos.setHidden(eventId, PhotoIds.parse(photoId), hidden)) {
-            throw new PhotoNotFoundException(eventId, photoId);
-        }
+        UUID id = PhotoIds.parse(photoId);
+        tellGalleries(eventId, id, photos.setHidden(eventId, id, hidden));
+    }
+
+    private void tellGalleries(String eventId, UUID photoId, PhotoChange change) {
+        gallery.changed(eventId, photoId, change.wasVisible(), change.after());
     }
 
     /** Whoever may hide photos sees the hidden ones too; who may not see the event sees their own. */

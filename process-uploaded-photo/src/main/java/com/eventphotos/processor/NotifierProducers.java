@@ -3,6 +3,8 @@ package com.eventphotos.processor;
 import java.time.Duration;
 import java.util.Optional;
 
+import com.eventphotos.contract.live.LiveGallery;
+
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
@@ -10,8 +12,11 @@ import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** A CloudFront client only where a distribution is configured (the deployed stack); none locally. */
-public class CdnInvalidatorProducer {
+/**
+ * The clients of what the processor tells after a record: a CloudFront client only where a distribution is
+ * configured (the deployed stack; none locally), the live gallery where an events endpoint is.
+ */
+public class NotifierProducers {
 
     @Produces
     @ApplicationScoped
@@ -26,5 +31,12 @@ public class CdnInvalidatorProducer {
                         o.apiCallAttemptTimeout(config.cdnCallAttemptTimeout()).apiCallTimeout(config.cdnCallTimeout()))
                 .build());
         return new CdnInvalidator(client, config.cdnDistributionId());
+    }
+
+    @Produces
+    @ApplicationScoped
+    LiveGallery liveGallery(ProcessorConfig config) {
+        return LiveGallery.of(
+                config.live().httpUrl(), config.live().region(), config.live().timeout());
     }
 }

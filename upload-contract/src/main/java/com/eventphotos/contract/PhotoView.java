@@ -1,9 +1,7 @@
-package com.eventphotos.api.model;
+package com.eventphotos.contract;
 
 import java.util.List;
 
-import com.eventphotos.contract.PhotoRecord;
-import com.eventphotos.contract.PhotoTable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**

@@ -1,0 +1,18 @@
+package com.eventphotos.api.service;
+
+import com.eventphotos.api.UploadApiConfig;
+import com.eventphotos.contract.live.LiveGallery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+public class LiveGalleryProducer {
+
+    /** Publishing as the API's role (default credentials chain), in the bucket's region, where an endpoint is set. */
+    @Produces
+    @ApplicationScoped
+    LiveGallery liveGallery(UploadApiConfig config) {
+        return LiveGallery.of(
+                config.live().httpUrl(), config.region(), config.live().timeout());
+    }
+}

@@ -1,0 +1,93 @@
+package com.eventphotos.contract.live;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.eventphotos.contract.PhotoContentType;
+import com.eventphotos.contract.PhotoMetadata;
+import com.eventphotos.contract.PhotoRecord;
+import com.eventphotos.contract.Rendition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the galleries hear after each kind of write: the decision alone (delivery: LocalEventApiTest). */
+class LiveGalleryTest {
+
+    private final LiveGallery gallery = LiveGallery.off();
+    private final Instant now = Instant.parse("2026-12-02T10:00:00Z");
+
+    private PhotoRecord ready(boolean reviewRequired) {
+        PhotoMetadata metadata = new PhotoMetadata(
+                "Mom's 60th (garden)!",
+                "",
+                "e1",
+                UUID.randomUUID(),
+                PhotoContentType.JPEG,
+                "guest:g1",
+                "민지",
+                reviewRequired);
+        return PhotoRecord.ready(
+                metadata,
+                1000,
+                800,
+                600,
+                List.of(new Rendition("k", "https://cdn/k", 800, 600, 10, "https://cdn/k.webp", 7)),
+                now,
+                now,
+                "01");
+    }
+
+    @Test
+    void processed_shouldPublishVisibleWithTheViewersView_whenANewPhotoNeedsNoReview() {
+        PhotoRecord photo = ready(false);
+
+        PhotoEvent event = gallery.processed(photo, false).orElseThrow();
+
+        assertEquals(PhotoEvent.VISIBLE, event.type());
+        assertEquals(photo.photoId().toString(), event.photoId());
+        assertEquals("Mom's 60th (garden)!", event.photo().title());
+        assertEquals("민지", event.photo().uploaderName());
+    }
+
+    @Test
+    void processed_shouldPublishNothing_whenThePhotoWaitsForReview() {
+        assertTrue(gallery.processed(ready(true), false).isEmpty());
+    }
+
+    @Test
+    void changed_shouldPublishVisibleOnce_whenApprovedAndNotOnARepeat() {
+        PhotoRecord pending = ready(true);
+
+        assertEquals(
+                PhotoEvent.VISIBLE,
+                gallery.changed("e1", pending.photoId(), false, Optional.of(pending.approved()))
+                        .orElseThrow()
+                        .type());
+        // a second approval writes nothing; showing a visible photo again is no change
+        assertTrue(gallery.changed("e1", pending.photoId(), true, Optional.of(pending.approved()))
+                .isEmpty());
+    }
+
+    @Test
+    void changed_shouldPublishRemoved_whenAVisiblePhotoIsHiddenOrDeleted() {
+        PhotoRecord photo = ready(false);
+
+        assertEquals(
+                PhotoEvent.REMOVED,
+                gallery.changed("e1", photo.photoId(), true, Optional.of(photo.withHidden(true)))
+                        .orElseThrow()
+                        .type());
+        PhotoEvent deleted =
+                gallery.changed("e1", photo.photoId(), true, Optional.empty()).orElseThrow();
+        assertEquals(PhotoEvent.REMOVED, deleted.type());
+        assertEquals(null, deleted.photo());
+        // a photo nobody but its owners saw is removed silently
+        assertTrue(
+                gallery.changed("e1", photo.photoId(), false, Optional.empty()).isEmpty());
+    }
+}

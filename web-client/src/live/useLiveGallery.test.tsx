@@ -1,0 +1,148 @@
+import { act, renderHook } from '@testing-library/react';
+import { useState } from 'react';
+import type { Photo, PhotoEvent, PhotosApi } from '../api';
+import { mergeNewestFirst } from '../photos';
+import { headerSubprotocol } from './liveEvents';
+import { useLiveGallery } from './useLiveGallery';
+
+/**
+ * A server that speaks the AppSync Events protocol to one client at a time, as the local event server does: checks
+ * the subprotocols, acks connection_init, answers subscribe, sends data; a test can cut the connection.
+ */
+class FakeEventServer {
+  sockets: FakeSocket[] = [];
+  subscribed: string[] = [];
+
+  get current() {
+    return this.sockets[this.sockets.length - 1];
+  }
+
+  publish(event: PhotoEvent) {
+    this.sockets.filter((s) => s.subscribed).forEach((s) => s.receive({ type: 'data', id: s.subscriptionId, event: JSON.stringify(event) }));
+  }
+}
+
+class FakeSocket {
+  static server: FakeEventServer;
+  onopen: (() => void) | null = null;
+  onmessage: ((m: { data: string }) => void) | null = null;
+  onclose: (() => void) | null = null;
+  subscribed = false;
+  subscriptionId = '';
+  closed = false;
+
+  constructor(readonly url: string, readonly protocols: string[]) {
+    FakeSocket.server.sockets.push(this);
+    setTimeout(() => this.onopen?.(), 0);
+  }
+
+  send(text: string) {
+    const msg = JSON.parse(text);
+    if (msg.type === 'connection_init') this.receive({ type: 'connection_ack', connectionTimeoutMs: 300000 });
+    if (msg.type === 'subscribe') {
+      this.subscribed = true;
+      this.subscriptionId = msg.id;
+      FakeSocket.server.subscribed.push(msg.channel);
+      this.receive({ type: 'subscribe_success', id: msg.id });
+    }
+  }
+
+  receive(message: unknown) {
+    if (!this.closed) this.onmessage?.({ data: JSON.stringify(message) });
+  }
+
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.subscribed = false;
+    setTimeout(() => this.onclose?.(), 0);
+  }
+}
+
+const photo = (n: number): Photo => ({
+  photoId: `p${n}`, eventId: 'e1', status: 'READY', title: `photo ${n}`, contentType: 'image/jpeg',
+  createdAt: new Date(Date.UTC(2026, 11, 2, 10, 0, n)).toISOString(), url: `https://cdn/p${n}`,
+} as Photo);
+
+function fakeApi(listed: () => Photo[]) {
+  return {
+    liveChannel: vi.fn(async () => ({ eventId: 'e1', channel: '/gallery/e1', realtimeUrl: 'ws://127.0.0.1:1/event/realtime' })),
+    liveAuthorization: vi.fn(async () => 'Bearer t'),
+    listPhotos: vi.fn(async () => ({ items: listed(), nextToken: null })),
+    getPhoto: vi.fn(async () => null),
+  } as unknown as PhotosApi;
+}
+
+function renderGallery(api: PhotosApi, initial: Photo[]) {
+  return renderHook(() => {
+    const [photos, setPhotos] = useState<Photo[]>(initial);
+    const add = (added: Photo[]) => setPhotos((current) => mergeNewestFirst(current, added));
+    const status = useLiveGallery(api, 'e1', { photos, add, setPhotos },
+      { webSocket: FakeSocket as unknown as typeof WebSocket });
+    return { photos, status };
+  });
+}
+
+const settle = () => act(async () => {
+  await vi.advanceTimersByTimeAsync(10);
+});
+
+describe('useLiveGallery', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    FakeSocket.server = new FakeEventServer();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('connects with the AppSync subprotocols and subscribes to the event\'s channel', async () => {
+    const { result } = renderGallery(fakeApi(() => []), []);
+    await settle();
+
+    const socket = FakeSocket.server.current;
+    expect(socket.protocols[0]).toBe('aws-appsync-event-ws');
+    expect(socket.protocols[1]).toBe(headerSubprotocol({ host: '127.0.0.1:1', Authorization: 'Bearer t' }));
+    expect(FakeSocket.server.subscribed).toEqual(['/gallery/e1']);
+    expect(result.current.status).toBe('live');
+  });
+
+  it('shows a new photo at the top and takes a removed one out, without a reload', async () => {
+    const { result } = renderGallery(fakeApi(() => []), [photo(1)]);
+    await settle();
+
+    act(() => FakeSocket.server.publish({ type: 'photo.visible', eventId: 'e1', photoId: 'p2', at: '', photo: photo(2) }));
+    expect(result.current.photos.map((p) => p.photoId)).toEqual(['p2', 'p1']);
+
+    act(() => FakeSocket.server.publish({ type: 'photo.removed', eventId: 'e1', photoId: 'p1', at: '' }));
+    await settle();
+    expect(result.current.photos.map((p) => p.photoId)).toEqual(['p2']);
+  });
+
+  it('after a 60 s cut, catches up on what it missed: every photo once, newest first', async () => {
+    const server: Photo[] = [photo(1), photo(2)];
+    const api = fakeApi(() => [...server].reverse());
+    const { result } = renderGallery(api, [photo(2), photo(1)]);
+    await settle();
+
+    FakeSocket.server.current.close(); // the network goes
+    server.push(photo(3), photo(4)); // uploaded meanwhile: their events reach nobody
+    FakeSocket.server.publish({ type: 'photo.visible', eventId: 'e1', photoId: 'p3', at: '', photo: photo(3) });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(60_000);
+    });
+    await settle();
+
+    expect(FakeSocket.server.sockets.length).toBeGreaterThan(1);
+    expect(result.current.status).toBe('live');
+    // one event arriving again after the catch-up changes nothing
+    act(() => FakeSocket.server.publish({ type: 'photo.visible', eventId: 'e1', photoId: 'p4', at: '', photo: photo(4) }));
+    expect(result.current.photos.map((p) => p.photoId)).toEqual(['p4', 'p3', 'p2', 'p1']);
+  });
+
+  it('ignores events of another event', async () => {
+    const { result } = renderGallery(fakeApi(() => []), []);
+    await settle();
+
+    act(() => FakeSocket.server.publish({ type: 'photo.visible', eventId: 'other', photoId: 'x', at: '', photo: photo(9) }));
+    expect(result.current.photos).toEqual([]);
+  });
+});
