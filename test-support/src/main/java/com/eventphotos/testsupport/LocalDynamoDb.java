@@ -19,6 +19,7 @@ import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.eventphotos.contract.EventTable;
 import com.eventphotos.contract.PhotoTable;
+import com.eventphotos.contract.export.ExportTable;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -173,6 +174,18 @@ public final class LocalDynamoDb implements AutoCloseable {
                             .keySchema(key(EventTable.MEMBER_PK, KeyType.HASH), key(EventTable.PK, KeyType.RANGE))
                             .projection(p -> p.projectionType(ProjectionType.ALL))
                             .build()));
+        } catch (ResourceInUseException alreadyThere) {
+            // created by an earlier test class in this JVM
+        }
+    }
+
+    /** Creates the export jobs' table with the key schema of {@link ExportTable}, unless it exists. */
+    public void createExportTable(String tableName) {
+        try (DynamoDbClient dynamo = newClient()) {
+            dynamo.createTable(t -> t.tableName(tableName)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(stringAttribute(ExportTable.EVENT_ID), stringAttribute(ExportTable.EXPORT_ID))
+                    .keySchema(key(ExportTable.EVENT_ID, KeyType.HASH), key(ExportTable.EXPORT_ID, KeyType.RANGE)));
         } catch (ResourceInUseException alreadyThere) {
             // created by an earlier test class in this JVM
         }

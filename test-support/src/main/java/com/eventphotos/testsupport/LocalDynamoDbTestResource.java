@@ -13,6 +13,8 @@ public class LocalDynamoDbTestResource implements QuarkusTestResourceLifecycleMa
     public static final String TABLE = "event-photos-test";
     /** The API's events table (its {@code %test} profile names it; the processor never uses it). */
     public static final String EVENTS_TABLE = "event-photos-test-events";
+    /** The export jobs' table (the API's and the export worker's). */
+    public static final String EXPORTS_TABLE = "event-photos-test-exports";
 
     private static LocalDynamoDb dynamoDb;
 
@@ -21,6 +23,7 @@ public class LocalDynamoDbTestResource implements QuarkusTestResourceLifecycleMa
             dynamoDb = LocalDynamoDb.start(0);
             dynamoDb.createPhotoTable(TABLE);
             dynamoDb.createEventTable(EVENTS_TABLE);
+            dynamoDb.createExportTable(EXPORTS_TABLE);
             Runtime.getRuntime().addShutdownHook(new Thread(dynamoDb::close));
         }
         return dynamoDb;

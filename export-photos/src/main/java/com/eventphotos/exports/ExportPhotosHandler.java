@@ -1,0 +1,83 @@
+package com.eventphotos.exports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+import org.jboss.logging.Logger;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.eventphotos.contract.export.ExportMessage;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * The Lambda entry point, fed by the export queue. Each message is one job to start or continue; a message that fails
+ * is reported back (partial batch response) and retried by SQS after its visibility timeout, from the job's
+ * checkpoint. On its last attempt the job is marked FAILED, so the organiser learns it, and the message goes to the
+ * dead-letter queue.
+ */
+@Named("export-photos")
+public class ExportPhotosHandler implements RequestHandler<SqsEvent, SqsBatchResponse> {
+
+    private static final Logger LOG = Logger.getLogger(ExportPhotosHandler.class);
+    private static final int MAX_LAMBDA_TIMEOUT_MILLIS = 15 * 60 * 1000;
+
+    @Inject
+    ExportWorker worker;
+
+    @Inject
+    ExportConfig config;
+
+    @Override
+    public SqsBatchResponse handleRequest(SqsEvent event, Context context) {
+        LongSupplier remaining = remainingTime(context);
+        List<SqsBatchResponse.ItemFailure> failures = new ArrayList<>();
+        for (SqsEvent.Message message : event.records()) {
+            ExportMessage export;
+            try {
+                export = ExportMessage.fromJson(message.body());
+            } catch (IllegalArgumentException e) {
+                LOG.warnf("message %s is not an export message, dropped: %s", message.messageId(), e.getMessage());
+                continue;
+            }
+            try {
+                ExportWorker.Result result = worker.run(export, remaining);
+                LOG.debugf("message %s: %s", message.messageId(), result);
+            } catch (LeaseLostException e) {
+                LOG.warnf("message %s: %s", message.messageId(), e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.errorf(
+                        e,
+                        "export %s of %s failed (attempt %d of %d)",
+                        export.exportId(),
+                        export.eventId(),
+                        message.receiveCount(),
+                        config.export().maxAttempts());
+                if (message.receiveCount() >= config.export().maxAttempts() && !(e instanceof LeaseHeldException)) {
+                    worker.giveUp(
+                            export,
+                            "the export could not be built: " + e.getClass().getSimpleName());
+                }
+                failures.add(new SqsBatchResponse.ItemFailure(message.messageId()));
+            }
+        }
+        return new SqsBatchResponse(failures);
+    }
+
+    /**
+     * Lambda and the local stack's runtime API send the invocation's deadline; Quarkus' mock event server (tests) sends
+     * none, and the context then reports an arbitrary number: only a time within Lambda's longest timeout is one.
+     */
+    private static LongSupplier remainingTime(Context context) {
+        if (context != null) {
+            int remaining = context.getRemainingTimeInMillis();
+            if (remaining > 0 && remaining <= MAX_LAMBDA_TIMEOUT_MILLIS) {
+                return context::getRemainingTimeInMillis;
+            }
+        }
+        return () -> MAX_LAMBDA_TIMEOUT_MILLIS;
+    }
+}
