@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 import java.util.zip.CRC32;
 
@@ -50,8 +51,12 @@ class ArchiveBuilder {
     @Inject
     ExportConfig config;
 
-    /** Observes each uploaded part (tests stop a worker between two parts here). */
-    Consumer<Integer> afterPart = part -> {};
+    /** Observes each uploaded part once its checkpoint is saved (tests stop a worker between two parts here). */
+    private volatile IntConsumer afterPart = part -> {};
+
+    void observeParts(IntConsumer observer) {
+        this.afterPart = observer;
+    }
 
     /**
      * Continues archive {@code checkpoint.archive()} of {@code plan} from {@code checkpoint}.
