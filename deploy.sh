@@ -27,8 +27,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-echo "== building the processor (function.zip, libvips layer), the API's OpenAPI document and infra"
-./mvnw -B -q install -DskipTests -pl process-uploaded-photo,initiate-upload-api,infra -am
+echo "== building the processor (function.zip, libvips layer), the export worker, the API's OpenAPI document and infra"
+./mvnw -B -q install -DskipTests -pl process-uploaded-photo,export-photos,initiate-upload-api,infra -am
 echo "== building the API as a Lambda (initiate-upload-api/target/lambda/function.zip)"
 ./mvnw -B -q package -DskipTests -Plambda -pl initiate-upload-api
 

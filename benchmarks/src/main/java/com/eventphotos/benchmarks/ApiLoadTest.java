@@ -208,6 +208,8 @@ final class ApiLoadTest {
                         "event-photos-bench",
                         TABLE,
                         EVENTS_TABLE,
+                        EVENTS_TABLE + "-exports", // not exercised by the load test
+                        "http://127.0.0.1:9/000000000000/not-exercised",
                         "eu-central-1",
                         List.of("http://localhost:5173"),
                         issuer.issuer(),

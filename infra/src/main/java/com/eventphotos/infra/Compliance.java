@@ -100,15 +100,20 @@ public final class Compliance {
                                 .build()))
                         .build()),
                 true);
-        for (String function : List.of("UploadApi", "UploadProcessor")) {
+        suppress(
+                child(stack, "ExportDeadLetters"),
+                "AwsSolutions-SQS3",
+                "This queue is the export queue's dead-letter queue; a DLQ of its own would only move the problem");
+        for (String function : List.of("UploadApi", "UploadProcessor", "ExportPhotos")) {
             NagSuppressions.addResourceSuppressions(
                     child(stack, function),
                     List.of(NagPackSuppression.builder()
                             .id("AwsSolutions-IAM5")
-                            .reason("Objects under one prefix of the photo bucket (uploads/* or photos/*): keys are"
-                                    + " per upload (a UUID), so a prefix is the narrowest grant there is")
+                            .reason("Objects under one prefix of the photo bucket (uploads/*, photos/* or exports/*):"
+                                    + " keys are per upload or export (a UUID), so a prefix is the narrowest grant"
+                                    + " there is")
                             .appliesTo(List.of(RegexAppliesTo.builder()
-                                    .regex("/^Resource::<Photos[A-Z0-9]+\\.Arn>\\/(uploads|photos)\\/\\*$/")
+                                    .regex("/^Resource::<Photos[A-Z0-9]+\\.Arn>\\/(uploads|photos|exports)\\/\\*$/")
                                     .build()))
                             .build()),
                     true);

@@ -14,7 +14,7 @@ import software.amazon.awscdk.services.lambda.Code;
 /**
  * {@code cdk deploy} entry point. Context (cdk.json or {@code -c key=value}):
  * stage, webOrigins (comma-separated), authDomainPrefix, apiDomainName + apiCertificateArn (optional),
- * apiPackage and processorPackage (paths of the two function.zip files), libvipsLayer (the processor's layer folder),
+ * apiPackage, processorPackage and exportPackage (paths of the three function.zip files), libvipsLayer (the processor's layer folder),
  * alarmEmail (optional), processorConcurrency (optional: executions reserved for the processor, e.g. 10),
  * apiDocument (the API's OpenAPI document, whose endpoints are routed), uploadDelayAlarmMillis (optional).
  * cdk-nag's AwsSolutions checks run on every synthesis ({@link Compliance}): an unsuppressed error fails it.
@@ -37,6 +37,7 @@ public final class EventPhotosApp {
                 context(app, "apiCertificateArn", null),
                 lambdaPackage(context(app, "apiPackage", "../initiate-upload-api/target/lambda/function.zip")),
                 lambdaPackage(context(app, "processorPackage", "../process-uploaded-photo/target/function.zip")),
+                lambdaPackage(context(app, "exportPackage", "../export-photos/target/function.zip")),
                 lambdaPackage(
                         context(app, "libvipsLayer", "../process-uploaded-photo/target/libvips-layer"),
                         "lib/libvips-cpp.so"),

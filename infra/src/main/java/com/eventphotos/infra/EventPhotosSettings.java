@@ -15,6 +15,7 @@ import software.amazon.awscdk.services.lambda.Code;
  * @param apiCertificateArn ACM certificate for {@code apiDomainName}, same region
  * @param apiCode          the API's Lambda package ({@code initiate-upload-api/target/function.zip}, lambda profile)
  * @param processorCode    the processor's Lambda package ({@code process-uploaded-photo/target/function.zip})
+ * @param exportCode       the export worker's Lambda package ({@code export-photos/target/function.zip})
  * @param libvipsLayer     the processor's Lambda layer: {@code lib/libvips-cpp.so}, at /opt/lib in the function
  *                         ({@code process-uploaded-photo/target/libvips-layer}, fetched by the build)
  * @param alarmEmail       optional address subscribed to the alarm topic (null for none; confirm the mail AWS sends)
@@ -31,6 +32,7 @@ public record EventPhotosSettings(
         String apiCertificateArn,
         Code apiCode,
         Code processorCode,
+        Code exportCode,
         Code libvipsLayer,
         String alarmEmail,
         Integer processorConcurrency,
@@ -48,6 +50,7 @@ public record EventPhotosSettings(
         Objects.requireNonNull(authDomainPrefix, "authDomainPrefix");
         Objects.requireNonNull(apiCode, "apiCode");
         Objects.requireNonNull(processorCode, "processorCode");
+        Objects.requireNonNull(exportCode, "exportCode");
         Objects.requireNonNull(libvipsLayer, "libvipsLayer");
         Objects.requireNonNull(apiRoutes, "apiRoutes");
         if (uploadDelayAlarmMillis < 1) {

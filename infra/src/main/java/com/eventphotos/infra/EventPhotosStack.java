@@ -11,6 +11,7 @@ import software.constructs.Construct;
  * browser --(Cognito token)--> HTTP API (JWT authorizer) --> API Lambda --(presigned PUT URL)--> browser   UploadApi
  * browser --PUT--> S3 bucket (private) --ObjectCreated uploads/--> processor Lambda --> DynamoDB   UploadProcessor
  * browser <-- CloudFront (Origin Access Control) <-- S3 bucket (photos/ only)                      PhotoStorage
+ * browser --POST exports--> API --SQS--> export worker Lambda --(originals, multipart)--> exports/ ZIPs  PhotoExports
  * browser <--WebSocket-- AppSync Events (gallery/{event}) <--publish (IAM)-- processor, API          LiveEvents
  * </pre>
  * The parts create their resources in the stack's own scope, so logical ids (and with them a deployed bucket's,
@@ -27,12 +28,13 @@ public class EventPhotosStack extends Stack {
         PhotoStorage storage = new PhotoStorage(this, settings);
         PhotoTables tables = new PhotoTables(this);
         UserAuth users = new UserAuth(this, settings);
-        UploadApi api = new UploadApi(this, settings, storage, tables, users);
+        PhotoExports exports = new PhotoExports(this, settings, storage, tables);
+        UploadApi api = new UploadApi(this, settings, storage, tables, users, exports);
         UploadProcessor processor = new UploadProcessor(this, settings, storage, tables);
         LiveEvents live = new LiveEvents(this, settings, api);
         live.publishFrom(api.function());
         live.publishFrom(processor.function());
-        Operations operations = new Operations(this, "Operations", settings, processor, api);
+        Operations operations = new Operations(this, "Operations", settings, processor, api, exports);
         operations.retainLogsOfEveryFunction();
 
         output(
@@ -58,6 +60,7 @@ public class EventPhotosStack extends Stack {
                 "ProcessorFunction",
                 processor.function().live().getFunctionArn(),
                 "The processor (live alias), to redrive to");
+        output("ExportDeadLettersQueue", exports.deadLetters().getQueueUrl(), "Export jobs the worker gave up on");
         output("AlarmTopic", operations.alarms().getTopicArn(), "Alarms: dead letters, processor errors, API 5xx");
     }
 

@@ -58,7 +58,8 @@ public class Operations extends Construct {
             String id,
             EventPhotosSettings settings,
             UploadProcessor uploadProcessor,
-            UploadApi uploadApi) {
+            UploadApi uploadApi,
+            PhotoExports exports) {
         super(scope, id);
         QuarkusLambda processor = uploadProcessor.function();
         QuarkusLambda api = uploadApi.function();
@@ -76,6 +77,14 @@ public class Operations extends Construct {
                 uploadProcessor
                         .failedEvents()
                         .metricApproximateNumberOfMessagesVisible(every(Duration.minutes(1), "Maximum")));
+        alarm(
+                "ExportDeadLetters",
+                "Export jobs failed every attempt and wait in the export dead-letter queue (their status is FAILED)",
+                exports.deadLetters().metricApproximateNumberOfMessagesVisible(every(Duration.minutes(1), "Maximum")));
+        alarm(
+                "ExportErrors",
+                "The export worker failed invocations (retried from the job's checkpoint, then dead-lettered)",
+                exports.worker().function().metricErrors(every(Duration.minutes(5), "Sum")));
         alarm(
                 "ProcessorErrors",
                 "The upload processor failed invocations (they are retried, then dead-lettered)",

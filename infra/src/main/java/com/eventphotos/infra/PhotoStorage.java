@@ -7,6 +7,7 @@ import com.eventphotos.contract.CdnCaching;
 import com.eventphotos.contract.MultipartUploads;
 import com.eventphotos.contract.Renditions;
 import com.eventphotos.contract.deployment.BucketCors;
+import com.eventphotos.contract.export.ExportKeys;
 
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -105,11 +106,19 @@ final class PhotoStorage {
                         .exposedHeaders(BucketCors.EXPOSED_HEADERS)
                         .maxAge(BucketCors.MAX_AGE_SECONDS)
                         .build()))
-                .lifecycleRules(List.of(LifecycleRule.builder()
-                        .id("abort-incomplete-multipart-uploads")
-                        // the API refuses to complete an upload older than this (MultipartUploads)
-                        .abortIncompleteMultipartUploadAfter(Duration.days(MultipartUploads.ABORTED_AFTER_DAYS))
-                        .build()))
+                .lifecycleRules(List.of(
+                        LifecycleRule.builder()
+                                .id("abort-incomplete-multipart-uploads")
+                                // the API refuses to complete an upload older than this (MultipartUploads); an
+                                // export's unfinished archive is abandoned by then too
+                                .abortIncompleteMultipartUploadAfter(Duration.days(MultipartUploads.ABORTED_AFTER_DAYS))
+                                .build(),
+                        LifecycleRule.builder()
+                                .id("expire-exports")
+                                .prefix(ExportKeys.PREFIX)
+                                .expiration(Duration.days(java.time.Duration.parse(ExportKeys.RETENTION)
+                                        .toDays()))
+                                .build()))
                 .removalPolicy(RemovalPolicy.RETAIN);
         if (accessLogs != null) {
             builder.serverAccessLogsBucket(accessLogs).serverAccessLogsPrefix("s3/");

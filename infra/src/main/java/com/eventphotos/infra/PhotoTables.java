@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.eventphotos.contract.EventTable;
 import com.eventphotos.contract.PhotoTable;
+import com.eventphotos.contract.export.ExportTable;
 
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -26,6 +27,7 @@ final class PhotoTables {
 
     private final Table photos;
     private final Table events;
+    private final Table exports;
 
     PhotoTables(Stack stack) {
         photos = table(stack, "PhotoRecords", PhotoTable.EVENT_ID, PhotoTable.PHOTO_ID, null);
@@ -47,6 +49,7 @@ final class PhotoTables {
                 .sortKey(stringAttribute(EventTable.PK))
                 .projectionType(ProjectionType.ALL)
                 .build());
+        exports = table(stack, "Exports", ExportTable.EVENT_ID, ExportTable.EXPORT_ID, ExportTable.TTL);
     }
 
     Table photos() {
@@ -55,6 +58,11 @@ final class PhotoTables {
 
     Table events() {
         return events;
+    }
+
+    /** Export jobs: the API creates them, the export worker advances them. */
+    Table exports() {
+        return exports;
     }
 
     /** The ARNs of a table and its indexes, for grants that query them. */

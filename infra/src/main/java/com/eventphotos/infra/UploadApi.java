@@ -57,7 +57,13 @@ final class UploadApi {
     private final Key guestKey;
     private final String guestIssuer;
 
-    UploadApi(Stack stack, EventPhotosSettings settings, PhotoStorage storage, PhotoTables tables, UserAuth users) {
+    UploadApi(
+            Stack stack,
+            EventPhotosSettings settings,
+            PhotoStorage storage,
+            PhotoTables tables,
+            UserAuth users,
+            PhotoExports exports) {
         guestKey = Key.Builder.create(stack, "GuestTokenKey")
                 .description("event-photos " + settings.stage()
                         + ": signs guest tokens (RS256); the private key stays in KMS")
@@ -76,6 +82,8 @@ final class UploadApi {
                                 storage.bucket().getBucketName(),
                                 tables.photos().getTableName(),
                                 tables.events().getTableName(),
+                                tables.exports().getTableName(),
+                                exports.jobs().getQueueUrl(),
                                 stack.getRegion(),
                                 settings.webOrigins(),
                                 users.issuer(),
@@ -85,6 +93,7 @@ final class UploadApi {
                                 guestKey.getKeyArn())
                         .variables());
         grant(storage, tables);
+        exports.allowStartingFrom(function);
         httpApi = httpApi(stack, settings, users);
         route(stack, settings.apiRoutes(), users);
         logAccess(stack);

@@ -61,10 +61,15 @@ final class CloudFormation {
 
     /** The logical id of the DynamoDB table whose id starts with {@code prefix}. */
     static String tableId(Map<String, Map<String, Object>> resources, String prefix) {
-        return ofType(resources, "AWS::DynamoDB::Table").keySet().stream()
+        return idOf(resources, "AWS::DynamoDB::Table", prefix);
+    }
+
+    /** The logical id of the resource of {@code type} whose id starts with {@code prefix}. */
+    static String idOf(Map<String, Map<String, Object>> resources, String type, String prefix) {
+        return ofType(resources, type).keySet().stream()
                 .filter(id -> id.startsWith(prefix))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no table " + prefix));
+                .orElseThrow(() -> new AssertionError("no " + type + " " + prefix));
     }
 
     /** The function created by the QuarkusLambda construct with this id. */

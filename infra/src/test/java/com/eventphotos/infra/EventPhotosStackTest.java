@@ -77,6 +77,7 @@ class EventPhotosStackTest extends SynthesizedStack {
                         Code.fromInline("x"),
                         Code.fromInline("x"),
                         Code.fromInline("x"),
+                        Code.fromInline("x"),
                         null,
                         null,
                         TestStacks.builtApiRoutes(),

@@ -70,11 +70,11 @@ class PhotoStorageTest extends SynthesizedStack {
                         "LifecycleConfiguration",
                         Map.of(
                                 "Rules",
-                                List.of(Match.objectLike(Map.of(
+                                Match.arrayWith(List.of(Match.objectLike(Map.of(
                                         "AbortIncompleteMultipartUpload",
                                         Map.of("DaysAfterInitiation", 1),
                                         "Status",
-                                        "Enabled"))))));
+                                        "Enabled")))))));
     }
 
     @Test

@@ -56,6 +56,7 @@ final class TestStacks {
                         placeholder,
                         placeholder,
                         placeholder,
+                        placeholder,
                         ALARM_EMAIL,
                         PROCESSOR_CONCURRENCY,
                         routes,

@@ -38,7 +38,8 @@ class UploadApiTest extends SynthesizedStack {
                         "s3:DeleteObject",
                         "s3:GetObject",
                         "s3:ListMultipartUploadParts",
-                        "s3:PutObject"),
+                        "s3:PutObject",
+                        "sqs:SendMessage"),
                 CloudFormation.actions(statements));
         for (String multipart : List.of("s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:GetObject")) {
             String resource = CloudFormation.statementWithAction(statements, multipart)

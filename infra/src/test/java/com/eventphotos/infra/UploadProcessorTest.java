@@ -52,7 +52,8 @@ class UploadProcessorTest extends SynthesizedStack {
                                         Match.objectLike(Map.of(
                                                 "Fn::GetAtt",
                                                 List.of(
-                                                        CloudFormation.logicalIdOf(resources, "AWS::SQS::Queue"),
+                                                        CloudFormation.idOf(
+                                                                resources, "AWS::SQS::Queue", "FailedUploadEvents"),
                                                         "Arn")))))));
     }
 
@@ -92,7 +93,9 @@ class UploadProcessorTest extends SynthesizedStack {
                         "sqs:SendMessage"),
                 CloudFormation.actions(statements));
         assertEquals(
-                Map.of("Fn::GetAtt", List.of(CloudFormation.logicalIdOf(resources, "AWS::SQS::Queue"), "Arn")),
+                Map.of(
+                        "Fn::GetAtt",
+                        List.of(CloudFormation.idOf(resources, "AWS::SQS::Queue", "FailedUploadEvents"), "Arn")),
                 CloudFormation.statementWithAction(statements, "sqs:SendMessage")
                         .get("Resource"));
         Map<String, Object> get = CloudFormation.statementWithAction(statements, "s3:GetObject");
@@ -123,7 +126,7 @@ class UploadProcessorTest extends SynthesizedStack {
                 .peek(p -> assertEquals(Map.of("ApplyOn", "PublishedVersions"), p.get("SnapStart")))
                 .peek(p -> assertEquals("java25", p.get("Runtime"), "Amazon Linux 2023, newest Java: " + p))
                 .toList();
-        assertEquals(2, quarkusFunctions.size());
+        assertEquals(3, quarkusFunctions.size(), "the API, the processor and the export worker");
         Map<String, Object> processor = quarkusFunctions.stream()
                 .filter(p -> p.containsKey("Layers"))
                 .findFirst()

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import com.eventphotos.contract.MultipartUploads;
 import com.eventphotos.contract.UploadLimits;
+import com.eventphotos.contract.export.ExportKeys;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -61,6 +62,34 @@ public interface UploadApiConfig {
         /** One publish, all in: a slow live endpoint delays an approval, hide or delete by at most this. */
         @WithDefault("2S")
         Duration timeout();
+    }
+
+    /** The DynamoDB table of export jobs (shared with the export worker; schema: ExportTable). */
+    String exportsTable();
+
+    /** The SQS queue the export worker reads. */
+    String exportQueueUrl();
+
+    /** Downloads: one original, and exports of a whole event. */
+    Export export();
+
+    interface Export {
+
+        /** How long a link to an original stays valid: short, anyone holding it can download. */
+        @WithDefault("PT5M")
+        Duration originalUrlExpiry();
+
+        /** How long a link to an archive stays valid; an archive of 4 GiB takes a while to start on a slow line. */
+        @WithDefault("PT1H")
+        Duration archiveUrlExpiry();
+
+        /** How long an export's archives are kept (the bucket's lifecycle rule for exports/ says the same). */
+        @WithDefault(ExportKeys.RETENTION)
+        Duration retention();
+
+        /** An export QUEUED or RUNNING for longer than this is taken for lost (its worker gave up silently). */
+        @WithDefault("PT6H")
+        Duration givenUpAfter();
     }
 
     /** The bucket's AWS region; also the region the URLs are signed for. */

@@ -23,7 +23,9 @@ class ExpiredUploadUrlTest {
     public static class OneSecondUrls implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("event-photos.upload-url-expiry", "PT1S");
+            return Map.of(
+                    "event-photos.upload-url-expiry", "PT1S",
+                    "event-photos.export.original-url-expiry", "PT1S");
         }
     }
 
@@ -39,5 +41,24 @@ class ExpiredUploadUrlTest {
 
         PresignedUrlProtectionTest.assertRejected(
                 upload, upload.getString("s3PutObjectUrl"), upload.getMap("headers"), TestImages.png(8, 8));
+    }
+
+    @Test
+    void originalLink_shouldBeRefusedByS3_onceExpired() throws Exception {
+        String eventId = TestEvents.created("expired-owner", "expired-original");
+        com.eventphotos.contract.PhotoRecord photo = OriginalDownloadTest.SEEDED.put(
+                com.eventphotos.testsupport.SeededPhotos.Photo.of(eventId, "late", "expired-owner", Instant.now()),
+                new byte[] {1, 2, 3});
+        String location = OriginalDownloadTest.original("expired-owner", eventId, photo)
+                .statusCode(303)
+                .extract()
+                .header("Location");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                200, OriginalDownloadTest.get(location).statusCode());
+
+        Thread.sleep(2500); // SigV4 expiry has one-second resolution
+
+        org.junit.jupiter.api.Assertions.assertEquals(
+                403, OriginalDownloadTest.get(location).statusCode());
     }
 }

@@ -25,6 +25,11 @@ public record BuiltArtifacts(Path repositoryRoot) {
         return repositoryRoot.resolve("process-uploaded-photo/target/function.zip");
     }
 
+    /** The export worker's Lambda package. */
+    public Path exportPackage() {
+        return repositoryRoot.resolve("export-photos/target/function.zip");
+    }
+
     /** libvips as the processor's build fetched it (in AWS, the function's layer puts it at /opt/lib). */
     public Path libvipsLibrary() {
         return repositoryRoot.resolve("process-uploaded-photo/target/libvips-layer/lib/libvips-cpp.so");
@@ -57,6 +62,7 @@ public record BuiltArtifacts(Path repositoryRoot) {
         List<String> missing = new ArrayList<>();
         requireFile(apiJar(), missing);
         requireFile(processorPackage(), missing);
+        requireFile(exportPackage(), missing);
         requireFile(libvipsLibrary(), missing);
         requireFile(webClient().resolve("index.html"), missing);
         requireFile(keycloakHome().resolve("bin/kc.sh"), missing);

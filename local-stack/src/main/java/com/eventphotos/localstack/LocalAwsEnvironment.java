@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.eventphotos.testsupport.LocalDynamoDb;
 import com.eventphotos.testsupport.LocalS3Server;
+import com.eventphotos.testsupport.LocalSqs;
 
 /**
  * Environment variables that point a packaged app's S3 and DynamoDB clients at the local servers, with those
@@ -28,6 +29,19 @@ public final class LocalAwsEnvironment {
         env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", s3.accessKeyId());
         env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", s3.secretAccessKey());
         env.putAll(dynamoDbOnly(dynamoDb));
+        return env;
+    }
+
+    /** The SQS client's part (ElasticMQ takes any credentials and checks no signature). */
+    public static Map<String, String> sqs(LocalSqs sqs) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_SQS_ENDPOINT_OVERRIDE", sqs.endpoint().toString());
+        env.put("QUARKUS_SQS_AWS_REGION", LocalS3Server.REGION.id());
+        env.put("QUARKUS_SQS_AWS_CREDENTIALS_TYPE", "static");
+        env.put("QUARKUS_SQS_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", LocalSqs.ANY_CREDENTIALS.accessKeyId());
+        env.put(
+                "QUARKUS_SQS_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY",
+                LocalSqs.ANY_CREDENTIALS.secretAccessKey());
         return env;
     }
 

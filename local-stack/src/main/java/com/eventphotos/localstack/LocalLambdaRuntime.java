@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,16 +27,29 @@ import com.sun.net.httpserver.HttpServer;
  * The AWS Lambda Runtime API on loopback, so the packaged processor runs exactly as it does in Lambda:
  * Quarkus' Lambda runtime polls {@code /invocation/next} and posts the handler's response or error. S3 event
  * notifications arrive at {@code POST /events} (the local S3 server's webhook), as S3 invokes the function
- * asynchronously; like Lambda, an invocation that fails is retried twice, then kept as a dead letter.
+ * asynchronously; like Lambda, an invocation that fails is retried twice, then kept as a dead letter. An event
+ * source (the local export queue's poller) invokes synchronously instead ({@link #invoke}) and decides itself.
  */
 public final class LocalLambdaRuntime implements AutoCloseable {
 
     private static final String API = "/2018-06-01/runtime";
     static final int MAX_ATTEMPTS = 3;
-    /** As the processor's Lambda timeout in infra: an invocation without an answer by then has failed. */
-    private static final long TIMEOUT_SECONDS = 60;
 
-    private record Invocation(String requestId, String payload, int attempt) {}
+    /**
+     * The function this runtime API serves, as infra defines it.
+     *
+     * @param timeout an invocation without an answer by then has failed
+     * @param logName its log in the log directory
+     */
+    record Function(String name, Duration timeout, String logName) {
+
+        /** The processor: 60 s, as its Lambda in infra. */
+        static final Function PROCESSOR =
+                new Function("process-uploaded-photo", Duration.ofSeconds(60), "lambda-runtime.log");
+    }
+
+    /** @param result for a synchronous invocation, completed with its response; null for an asynchronous one */
+    private record Invocation(String requestId, String payload, int attempt, CompletableFuture<String> result) {}
 
     static {
         // Without TCP_NODELAY, the runtime client's small request writes meet delayed ACKs: ~90 ms per invocation
@@ -56,22 +71,28 @@ public final class LocalLambdaRuntime implements AutoCloseable {
     private final AtomicInteger deadLettered = new AtomicInteger();
     private final Path log;
     private final Path deadLetters;
+    private final Function function;
 
     /** Bound after construction, so the server's handler is this object's own method. */
     private HttpServer server;
 
-    private LocalLambdaRuntime(Path logDir) {
-        this.log = logDir.resolve("lambda-runtime.log");
+    private LocalLambdaRuntime(Path logDir, Function function) {
+        this.function = function;
+        this.log = logDir.resolve(function.logName());
         this.deadLetters = logDir.resolve("dead-letters.jsonl");
     }
 
     public static LocalLambdaRuntime start(int port, Path logDir) {
+        return start(port, logDir, Function.PROCESSOR);
+    }
+
+    static LocalLambdaRuntime start(int port, Path logDir, Function function) {
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
             throw new LocalStackException("cannot create " + logDir + ": " + e.getMessage(), e);
         }
-        LocalLambdaRuntime runtime = new LocalLambdaRuntime(logDir);
+        LocalLambdaRuntime runtime = new LocalLambdaRuntime(logDir, function);
         runtime.server = LoopbackHttp.start("local Lambda runtime API", port, runtime::route, runtime.handlers);
         return runtime;
     }
@@ -105,7 +126,17 @@ public final class LocalLambdaRuntime implements AutoCloseable {
 
     /** Queues one asynchronous invocation, as S3 does for each event notification. */
     public void invokeAsync(String payload) {
-        pending.add(new Invocation(UUID.randomUUID().toString(), payload, 1));
+        pending.add(new Invocation(UUID.randomUUID().toString(), payload, 1, null));
+    }
+
+    /**
+     * One synchronous invocation, as an event source mapping makes: completes with the function's response, or
+     * exceptionally when it reports an error, times out or its process dies. Never retried here.
+     */
+    CompletableFuture<String> invoke(String payload) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        pending.add(new Invocation(UUID.randomUUID().toString(), payload, MAX_ATTEMPTS, result));
+        return result;
     }
 
     boolean functionIsPolling() {
@@ -165,10 +196,13 @@ public final class LocalLambdaRuntime implements AutoCloseable {
             next(exchange);
         } else if (rest.endsWith("/response")) {
             Invocation done = inFlight.remove(rest.substring(0, rest.indexOf('/')));
-            body(exchange);
+            String response = body(exchange);
             if (done != null) {
                 succeeded.incrementAndGet();
                 record("SUCCEEDED request=" + done.requestId() + " attempt=" + done.attempt());
+                if (done.result() != null) {
+                    done.result().complete(response);
+                }
             }
             respond(exchange, 202, "{\"status\":\"OK\"}");
         } else if (rest.endsWith("/error")) {
@@ -202,18 +236,23 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         retries.schedule(
                 () -> {
                     if (inFlight.remove(invocation.requestId(), invocation)) {
-                        failed(invocation, "Task timed out after " + TIMEOUT_SECONDS + " seconds");
+                        failed(
+                                invocation,
+                                "Task timed out after " + function.timeout().toSeconds() + " seconds");
                     }
                 },
-                TIMEOUT_SECONDS,
-                TimeUnit.SECONDS);
+                function.timeout().toMillis(),
+                TimeUnit.MILLISECONDS);
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
         exchange.getResponseHeaders()
-                .add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
+                .add(
+                        "Lambda-Runtime-Deadline-Ms",
+                        Long.toString(
+                                System.currentTimeMillis() + function.timeout().toMillis()));
         exchange.getResponseHeaders()
                 .add(
                         "Lambda-Runtime-Invoked-Function-Arn",
-                        "arn:aws:lambda:us-east-1:000000000000:function:process-uploaded-photo");
+                        "arn:aws:lambda:us-east-1:000000000000:function:" + function.name());
         exchange.getResponseHeaders()
                 .add("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis()));
         exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -225,11 +264,13 @@ public final class LocalLambdaRuntime implements AutoCloseable {
             return;
         }
         record("FAILED request=" + invocation.requestId() + " attempt=" + invocation.attempt() + " error=" + error);
-        if (invocation.attempt() < MAX_ATTEMPTS) {
+        if (invocation.result() != null) {
+            invocation.result().completeExceptionally(new LocalStackException(function.name() + ": " + error));
+        } else if (invocation.attempt() < MAX_ATTEMPTS) {
             // Lambda retries failed asynchronous invocations twice, after about a minute and then two; shortened here.
             retries.schedule(
-                    () -> pending.add(
-                            new Invocation(invocation.requestId(), invocation.payload(), invocation.attempt() + 1)),
+                    () -> pending.add(new Invocation(
+                            invocation.requestId(), invocation.payload(), invocation.attempt() + 1, null)),
                     invocation.attempt() * 2L,
                     TimeUnit.SECONDS);
         } else {

@@ -14,11 +14,13 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 
 import com.eventphotos.contract.deployment.ApiEnvironment;
 import com.eventphotos.contract.deployment.BucketCors;
+import com.eventphotos.contract.deployment.ExportWorkerEnvironment;
 import com.eventphotos.contract.deployment.LiveEventsEnvironment;
 import com.eventphotos.contract.deployment.ProcessorEnvironment;
 import com.eventphotos.localstack.live.LocalEventApi;
 import com.eventphotos.testsupport.LocalDynamoDb;
 import com.eventphotos.testsupport.LocalS3Server;
+import com.eventphotos.testsupport.LocalSqs;
 
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -26,11 +28,20 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The whole system on loopback, wired as in AWS: the signature-checking S3 server notifies the local Lambda
  * runtime API of every upload, the packaged processor (the Lambda's own code) handles it and writes DynamoDB
  * Local, the packaged API signs URLs for that S3 server and checks Keycloak's tokens, and the CDN stand-in
- * serves what the records' URLs point at. {@link #close()} stops everything it started.
+ * serves what the records' URLs point at. Exports go as in AWS too: the API queues a job in ElasticMQ (an SQS
+ * server), a poller hands it to the packaged export worker through a second runtime API, as Lambda's event source
+ * mapping does. {@link #close()} stops everything it started.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration APP_START_TIMEOUT = Duration.ofSeconds(90);
+    /**
+     * In AWS a failed export message is hidden for six function timeouts (30 min); locally it comes back sooner, after
+     * the lease of the worker that failed (below) has run out, so a crashed worker's export resumes within a minute.
+     */
+    static final Duration EXPORT_VISIBILITY_TIMEOUT = Duration.ofSeconds(45);
+
+    static final Duration EXPORT_LEASE = Duration.ofSeconds(30);
     /** As the processor's Lambda (infra): the JVM gets 85 % of it as heap limit, as in the managed runtime. */
 
     /** Pushed from two threads while starting (see startAll). */
@@ -44,6 +55,9 @@ public final class LocalStack implements AutoCloseable {
     private LocalLambdaRuntime lambdaRuntime;
     private LocalCdn cdn;
     private FunctionSupervisor processor;
+    private LocalSqs sqs;
+    private LocalLambdaRuntime exportRuntime;
+    private FunctionSupervisor exportWorker;
     private volatile ChildProcess api;
     /** Completed, with what happened, when a server the stack cannot do without dies (see {@link #failure()}). */
     private final CompletableFuture<String> failure = new CompletableFuture<>();
@@ -173,6 +187,14 @@ public final class LocalStack implements AutoCloseable {
         return processor.restarts();
     }
 
+    public long exportWorkerPid() {
+        return exportWorker.current().pid();
+    }
+
+    public int exportWorkerRestarts() {
+        return exportWorker.restarts();
+    }
+
     private void startStorageAndProcessor(PrintStream progress, List<String> webOrigins) {
         lambdaRuntime = track(LocalLambdaRuntime.start(config.lambdaRuntimePort(), config.logDir()));
         s3 = track(LocalS3Server.builder()
@@ -191,8 +213,20 @@ public final class LocalStack implements AutoCloseable {
                 port -> LocalDynamoDb.start(port, dynamoDbData)));
         dynamoDb.createPhotoTable(LocalStackConfig.TABLE);
         dynamoDb.createEventTable(LocalStackConfig.EVENTS_TABLE);
-        progress.println("DynamoDB Local on " + dynamoDb.endpoint() + ", tables " + LocalStackConfig.TABLE + " and "
-                + LocalStackConfig.EVENTS_TABLE);
+        dynamoDb.createExportTable(LocalStackConfig.EXPORTS_TABLE);
+        progress.println("DynamoDB Local on " + dynamoDb.endpoint() + ", tables " + LocalStackConfig.TABLE + ", "
+                + LocalStackConfig.EVENTS_TABLE + " and " + LocalStackConfig.EXPORTS_TABLE);
+        sqs = track(LocalSqs.start(
+                0,
+                config.workDir().resolve("sqs"),
+                List.of(
+                        new LocalSqs.Queue(
+                                LocalStackConfig.EXPORT_QUEUE,
+                                EXPORT_VISIBILITY_TIMEOUT,
+                                LocalStackConfig.EXPORT_DEAD_LETTERS,
+                                Integer.parseInt(ExportWorkerEnvironment.MAX_RECEIVE_COUNT)),
+                        LocalSqs.Queue.plain(LocalStackConfig.EXPORT_DEAD_LETTERS))));
+        progress.println("SQS server (ElasticMQ) on " + sqs.endpoint() + ", queue " + LocalStackConfig.EXPORT_QUEUE);
         cdn = track(LocalCdn.start(config.cdnPort(), s3.newClient(), LocalStackConfig.BUCKET));
 
         ChildProcess function = startProcessor();
@@ -209,6 +243,50 @@ public final class LocalStack implements AutoCloseable {
         processor = track(new FunctionSupervisor("processor", function, lambdaRuntime, progress));
         progress.println(
                 "processor (Lambda handler) polling the local Lambda runtime API on port " + lambdaRuntime.port());
+        startExportWorker(progress);
+    }
+
+    /** The export worker's function.zip behind its own runtime API, fed from the export queue. */
+    private void startExportWorker(PrintStream progress) {
+        exportRuntime = track(LocalLambdaRuntime.start(
+                0,
+                config.logDir(),
+                new LocalLambdaRuntime.Function(
+                        "export-photos", ExportWorkerEnvironment.TIMEOUT, "export-runtime.log")));
+        Map<String, String> env = LocalAwsEnvironment.of(s3, dynamoDb);
+        env.putAll(LocalAwsEnvironment.sqs(sqs));
+        env.putAll(new ExportWorkerEnvironment(
+                        LocalStackConfig.BUCKET,
+                        LocalStackConfig.TABLE,
+                        LocalStackConfig.EXPORTS_TABLE,
+                        sqs.queueUrl(LocalStackConfig.EXPORT_QUEUE))
+                .variables());
+        // a dead worker's job is taken over after this, before the queue delivers its message again
+        env.put("EVENT_PHOTOS_EXPORT_LEASE", EXPORT_LEASE.toString());
+        ChildProcess function = LambdaFunction.start(
+                "export-photos",
+                artifacts.exportPackage(),
+                config.workDir().resolve("export-task"),
+                artifacts.runtimeClient(),
+                exportRuntime.runtimeApiAddress(),
+                ExportWorkerEnvironment.MEMORY_MB,
+                env,
+                List.of(),
+                config.logDir().resolve("export-worker.log"));
+        try {
+            Readiness.await(
+                    function, exportRuntime::functionIsPolling, APP_START_TIMEOUT, "did not poll its runtime API");
+        } catch (RuntimeException e) {
+            function.close();
+            throw e;
+        }
+        exportWorker = track(new FunctionSupervisor("export worker", function, exportRuntime, progress));
+        track(new SqsEventSource(
+                sqs.newClient(),
+                sqs.queueUrl(LocalStackConfig.EXPORT_QUEUE),
+                "arn:aws:sqs:us-east-1:000000000000:" + LocalStackConfig.EXPORT_QUEUE,
+                exportRuntime));
+        progress.println("export worker (Lambda handler) fed by the export queue");
     }
 
     private static void rethrowFailure(CompletableFuture<?> finished) {
@@ -278,6 +356,8 @@ public final class LocalStack implements AutoCloseable {
                 keycloak.port(),
                 cdn.port(),
                 lambdaRuntime.port(),
+                exportRuntime.port(),
+                sqs.endpoint().getPort(),
                 web.port());
     }
 
@@ -350,12 +430,15 @@ public final class LocalStack implements AutoCloseable {
     /** The packaged API on {@code port}, once it is ready; stopped again if it is not. */
     private ChildProcess startApi(int port, List<String> webOrigins) {
         Map<String, String> env = withLiveEvents(awsEnvironment());
+        env.putAll(LocalAwsEnvironment.sqs(sqs));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.putAll(new ApiEnvironment(
                         LocalStackConfig.BUCKET,
                         LocalStackConfig.TABLE,
                         LocalStackConfig.EVENTS_TABLE,
+                        LocalStackConfig.EXPORTS_TABLE,
+                        sqs.queueUrl(LocalStackConfig.EXPORT_QUEUE),
                         LocalStackConfig.REGION,
                         webOrigins,
                         keycloak.issuer(),

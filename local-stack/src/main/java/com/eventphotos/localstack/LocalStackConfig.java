@@ -29,6 +29,9 @@ public record LocalStackConfig(
     public static final String BUCKET = "event-photos-local";
     public static final String TABLE = "event-photos-local";
     public static final String EVENTS_TABLE = "event-photos-local-events";
+    public static final String EXPORTS_TABLE = "event-photos-local-exports";
+    public static final String EXPORT_QUEUE = "export-photos";
+    public static final String EXPORT_DEAD_LETTERS = "export-photos-dead-letters";
     public static final String REALM = "event-photos";
     public static final String REGION = "us-east-1";
     public static final String WEB_CLIENT_ID = "event-photos-web";

@@ -35,6 +35,7 @@ import com.eventphotos.testsupport.TestImages;
 import com.eventphotos.testsupport.WebpChunks;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -87,6 +88,73 @@ class LocalStackEndToEndTest {
         assertEquals(3, portCandidates.takenOffers(), "servers offered the taken port");
         assertFalse(
                 stack.ports().contains(takenPort.getLocalPort()), stack.ports().toString());
+    }
+
+    @Test
+    @Order(2)
+    void export_shouldBuildAZipOfTheOriginalsByteForByte_inTheExportWorker_whoseLinkDownloadsIt() throws Exception {
+        String eventId =
+                client.createEvent("e2e-export-" + UUID.randomUUID().toString().substring(0, 8));
+        Map<String, byte[]> originals = new java.util.LinkedHashMap<>();
+        for (String title : List.of("Mom's 60th (garden)!", "엄마 생신 🎂", "Mom's 60th (garden)!")) {
+            byte[] photo = TestImages.phoneJpeg(800, 600, originals.size() + 1);
+            JsonNode upload = client.initiateUpload(eventId, title, "", "image/jpeg", (long) photo.length);
+            assertEquals(
+                    200,
+                    BrowserStylePut.put(
+                                    upload.get("s3PutObjectUrl").asText(), WebClientSession.headersOf(upload), photo)
+                            .status());
+            awaitReady(eventId, upload.get("photoId").asText());
+            originals.put(upload.get("photoId").asText(), photo);
+        }
+        String firstId = originals.keySet().iterator().next();
+        JsonNode link = WebClientSession.JSON.readTree(
+                client.get("/events/" + eventId + "/photos/" + firstId + "/original?redirect=false")
+                        .body());
+        assertArrayEquals(originals.get(firstId), download(link.get("url").asText()), "the original, as uploaded");
+
+        HttpResponse<String> started = client.post("/events/" + eventId + "/exports", "{}");
+        assertEquals(202, started.statusCode(), started.body());
+        String exportId =
+                WebClientSession.JSON.readTree(started.body()).get("exportId").asText();
+        JsonNode export = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            export = WebClientSession.JSON.readTree(
+                    client.get("/events/" + eventId + "/exports/" + exportId).body());
+            if (!List.of("QUEUED", "RUNNING").contains(export.get("status").asText())) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertEquals("READY", export.get("status").asText(), export.toString());
+        assertEquals(3, export.get("photos").asInt());
+        Path zip = RepositoryPaths.targetDir("e2e-export").resolve(exportId + ".zip");
+        java.nio.file.Files.createDirectories(zip.getParent());
+        java.nio.file.Files.write(
+                zip, download(export.get("archives").get(0).get("url").asText()));
+        try (java.util.zip.ZipFile archive = new java.util.zip.ZipFile(zip.toFile())) {
+            List<byte[]> entries = new java.util.ArrayList<>();
+            List<String> names = new java.util.ArrayList<>();
+            for (java.util.zip.ZipEntry entry : archive.stream().toList()) {
+                names.add(entry.getName());
+                entries.add(archive.getInputStream(entry).readAllBytes());
+            }
+            assertEquals(3, entries.size(), names.toString());
+            for (byte[] original : originals.values()) {
+                assertTrue(entries.stream().anyMatch(e -> java.util.Arrays.equals(e, original)), "byte for byte");
+            }
+            assertTrue(names.stream().anyMatch(n -> n.endsWith("_Mom's 60th (garden)!.jpg")), names.toString());
+            assertTrue(names.stream().anyMatch(n -> n.contains("엄마 생신 🎂")), names.toString());
+            assertEquals(3, new java.util.HashSet<>(names).size(), "unique names: " + names);
+        }
+    }
+
+    private static byte[] download(String url) throws Exception {
+        HttpResponse<byte[]> response =
+                HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        return response.body();
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * The only requests a guest token is checked for (anywhere else it is an unknown issuer's token: 401): uploading
- * (single and in parts, in batches), the photos of their event, deleting their own, the upload policy, their event's live channel and wall frame (a wall's token is a guest token that may only see). The OpenAPI
+ * (single and in parts, in batches), the photos of their event, deleting their own and downloading their originals, the upload policy, their event's live channel and wall frame (a wall's token is a guest token that may only see). The OpenAPI
  * document marks the same operations with the {@code guest} security scheme (a test holds them equal).
  */
 public final class GuestRoutes {
@@ -20,6 +20,7 @@ public final class GuestRoutes {
             "POST " + PHOTOS + "/initiate-upload",
             "POST " + PHOTOS + "/initiate-uploads",
             "GET " + PHOTO,
+            "GET " + PHOTO + "/original",
             "DELETE " + PHOTO,
             "GET " + PHOTO + "/upload",
             "DELETE " + PHOTO + "/upload",

@@ -9,7 +9,9 @@ public enum Permission {
     DELETE_ANY_PHOTO("delete other members' photos"),
     HIDE_PHOTOS("hide and unhide photos"),
     REVIEW_PHOTOS("approve guests' photos"),
-    MANAGE_MEMBERS("manage the event's members and invites");
+    MANAGE_MEMBERS("manage the event's members and invites"),
+    DOWNLOAD_ANY_ORIGINAL("download originals other people uploaded"),
+    EXPORT_PHOTOS("export the event's photos");
 
     private final String action;
 

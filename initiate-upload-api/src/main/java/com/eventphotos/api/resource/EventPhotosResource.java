@@ -18,6 +18,7 @@ import com.eventphotos.api.domain.Permission;
 import com.eventphotos.api.error.TooManyUploadsException;
 import com.eventphotos.api.model.CompleteUploadRequest;
 import com.eventphotos.api.model.CompletedUpload;
+import com.eventphotos.api.model.DownloadLink;
 import com.eventphotos.api.model.InitiateUploadRequest;
 import com.eventphotos.api.model.InitiateUploadResponse;
 import com.eventphotos.api.model.InitiateUploadsRequest;
@@ -38,6 +39,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -158,6 +160,39 @@ public class EventPhotosResource {
     @APIResponse(responseCode = "404", description = "Not processed (yet), deleted, or no such photo")
     public PhotoView get(@PathParam("eventId") @EventIdParam String eventId, @PathParam("photoId") String photoId) {
         return photos.get(access.require(eventId, Permission.VIEW_OWN_PHOTOS), photoId);
+    }
+
+    @GET
+    @Path("/{photoId}/original")
+    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "guest")
+    @Operation(
+            summary = "Download the original as uploaded (its uploader and the event's owners): a 303 to a link valid "
+                    + "5 minutes that saves it under its title; with redirect=false the link as JSON instead")
+    @APIResponse(responseCode = "303", description = "See the presigned S3 URL in Location")
+    @APIResponse(responseCode = "200", description = "redirect=false: {url, expiresAt}")
+    @APIResponse(
+            responseCode = "403",
+            description = "You see the photo, but only its uploader and owners have its original")
+    @APIResponse(responseCode = "404", description = "No such photo you may see, or it was rejected or deleted")
+    public RestResponse<DownloadLink> original(
+            @PathParam("eventId") @EventIdParam String eventId,
+            @PathParam("photoId") String photoId,
+            @Parameter(
+                            description = "false: answer 200 with the link instead of redirecting (for browsers, whose "
+                                    + "redirected fetch would drop the bearer token's origin)")
+                    @QueryParam("redirect")
+                    @DefaultValue("true")
+                    boolean redirect) {
+        DownloadLink link = photos.original(access.require(eventId, Permission.VIEW_OWN_PHOTOS), photoId);
+        return redirect
+                ? RestResponse.ResponseBuilder.<DownloadLink>create(Response.Status.SEE_OTHER)
+                        .location(link.url())
+                        .header("Cache-Control", "no-store")
+                        .build()
+                : RestResponse.ResponseBuilder.ok(link)
+                        .header("Cache-Control", "no-store")
+                        .build();
     }
 
     @DELETE

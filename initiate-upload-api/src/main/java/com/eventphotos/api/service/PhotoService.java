@@ -4,17 +4,22 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.eventphotos.api.UploadApiConfig;
 import com.eventphotos.api.access.EventAccessPolicy;
 import com.eventphotos.api.domain.Echo;
+import com.eventphotos.api.domain.EventAccessDeniedException;
 import com.eventphotos.api.domain.Listing;
 import com.eventphotos.api.domain.Membership;
 import com.eventphotos.api.domain.Permission;
 import com.eventphotos.api.domain.PhotoNotFoundException;
 import com.eventphotos.api.error.InvalidRequestException;
+import com.eventphotos.api.model.DownloadLink;
 import com.eventphotos.api.model.PhotoPage;
 import com.eventphotos.api.repository.EventRepository;
 import com.eventphotos.api.repository.PhotoRepository;
 import com.eventphotos.api.repository.PhotoRepository.PhotoChange;
+import com.eventphotos.contract.FileNames;
+import com.eventphotos.contract.PhotoContentType;
 import com.eventphotos.contract.PhotoRecord;
 import com.eventphotos.contract.PhotoStatus;
 import com.eventphotos.contract.PhotoView;
@@ -34,6 +39,7 @@ public class PhotoService {
 
     static final int DEFAULT_PAGE_SIZE = 50;
     static final int MAX_PAGE_SIZE = 100;
+    private static final int MAX_FILE_NAME_TITLE = 120;
 
     @Inject
     PhotoRepository photos;
@@ -52,6 +58,12 @@ public class PhotoService {
 
     @Inject
     LiveGallery gallery;
+
+    @Inject
+    DownloadUrls downloads;
+
+    @Inject
+    UploadApiConfig config;
 
     /**
      * @param limit and {@code nextToken} as the client sent them (null or empty: not given)
@@ -78,6 +90,35 @@ public class PhotoService {
      * and its uploader, and for a guest who may not see the event only their own.
      */
     public PhotoView get(Membership viewer, String photoId) {
+        return seenBy(viewer, photoId)
+                .map(PhotoView::of)
+                .orElseThrow(() -> new PhotoNotFoundException(viewer.eventId(), photoId));
+    }
+
+    /**
+     * A link that downloads the photo's original, as uploaded, for its uploader and the event's owners; never for a
+     * REJECTED or DELETED photo. Someone who sees the photo but may not have its original gets a 403, anyone else the
+     * 404 of a photo they cannot see.
+     */
+    public DownloadLink original(Membership viewer, String photoId) {
+        PhotoRecord record = seenBy(viewer, photoId)
+                .filter(r -> r.status() == PhotoStatus.READY && r.s3Key() != null)
+                .orElseThrow(() -> new PhotoNotFoundException(viewer.eventId(), photoId));
+        if (!viewer.allows(Permission.DOWNLOAD_ANY_ORIGINAL) && !viewer.userId().equals(record.uploadedBy())) {
+            throw new EventAccessDeniedException(
+                    "only the photo's uploader and the event's owners may download its original");
+        }
+        String extension = PhotoContentType.fromMimeType(record.contentType())
+                .map(PhotoContentType::suffix)
+                .orElse("bin");
+        return downloads.presign(
+                record.s3Key(),
+                FileNames.safe(record.title(), MAX_FILE_NAME_TITLE, "photo") + "." + extension,
+                config.export().originalUrlExpiry());
+    }
+
+    /** The photo's record in any status but DELETED, if the viewer may see it (see {@link #get}). */
+    private Optional<PhotoRecord> seenBy(Membership viewer, String photoId) {
         return photos.find(viewer.eventId(), PhotoIds.parse(photoId))
                 .filter(record -> record.status() != PhotoStatus.DELETED)
                 .filter(record -> !record.hidden() || viewer.allows(Permission.HIDE_PHOTOS))
@@ -85,9 +126,7 @@ public class PhotoService {
                         || viewer.allows(Permission.REVIEW_PHOTOS)
                         || viewer.userId().equals(record.uploadedBy()))
                 .filter(record ->
-                        viewer.allows(Permission.VIEW_PHOTOS) || viewer.userId().equals(record.uploadedBy()))
-                .map(PhotoView::of)
-                .orElseThrow(() -> new PhotoNotFoundException(viewer.eventId(), photoId));
+                        viewer.allows(Permission.VIEW_PHOTOS) || viewer.userId().equals(record.uploadedBy()));
     }
 
     /** Approves a guest's photo: members see it from now on (and open galleries show it). Safe to repeat. */

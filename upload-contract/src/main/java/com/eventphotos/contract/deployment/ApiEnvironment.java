@@ -16,11 +16,14 @@ import java.util.Map;
  * @param pageTokenKey the HMAC key of the listing's page tokens: random, at least 32 characters, never in a file
  * @param guestIssuer the {@code iss} of the guest tokens the API signs
  * @param guestKmsKeyId the KMS key that signs them (AWS); null: a key generated when the API starts
+ * @param exportsTable and {@code exportQueueUrl}: the export jobs' table and the queue the export worker reads
  */
 public record ApiEnvironment(
         String bucket,
         String table,
         String eventsTable,
+        String exportsTable,
+        String exportQueueUrl,
         String region,
         List<String> allowedOrigins,
         String oidcIssuer,
@@ -35,6 +38,8 @@ public record ApiEnvironment(
     public static final String BUCKET = "EVENT_PHOTOS_BUCKET";
     public static final String TABLE = "EVENT_PHOTOS_TABLE";
     public static final String EVENTS_TABLE = "EVENT_PHOTOS_EVENTS_TABLE";
+    public static final String EXPORTS_TABLE = ExportWorkerEnvironment.EXPORTS_TABLE;
+    public static final String EXPORT_QUEUE_URL = ExportWorkerEnvironment.EXPORT_QUEUE_URL;
     public static final String REGION = "EVENT_PHOTOS_REGION";
     public static final String ALLOWED_ORIGINS = "EVENT_PHOTOS_ALLOWED_ORIGINS";
     public static final String OIDC_ISSUER = "QUARKUS_OIDC_AUTH_SERVER_URL";
@@ -61,6 +66,8 @@ public record ApiEnvironment(
         env.put(BUCKET, bucket);
         env.put(TABLE, table);
         env.put(EVENTS_TABLE, eventsTable);
+        env.put(EXPORTS_TABLE, exportsTable);
+        env.put(EXPORT_QUEUE_URL, exportQueueUrl);
         env.put(REGION, region);
         env.put(ALLOWED_ORIGINS, String.join(",", allowedOrigins));
         env.put(OIDC_ISSUER, oidcIssuer);

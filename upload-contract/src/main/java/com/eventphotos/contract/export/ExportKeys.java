@@ -8,6 +8,9 @@ public final class ExportKeys {
 
     public static final String PREFIX = "exports/";
 
+    /** How long an export is kept: the bucket's lifecycle rule, the job's TTL and its links (ISO-8601). */
+    public static final String RETENTION = "P7D";
+
     private ExportKeys() {}
 
     public static String folder(String eventId, String exportId) {

@@ -18,6 +18,8 @@ class DeploymentEnvironmentTest {
                         "photos",
                         "records",
                         "events",
+                        "exports",
+                        "https://sqs.eu-central-1.amazonaws.com/123456789012/exports",
                         "eu-central-1",
                         List.of("https://a.example", "https://b.example"),
                         "https://issuer.example",
@@ -28,16 +30,20 @@ class DeploymentEnvironmentTest {
                 .variables();
 
         assertEquals(
-                Map.of(
-                        "EVENT_PHOTOS_BUCKET", "photos",
-                        "EVENT_PHOTOS_TABLE", "records",
-                        "EVENT_PHOTOS_EVENTS_TABLE", "events",
-                        "EVENT_PHOTOS_REGION", "eu-central-1",
-                        "EVENT_PHOTOS_ALLOWED_ORIGINS", "https://a.example,https://b.example",
-                        "QUARKUS_OIDC_AUTH_SERVER_URL", "https://issuer.example",
-                        "EVENT_PHOTOS_AUTH_CLIENT_IDS", "web,cli",
-                        "EVENT_PHOTOS_PAGE_TOKEN_KEY", "k".repeat(32),
-                        "EVENT_PHOTOS_GUESTS_ISSUER", ApiEnvironment.LOCAL_GUEST_ISSUER),
+                Map.ofEntries(
+                        Map.entry("EVENT_PHOTOS_BUCKET", "photos"),
+                        Map.entry("EVENT_PHOTOS_TABLE", "records"),
+                        Map.entry("EVENT_PHOTOS_EVENTS_TABLE", "events"),
+                        Map.entry("EVENT_PHOTOS_EXPORTS_TABLE", "exports"),
+                        Map.entry(
+                                "EVENT_PHOTOS_EXPORT_QUEUE_URL",
+                                "https://sqs.eu-central-1.amazonaws.com/123456789012/exports"),
+                        Map.entry("EVENT_PHOTOS_REGION", "eu-central-1"),
+                        Map.entry("EVENT_PHOTOS_ALLOWED_ORIGINS", "https://a.example,https://b.example"),
+                        Map.entry("QUARKUS_OIDC_AUTH_SERVER_URL", "https://issuer.example"),
+                        Map.entry("EVENT_PHOTOS_AUTH_CLIENT_IDS", "web,cli"),
+                        Map.entry("EVENT_PHOTOS_PAGE_TOKEN_KEY", "k".repeat(32)),
+                        Map.entry("EVENT_PHOTOS_GUESTS_ISSUER", ApiEnvironment.LOCAL_GUEST_ISSUER)),
                 env);
     }
 

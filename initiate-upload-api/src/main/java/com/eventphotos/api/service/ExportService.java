@@ -1,0 +1,112 @@
+package com.eventphotos.api.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.eventphotos.api.UploadApiConfig;
+import com.eventphotos.api.domain.ExportNotFoundException;
+import com.eventphotos.api.domain.Membership;
+import com.eventphotos.api.model.DownloadLink;
+import com.eventphotos.api.model.ExportView;
+import com.eventphotos.api.repository.ExportRepository;
+import com.eventphotos.contract.export.ExportJob;
+import com.eventphotos.contract.export.ExportKeys;
+import com.eventphotos.contract.export.ExportMessage;
+import com.eventphotos.contract.export.ExportStatus;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Exports of an event's photos: starting one (at most one runs per event; asking again while it runs returns it),
+ * and what became of them, with fresh links to the archives of a READY one. The export worker builds them.
+ */
+@ApplicationScoped
+public class ExportService {
+
+    @Inject
+    ExportRepository exports;
+
+    @Inject
+    ExportQueue queue;
+
+    @Inject
+    DownloadUrls downloads;
+
+    @Inject
+    UploadApiConfig config;
+
+    /** Starts an export of the event, or returns the one QUEUED or RUNNING. */
+    public ExportView start(Membership owner, Instant now) {
+        ExportJob job = ExportJob.queued(owner.eventId(), UUID.randomUUID().toString(), owner.userId(), now);
+        ExportRepository.Started started = exports.startUnlessActive(job, active -> stillActive(active, now));
+        if (started.created()) {
+            try {
+                queue.send(new ExportMessage(job.eventId(), job.exportId()));
+            } catch (RuntimeException e) {
+                exports.discard(job); // never a job no worker will ever see
+                throw e;
+            }
+        }
+        return view(started.job(), now);
+    }
+
+    public ExportView get(String eventId, String exportId, Instant now) {
+        return find(eventId, exportId, now)
+                .map(job -> view(job, now))
+                .orElseThrow(() -> new ExportNotFoundException(eventId, exportId));
+    }
+
+    public List<ExportView> list(String eventId, Instant now) {
+        return exports.list(eventId, now).stream().map(job -> view(job, now)).toList();
+    }
+
+    private java.util.Optional<ExportJob> find(String eventId, String exportId, Instant now) {
+        try {
+            UUID.fromString(exportId);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty(); // no export has such an id
+        }
+        return exports.find(eventId, exportId).filter(job -> !expiresAt(job).isBefore(now));
+    }
+
+    /** QUEUED or RUNNING, and not so long that its worker must have given up without saying so. */
+    private boolean stillActive(ExportJob job, Instant now) {
+        return !job.status().finished()
+                && job.createdAt().plus(config.export().givenUpAfter()).isAfter(now);
+    }
+
+    private ExportView view(ExportJob job, Instant now) {
+        List<ExportView.Archive> archives = job.status() == ExportStatus.READY
+                ? job.archives().stream()
+                        .map(archive -> link(job, archive, now))
+                        .toList()
+                : List.of();
+        return new ExportView(
+                job.exportId(),
+                job.status(),
+                job.createdAt(),
+                job.finishedAt(),
+                job.photos(),
+                job.bytes(),
+                job.progress(),
+                archives,
+                job.error());
+    }
+
+    /** A link valid for the configured time, and never past the day the bucket deletes the archive. */
+    private ExportView.Archive link(ExportJob job, ExportJob.Archive archive, Instant now) {
+        Duration left = Duration.between(now, expiresAt(job));
+        Duration validFor = left.compareTo(config.export().archiveUrlExpiry()) < 0
+                ? left.plusSeconds(1)
+                : config.export().archiveUrlExpiry();
+        DownloadLink url = downloads.presign(archive.key(), ExportKeys.fileNameOf(archive.key()), validFor);
+        return new ExportView.Archive(url.url(), archive.bytes(), archive.photos(), url.expiresAt());
+    }
+
+    private Instant expiresAt(ExportJob job) {
+        return job.createdAt().plus(config.export().retention());
+    }
+}
