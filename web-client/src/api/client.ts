@@ -1,7 +1,7 @@
 import { paths } from './paths';
 import type {
-  AcceptedInvite, EventSummary, GuestSession, InitiatedUpload, Invite, InviteRequest, LiveChannel, MultipartUpload, Photo,
-  PhotoListing, PhotoPage, UploadPolicy, UploadRequest, Wall, WallPage,
+  AcceptedInvite, DownloadLink, EventSummary, GuestSession, InitiatedUpload, Invite, InviteRequest, LiveChannel, MultipartUpload, Photo,
+  PhotoExport, PhotoListing, PhotoPage, UploadPolicy, UploadRequest, Wall, WallPage,
 } from './types';
 
 /** The API answered with an error status; its JSON message, and when to try again if it said. */
@@ -150,6 +150,25 @@ export class PhotosApi {
 
   acceptInvite(code: string) {
     return this.request<AcceptedInvite>(paths.acceptInvite(code), { method: 'POST' });
+  }
+
+  /** A link to the photo's original as uploaded (its uploader and owners); the browser saves it under its title. */
+  originalLink(eventId: string, photoId: string) {
+    return this.request<DownloadLink>(`${paths.original(eventId, photoId)}?redirect=false`);
+  }
+
+  /** Starts an export of every photo members see (owners); while one runs, that one. */
+  startExport(eventId: string) {
+    return this.request<PhotoExport>(paths.exports(eventId), { method: 'POST' });
+  }
+
+  getExport(eventId: string, exportId: string) {
+    return this.request<PhotoExport>(paths.export(eventId, exportId));
+  }
+
+  /** The exports of the last 7 days, newest first. */
+  listExports(eventId: string) {
+    return this.request<{ items: PhotoExport[] }>(paths.exports(eventId));
   }
 
   deletePhoto(eventId: string, photoId: string) {

@@ -21,4 +21,7 @@ export const paths = {
     acceptInvite: (code: string) => `/invites/${id(code)}/accept`,
   guestSessions: (code: string) => `/invites/${id(code)}/guest-sessions`,
   uploadPolicy: () => '/upload-policy',
+  original: (eventId: string, photoId: string) => `${paths.photo(eventId, photoId)}/original`,
+  exports: (eventId: string) => `${paths.event(eventId)}/exports`,
+  export: (eventId: string, exportId: string) => `${paths.exports(eventId)}/${id(exportId)}`,
 };

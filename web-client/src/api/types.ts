@@ -183,3 +183,33 @@ export interface WallPage {
   eventName: string;
   guestLink?: string;
 }
+
+/** A presigned link that downloads one file (saved under its name), valid until expiresAt. */
+export interface DownloadLink {
+  url: string;
+  expiresAt: string;
+}
+
+export type ExportStatus = 'QUEUED' | 'RUNNING' | 'READY' | 'FAILED';
+
+/** One ZIP archive of an export (at most 4 GiB): its link is fresh on every GET. */
+export interface ExportArchive {
+  url: string;
+  bytes: number;
+  photos: number;
+  expiresAt: string;
+}
+
+/** GET /events/{eventId}/exports/{exportId}: every visible photo's original, in ZIP archives. */
+export interface PhotoExport {
+  exportId: string;
+  status: ExportStatus;
+  createdAt: string;
+  finishedAt?: string;
+  photos: number;
+  bytes: number;
+  /** 0 to 1. */
+  progress: number;
+  archives: ExportArchive[];
+  error?: string;
+}

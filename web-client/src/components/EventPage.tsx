@@ -10,6 +10,8 @@ import { useUploads } from '../upload/useUploads';
 import { UploadArea } from './UploadArea';
 import { usePhotoPages } from './usePhotoPages';
 import { WallPanel } from './WallPanel';
+import { ExportPanel } from './ExportPanel';
+import { downloadOriginal } from './downloadOriginal';
 import { useLiveGallery } from '../live/useLiveGallery';
 
 /** One page per event: moving to another event starts afresh (its own uploads, gallery and abort signal). */
@@ -95,6 +97,7 @@ function EventContent({ api, event, userId }: { api: PhotosApi; event: EventSumm
       <p className="muted">You are {role === 'OWNER' ? 'an' : 'a'} {roleLabel(role)} of this event.</p>
       {role === 'OWNER' ? <InvitePanel api={api} eventId={eventId} eventName={event.name} /> : null}
       {role === 'OWNER' ? <WallPanel api={api} eventId={eventId} /> : null}
+      {role === 'OWNER' ? <ExportPanel api={api} eventId={eventId} /> : null}
       {role === 'OWNER' ? (
         <ReviewQueue photos={pendingReview} onApprove={(chosen) => review(chosen, true)}
                      onDelete={(chosen) => review(chosen, false)} />
@@ -105,6 +108,8 @@ function EventContent({ api, event, userId }: { api: PhotosApi; event: EventSumm
                loading={gallery.loading} hasMore={gallery.hasMore} onLoadMore={gallery.loadMore}
                canDelete={(photo) => role === 'OWNER' || (role === 'CONTRIBUTOR' && photo.uploadedBy === userId)}
                canHide={role === 'OWNER'} onDelete={(photo) => void gallery.remove(photo)}
+               canDownloadOriginal={(photo) => role === 'OWNER' || photo.uploadedBy === userId}
+               onDownloadOriginal={(photo) => void downloadOriginal(api, eventId, photo)}
                onHide={(photo, hidden) => void hide(photo, hidden)} live={live} />
     </div>
   );

@@ -24,6 +24,18 @@ describe('Gallery', () => {
     expect(screen.getByRole('link')).toHaveAttribute('href', renditions[2].url);
   });
 
+  it('offers the original only to whoever the caller says may have it', () => {
+    const mine = { ...ready, photoId: 'mine', title: 'mine', uploadedBy: 'me' };
+    const theirs = { ...ready, photoId: 'theirs', title: 'theirs', uploadedBy: 'someone' };
+    const asked: string[] = [];
+    render(<Gallery photos={[mine, theirs]} error={null} loading={false} hasMore={false} onLoadMore={() => {}}
+                    canDownloadOriginal={(p) => p.uploadedBy === 'me'} onDownloadOriginal={(p) => asked.push(p.photoId)} />);
+
+    expect(screen.queryByRole('button', { name: 'Download the original of theirs' })).toBeNull();
+    screen.getByRole('button', { name: 'Download the original of mine' }).click();
+    expect(asked).toEqual(['mine']);
+  });
+
   it('offers delete only where the caller says the user may, and hide/show to owners', () => {
     const mine = { ...ready, photoId: 'mine', title: 'mine', uploadedBy: 'me' };
     const theirs = { ...ready, photoId: 'theirs', title: 'theirs', uploadedBy: 'someone', hidden: true };

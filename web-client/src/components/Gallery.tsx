@@ -10,6 +10,7 @@ const GRID_SIZES = '(max-width: 600px) 50vw, 240px';
 
 export function Gallery({ photos, error, loading, hasMore, onLoadMore, canDelete = () => false, canHide = false,
                          onDelete = () => {}, onHide = () => {}, heading = 'Photos',
+                         canDownloadOriginal = () => false, onDownloadOriginal = () => {},
                          pendingNote = 'Waiting for the organiser', live = null }: {
   photos: Photo[];
   error: string | null;
@@ -20,6 +21,9 @@ export function Gallery({ photos, error, loading, hasMore, onLoadMore, canDelete
   canDelete?: (photo: Photo) => boolean;
   canHide?: boolean;
   onDelete?: (photo: Photo) => void;
+  /** Whether the user may have the photo's original (its uploader, owners; the API checks again). */
+  canDownloadOriginal?: (photo: Photo) => boolean;
+  onDownloadOriginal?: (photo: Photo) => void;
     onHide?: (photo: Photo, hidden: boolean) => void;
   heading?: string;
   /** Shown on a photo an owner has not approved yet. */
@@ -45,8 +49,12 @@ export function Gallery({ photos, error, loading, hasMore, onLoadMore, canDelete
                         {photo.hidden ? <p className="hidden-note">Hidden from guests</p> : null}
             {photo.reviewStatus === 'PENDING' ? <p className="hidden-note">{pendingNote}</p> : null}
             {photo.uploaderName ? <p className="hidden-note">by {photo.uploaderName}</p> : null}
-            {canHide || canDelete(photo) ? (
+            {canHide || canDelete(photo) || canDownloadOriginal(photo) ? (
               <div className="actions">
+                {canDownloadOriginal(photo) ? (
+                  <button type="button" aria-label={`Download the original of ${photo.title}`}
+                          onClick={() => onDownloadOriginal(photo)}>Download original</button>
+                ) : null}
                 {canHide ? (
                   <button type="button" aria-label={`${photo.hidden ? 'Show' : 'Hide'} ${photo.title}`}
                           onClick={() => onHide(photo, !photo.hidden)}>{photo.hidden ? 'Show' : 'Hide'}</button>

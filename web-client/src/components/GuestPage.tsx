@@ -4,6 +4,7 @@ import { ApiError, PhotosApi, type GuestSession, type Photo, type UploadPolicy }
 import { guestSessions } from '../guestSessions';
 import { useUploads } from '../upload/useUploads';
 import { Gallery } from './Gallery';
+import { downloadOriginal } from './downloadOriginal';
 import { UploadArea } from './UploadArea';
 import { usePhotoPages } from './usePhotoPages';
 import { useLiveGallery } from '../live/useLiveGallery';
@@ -139,10 +140,15 @@ function GuestEvent({ apiBaseUrl, session, onLeave }: {
           ? 'The organiser approves each photo before anyone else sees it.'
                     : allowView ? 'Your photos appear in the event\'s gallery as soon as they are uploaded.' : ''}
       </p>
+      <p className="muted" data-testid="originals-note">
+        The organiser receives your photos as you upload them: the original files, including the camera&apos;s data
+        and the location (GPS) if your phone recorded it. Photos shown in the gallery have that data removed.
+      </p>
       {policy ? <UploadArea policy={policy} uploads={uploads} button /> : null}
       {policyError ? <p role="alert" className="error">Uploads are unavailable: {policyError}</p> : null}
       <Gallery heading="Your photos" photos={mine.photos} error={mine.error} loading={mine.loading}
-               hasMore={mine.hasMore} onLoadMore={mine.loadMore} canDelete={() => true} onDelete={remove} />
+               hasMore={mine.hasMore} onLoadMore={mine.loadMore} canDelete={() => true} onDelete={remove}
+               canDownloadOriginal={() => true} onDownloadOriginal={(photo) => void downloadOriginal(api, eventId, photo)} />
       {allowView ? (
         <Gallery heading="Everyone's photos"
                                   photos={everyone.photos.filter((photo) => photo.uploadedBy !== guestSubject(guestId))}
