@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark (bounded, loopback only) and writes benchmarks/target/bench/results.{json,md}.
 # ./run-benchmarks.sh --smoke runs each with tiny counts (seconds), to check they still work;
-# --only=presign|api|renditions|processor|wall runs one section.
+# --only=presign|api|renditions|processor|wall|export runs one section.
 set -euo pipefail
 cd "$(dirname "$0")"
 if ! command -v wrk >/dev/null 2>&1; then
@@ -15,7 +15,7 @@ for arg in "$@"; do
   case "$arg" in
     --smoke) mode=--smoke ;;
     --only=*) only="$arg" ;;
-    *) echo "usage: ./run-benchmarks.sh [--smoke] [--only=presign|api|renditions|processor|wall]" >&2; exit 2 ;;
+    *) echo "usage: ./run-benchmarks.sh [--smoke] [--only=presign|api|renditions|processor|wall|export]" >&2; exit 2 ;;
   esac
 done
 exec ./mvnw -q -B -pl benchmarks exec:exec -Dbench.mode="$mode" -Dbench.only="${only:---all}"

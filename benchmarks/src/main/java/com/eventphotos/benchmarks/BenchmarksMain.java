@@ -24,7 +24,7 @@ public final class BenchmarksMain {
         // before any JDK HTTP server starts: see LocalLambdaRuntime
         System.setProperty("sun.net.httpserver.nodelay", "true");
         boolean smoke = List.of(args).contains("--smoke");
-        // --only=presign|api|renditions|processor|wall runs one section
+        // --only=presign|api|renditions|processor|wall|export runs one section
         String only = List.of(args).stream()
                 .filter(a -> a.startsWith("--only="))
                 .map(a -> a.substring("--only=".length()))
@@ -55,6 +55,13 @@ public final class BenchmarksMain {
         if (selected(only, "wall")) {
             System.out.println("== live wall: subscribers on one channel while photos upload ==");
             wall(smoke, root, out).run(results);
+        }
+        if (selected(only, "export")) {
+            System.out.println("== export: an event's originals into ZIP archives by the export worker ==");
+            (smoke
+                            ? new ExportBenchmark(root, out.resolve("export-smoke"), 20, 200_000)
+                            : new ExportBenchmark(root, out.resolve("export"), 2000, 1_250_000))
+                    .run(results);
         }
         if (selected(only, "processor")) {
             System.out.println("== processor throughput ==");

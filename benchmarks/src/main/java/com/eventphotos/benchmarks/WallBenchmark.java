@@ -237,8 +237,9 @@ final class WallBenchmark {
         }
     }
 
-    private static JsonNode call(
-            HttpClient http, LocalStack stack, String token, String method, String path, String body) throws Exception {
+    /** One API call of the stack's as {@code token} (null: none), its JSON answer; a non-2xx answer throws. */
+    static JsonNode call(HttpClient http, LocalStack stack, String token, String method, String path, String body)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiUrl() + path));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -166,6 +166,11 @@ public final class LocalStack implements AutoCloseable {
         return s3.newClient();
     }
 
+    /** A client of the stack's DynamoDB Local (benchmarks seed records); the caller closes it. */
+    public software.amazon.awssdk.services.dynamodb.DynamoDbClient newDynamoDbClient() {
+        return dynamoDb.newClient();
+    }
+
     public long s3ServerPid() {
         return s3.pid();
     }

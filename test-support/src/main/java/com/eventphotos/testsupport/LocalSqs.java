@@ -104,15 +104,7 @@ public final class LocalSqs implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
-        process.destroy();
-        try {
-            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ServerProcesses.stop(process);
     }
 
     /** Whether {@link #close()} was called (so an exit is expected). */

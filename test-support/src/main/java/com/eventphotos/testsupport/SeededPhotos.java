@@ -26,12 +26,22 @@ public final class SeededPhotos {
     private final DynamoDbClient dynamo;
     private final String bucket;
     private final String table;
+    private final String keyPrefix;
 
     public SeededPhotos(S3Client s3, DynamoDbClient dynamo, String bucket, String table) {
+        this(s3, dynamo, bucket, table, "");
+    }
+
+    /**
+     * @param keyPrefix put before each original's key: where a processor is notified of {@code uploads/} (the local
+     *     stack), seeded bytes that are no image must stay out of its way, or it rejects and deletes them
+     */
+    public SeededPhotos(S3Client s3, DynamoDbClient dynamo, String bucket, String table, String keyPrefix) {
         this.s3 = s3;
         this.dynamo = dynamo;
         this.bucket = bucket;
         this.table = table;
+        this.keyPrefix = keyPrefix;
     }
 
     /** What a seeded photo is: who uploaded it, under which title, whether hidden or waiting for review. */
@@ -64,7 +74,7 @@ public final class SeededPhotos {
         UploadKey key = new UploadKey(photo.eventId(), photoId, photo.type());
         s3.putObject(
                 p -> p.bucket(bucket)
-                        .key(key.toString())
+                        .key(keyPrefix + key)
                         .contentType(photo.type().mimeType()),
                 RequestBody.fromBytes(original));
         String rendition = "photos/event_" + photo.eventId() + "/" + photoId + "/1920.jpg";
@@ -77,7 +87,7 @@ public final class SeededPhotos {
                 photo.type().mimeType(),
                 photo.uploadedBy(),
                 (long) original.length,
-                key.toString(),
+                keyPrefix + key,
                 "https://cdn.example.com/" + rendition,
                 photo.createdAt(),
                 photo.createdAt().plusSeconds(1),
