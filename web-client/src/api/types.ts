@@ -168,6 +168,15 @@ export interface PhotoEvent {
   photo?: Photo;
 }
 
+/** Also on the gallery channel: an export of the event finished (owners' pages then fetch it). */
+export interface ExportEvent {
+  type: 'export.finished';
+  eventId: string;
+  exportId: string;
+  status: 'READY' | 'FAILED';
+  at: string;
+}
+
 /** A wall: a view-only URL for a projector or TV (the token rides in the URL's fragment). */
 export interface Wall {
   wallId: string;

@@ -48,7 +48,11 @@ function EventContent({ api, event, userId }: { api: PhotosApi; event: EventSumm
   const [policy, setPolicy] = useState<UploadPolicy | null>(null);
   const [policyError, setPolicyError] = useState<string | null>(null);
   const gallery = usePhotoPages(api, eventId);
-  const live = useLiveGallery(api, eventId, gallery, { seesHidden: role === 'OWNER' });
+  const [finishedExport, setFinishedExport] = useState<{ exportId: string; seen: number } | null>(null);
+  const live = useLiveGallery(api, eventId, gallery, {
+    seesHidden: role === 'OWNER',
+    onExportFinished: (exportId) => setFinishedExport((last) => ({ exportId, seen: (last?.seen ?? 0) + 1 })),
+  });
   const [pendingReview, setPendingReview] = useState<Photo[]>([]);
 
   useEffect(() => {
@@ -97,7 +101,7 @@ function EventContent({ api, event, userId }: { api: PhotosApi; event: EventSumm
       <p className="muted">You are {role === 'OWNER' ? 'an' : 'a'} {roleLabel(role)} of this event.</p>
       {role === 'OWNER' ? <InvitePanel api={api} eventId={eventId} eventName={event.name} /> : null}
       {role === 'OWNER' ? <WallPanel api={api} eventId={eventId} /> : null}
-      {role === 'OWNER' ? <ExportPanel api={api} eventId={eventId} /> : null}
+      {role === 'OWNER' ? <ExportPanel api={api} eventId={eventId} live={live === 'live'} finished={finishedExport} /> : null}
       {role === 'OWNER' ? (
         <ReviewQueue photos={pendingReview} onApprove={(chosen) => review(chosen, true)}
                      onDelete={(chosen) => review(chosen, false)} />

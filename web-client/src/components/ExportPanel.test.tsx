@@ -52,4 +52,22 @@ describe('ExportPanel', () => {
     expect(formatBytes(3.5 * 1024 ** 2)).toBe('3.5 MB');
     expect(formatBytes(100)).toBe('1 KB');
   });
+  it('fetches the export as soon as the live channel says it finished, without waiting for a poll', async () => {
+    const startExport = vi.fn(async () => queued);
+    const ready: PhotoExport = {
+      ...queued, status: 'READY', photos: 1, bytes: 10, progress: 1,
+      archives: [{ url: 'https://s3.example.com/a.zip?sig', bytes: 10, photos: 1, expiresAt: '2026-12-03T11:00:00Z' }],
+    };
+    const getExport = vi.fn(async () => ready);
+    const api = fakeApi({ startExport, getExport });
+    const { rerender } = render(<ExportPanel api={api} eventId="wedding" live />);
+    fireEvent.click(screen.getByRole('button', { name: 'Download all photos' }));
+    expect(await screen.findByLabelText('Export progress')).toBeInTheDocument();
+    expect(getExport).not.toHaveBeenCalled();
+
+    rerender(<ExportPanel api={api} eventId="wedding" live finished={{ exportId: 'x1', seen: 1 }} />);
+
+    expect(await screen.findByTestId('archive-link')).toHaveAttribute('href', 'https://s3.example.com/a.zip?sig');
+    expect(getExport).toHaveBeenCalledTimes(1);
+  });
 });

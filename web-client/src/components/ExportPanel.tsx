@@ -3,12 +3,22 @@ import type { PhotoExport, PhotosApi } from '../api';
 
 /** How often a running export is asked about (it takes seconds to minutes; the page shows its progress). */
 export const EXPORT_POLL_MS = 2000;
+/** With the live channel up, the end arrives as an event: asking only refreshes the progress bar. */
+export const EXPORT_LIVE_POLL_MS = 15000;
 
 /**
  * For owners: every photo's original in ZIP archives (at most 4 GiB each), built in the background. The links
  * download straight from storage, one archive at a time, so nothing is held in the browser's memory.
  */
-export function ExportPanel({ api, eventId, pollMs = EXPORT_POLL_MS }: { api: PhotosApi; eventId: string; pollMs?: number }) {
+export function ExportPanel({ api, eventId, pollMs = EXPORT_POLL_MS, live = false, finished = null }: {
+  api: PhotosApi;
+  eventId: string;
+  pollMs?: number;
+  /** Whether the event's live channel is connected: it announces the end, so the panel asks far less often. */
+  live?: boolean;
+  /** The last export the live channel said finished (seen counts announcements, so each one is acted on). */
+  finished?: { exportId: string; seen: number } | null;
+}) {
   const [current, setCurrent] = useState<PhotoExport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
@@ -20,9 +30,14 @@ export function ExportPanel({ api, eventId, pollMs = EXPORT_POLL_MS }: { api: Ph
     if (job.status === 'QUEUED' || job.status === 'RUNNING') {
       timer.current = setTimeout(() => {
         api.getExport(eventId, job.exportId).then(follow, (e: Error) => setError(`could not check the export: ${e.message}`));
-      }, pollMs);
+      }, live ? Math.max(pollMs, EXPORT_LIVE_POLL_MS) : pollMs);
     }
-  }, [api, eventId, pollMs]);
+  }, [api, eventId, pollMs, live]);
+
+  useEffect(() => {
+    if (!finished) return;
+    api.getExport(eventId, finished.exportId).then(follow, (e: Error) => setError(`could not check the export: ${e.message}`));
+  }, [api, eventId, finished, follow]);
 
   useEffect(() => {
     api.listExports(eventId).then((page) => {

@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { useState } from 'react';
-import type { Photo, PhotoEvent, PhotosApi } from '../api';
+import type { ExportEvent, Photo, PhotoEvent, PhotosApi } from '../api';
 import { mergeNewestFirst } from '../photos';
 import { headerSubprotocol } from './liveEvents';
 import { useLiveGallery } from './useLiveGallery';
@@ -17,7 +17,7 @@ class FakeEventServer {
     return this.sockets[this.sockets.length - 1];
   }
 
-  publish(event: PhotoEvent) {
+  publish(event: PhotoEvent | ExportEvent) {
     this.sockets.filter((s) => s.subscribed).forEach((s) => s.receive({ type: 'data', id: s.subscriptionId, event: JSON.stringify(event) }));
   }
 }
@@ -144,5 +144,24 @@ describe('useLiveGallery', () => {
 
     act(() => FakeSocket.server.publish({ type: 'photo.visible', eventId: 'other', photoId: 'x', at: '', photo: photo(9) }));
     expect(result.current.photos).toEqual([]);
+  });
+
+  it('tells the page of a finished export of this event, and leaves the photos alone', async () => {
+    const finished: string[] = [];
+    const api = fakeApi(() => []);
+    const { result } = renderHook(() => {
+      const [photos, setPhotos] = useState<Photo[]>([photo(1)]);
+      const add = (added: Photo[]) => setPhotos((current) => mergeNewestFirst(current, added));
+      useLiveGallery(api, 'e1', { photos, add, setPhotos },
+        { webSocket: FakeSocket as unknown as typeof WebSocket, onExportFinished: (id) => finished.push(id) });
+      return photos;
+    });
+    await settle();
+
+    act(() => FakeSocket.server.publish({ type: 'export.finished', eventId: 'other', exportId: 'x0', status: 'READY', at: '' }));
+    act(() => FakeSocket.server.publish({ type: 'export.finished', eventId: 'e1', exportId: 'x1', status: 'READY', at: '' }));
+
+    expect(finished).toEqual(['x1']);
+    expect(result.current.map((p) => p.photoId)).toEqual(['p1']);
   });
 });

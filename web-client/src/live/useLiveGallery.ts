@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Photo, PhotoEvent, PhotosApi } from '../api';
+import type { ExportEvent, Photo, PhotoEvent, PhotosApi } from '../api';
 import { subscribe, type LiveStatus } from './liveEvents';
 
 /** What the live gallery changes: the listing's photos (usePhotoPages). */
@@ -21,12 +21,16 @@ const CATCH_UP_PAGES = 10;
  * @return the subscription's state, or null where the deployment has no live endpoint
  */
 export function useLiveGallery(api: PhotosApi, eventId: string, target: LiveTarget,
-  { enabled = true, seesHidden = false, webSocket }: {
+  { enabled = true, seesHidden = false, webSocket, onExportFinished }: {
     enabled?: boolean; seesHidden?: boolean; webSocket?: typeof WebSocket;
+    /** An export of the event finished (READY or FAILED): the channel names it, the API has the rest. */
+    onExportFinished?: (exportId: string) => void;
   } = {}): LiveStatus | null {
   const [status, setStatus] = useState<LiveStatus | null>(null);
   const latest = useRef(target);
   latest.current = target;
+  const exportFinished = useRef(onExportFinished);
+  exportFinished.current = onExportFinished;
 
   useEffect(() => {
     if (!enabled) return undefined;
@@ -61,6 +65,11 @@ export function useLiveGallery(api: PhotosApi, eventId: string, target: LiveTarg
         onResync: () => void catchUp().catch(() => undefined),
         onEvent: (event) => {
           const e = event as PhotoEvent;
+          const finished = event as ExportEvent;
+          if (finished.type === 'export.finished' && finished.eventId === eventId && typeof finished.exportId === 'string') {
+            exportFinished.current?.(finished.exportId);
+            return;
+          }
           if (e.eventId !== eventId || typeof e.photoId !== 'string') return;
           if (e.type === 'photo.visible' && e.photo) latest.current.add([e.photo]);
           else if (e.type === 'photo.removed') void removed(e.photoId);

@@ -1,6 +1,8 @@
 package com.eventphotos.exports;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import com.eventphotos.contract.deployment.ExportWorkerEnvironment;
 
@@ -27,6 +29,22 @@ public interface ExportConfig {
     String exportQueueUrl();
 
     Export export();
+
+    /** Where finished exports are announced: the event's live channel (AppSync Events, the local event server). */
+    Live live();
+
+    interface Live {
+
+        /** The Event API's HTTP endpoint; unset: nothing is announced (pages then learn by polling). */
+        Optional<URI> httpUrl();
+
+        /** The region publishes are signed for. */
+        String region();
+
+        /** One publish, all in. */
+        @WithDefault("2S")
+        Duration timeout();
+    }
 
     interface Export {
 

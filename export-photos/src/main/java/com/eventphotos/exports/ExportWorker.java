@@ -12,6 +12,7 @@ import com.eventphotos.contract.export.ExportJob;
 import com.eventphotos.contract.export.ExportKeys;
 import com.eventphotos.contract.export.ExportMessage;
 import com.eventphotos.contract.export.ExportStatus;
+import com.eventphotos.contract.live.LiveGallery;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -57,6 +58,9 @@ class ExportWorker {
 
     @Inject
     ExportConfig config;
+
+    @Inject
+    LiveGallery gallery;
 
     Result run(ExportMessage message, LongSupplier remainingMillis) {
         String owner = UUID.randomUUID().toString();
@@ -105,6 +109,7 @@ class ExportWorker {
             jobs.archiveDone(job, owner, i, finished, bytesDone);
         }
         jobs.finish(job, owner, ExportStatus.READY, null);
+        gallery.exportFinished(job.eventId(), job.exportId(), ExportStatus.READY.name());
         LOG.infof(
                 "export %s of %s READY: %d archives, %d photos, %d bytes of originals",
                 job.exportId(), job.eventId(), archives.size(), plan.photos(), plan.bytes());
@@ -115,8 +120,10 @@ class ExportWorker {
     void giveUp(ExportMessage message, String reason) {
         String owner = UUID.randomUUID().toString();
         try {
-            jobs.claim(message.eventId(), message.exportId(), owner)
-                    .ifPresent(claimed -> jobs.finish(claimed.job(), owner, ExportStatus.FAILED, reason));
+            jobs.claim(message.eventId(), message.exportId(), owner).ifPresent(claimed -> {
+                jobs.finish(claimed.job(), owner, ExportStatus.FAILED, reason);
+                gallery.exportFinished(message.eventId(), message.exportId(), ExportStatus.FAILED.name());
+            });
         } catch (LeaseHeldException e) {
             LOG.warnf(
                     "export %s of %s could not be marked FAILED: %s",

@@ -34,6 +34,7 @@ public class EventPhotosStack extends Stack {
         LiveEvents live = new LiveEvents(this, settings, api);
         live.publishFrom(api.function());
         live.publishFrom(processor.function());
+        live.publishFrom(exports.worker());
         Operations operations = new Operations(this, "Operations", settings, processor, api, exports);
         operations.retainLogsOfEveryFunction();
 

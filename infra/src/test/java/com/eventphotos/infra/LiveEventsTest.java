@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The live channel as AWS gets it: an AppSync Events API whose gallery namespace only the two functions may publish
+ * The live channel as AWS gets it: an AppSync Events API whose gallery namespace only the three functions may publish
  * to (IAM) and anyone may subscribe to whom the authorizer lets (the authorizer's own decisions: run by Node).
  */
 class LiveEventsTest extends SynthesizedStack {
@@ -59,7 +59,7 @@ class LiveEventsTest extends SynthesizedStack {
 
     @Test
     void functions_shouldPublishToTheGalleryNamespaceOnly_andKnowWhere() {
-        for (String function : List.of("UploadApi", "UploadProcessor")) {
+        for (String function : List.of("UploadApi", "UploadProcessor", "ExportPhotos")) {
             List<Map<String, Object>> statements = CloudFormation.policyStatementsOfRole(resources, function);
             Map<String, Object> publish = CloudFormation.statementWithAction(statements, "appsync:EventPublish");
             assertEquals(List.of("appsync:EventPublish"), CloudFormation.list(publish.get("Action")), function);

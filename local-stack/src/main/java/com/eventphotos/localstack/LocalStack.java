@@ -275,7 +275,7 @@ public final class LocalStack implements AutoCloseable {
                 artifacts.runtimeClient(),
                 exportRuntime.runtimeApiAddress(),
                 ExportWorkerEnvironment.MEMORY_MB,
-                env,
+                withLiveEvents(env),
                 List.of(),
                 config.logDir().resolve("export-worker.log"));
         try {

@@ -113,10 +113,35 @@ class LocalStackEndToEndTest {
                         .body());
         assertArrayEquals(originals.get(firstId), download(link.get("url").asText()), "the original, as uploaded");
 
+        JsonNode live = WebClientSession.JSON.readTree(
+                client.get("/events/" + eventId + "/live").body());
+        LiveEventsClient page =
+                LiveEventsClient.connect(live.get("realtimeUrl").asText(), "Bearer " + client.accessToken());
+        assertEquals(
+                "subscribe_success",
+                page.subscribe("gallery", live.get("channel").asText(), null)
+                        .path("type")
+                        .asText());
         HttpResponse<String> started = client.post("/events/" + eventId + "/exports", "{}");
         assertEquals(202, started.statusCode(), started.body());
         String exportId =
                 WebClientSession.JSON.readTree(started.body()).get("exportId").asText();
+        JsonNode finished = null;
+        try (page) {
+            long announcedBy = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (finished == null && System.nanoTime() < announcedBy) {
+                JsonNode data = page.nextData(Duration.ofSeconds(5));
+                JsonNode event = data == null
+                        ? null
+                        : WebClientSession.JSON.readTree(data.get("event").asText());
+                if (event != null && "export.finished".equals(event.path("type").asText())) {
+                    finished = event;
+                }
+            }
+        }
+        assertNotNull(finished, "the page hears that its export finished, without polling");
+        assertEquals(exportId, finished.get("exportId").asText());
+        assertEquals("READY", finished.get("status").asText());
         JsonNode export = null;
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {

@@ -92,17 +92,25 @@ public final class LiveGallery {
         return event;
     }
 
+    /** After an export of the event finished (the export worker): {@code export.finished}. */
+    public ExportEvent exportFinished(String eventId, String exportId, String status) {
+        ExportEvent event = ExportEvent.finished(eventId, exportId, status, clock.instant());
+        publish(eventId, event, event.type() + " " + exportId);
+        return event;
+    }
+
     private void publish(PhotoEvent event) {
+        publish(event.eventId(), event, event.type() + " " + event.photoId());
+    }
+
+    private void publish(String eventId, Object event, String what) {
         if (publisher == null) {
             return;
         }
         try {
-            publisher.publish(LiveChannels.gallery(event.eventId()), List.of(json.writeValueAsString(event)));
+            publisher.publish(LiveChannels.gallery(eventId), List.of(json.writeValueAsString(event)));
         } catch (LivePublishException | JsonProcessingException e) {
-            LOG.log(
-                    System.Logger.Level.ERROR,
-                    PUBLISH_FAILED + ": " + event.type() + " " + event.photoId() + " of " + event.eventId() + ": "
-                            + e.getMessage());
+            LOG.log(System.Logger.Level.ERROR, PUBLISH_FAILED + ": " + what + " of " + eventId + ": " + e.getMessage());
         }
     }
 }

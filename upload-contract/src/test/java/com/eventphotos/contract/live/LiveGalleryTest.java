@@ -90,4 +90,14 @@ class LiveGalleryTest {
         assertTrue(
                 gallery.changed("e1", photo.photoId(), false, Optional.empty()).isEmpty());
     }
+
+    @Test
+    void exportFinished_shouldNameTheExportAndItsStatus_butNoLink() {
+        ExportEvent event = gallery.exportFinished("e1", "x-1", "READY");
+
+        assertEquals(ExportEvent.FINISHED, event.type());
+        assertEquals("e1", event.eventId());
+        assertEquals("x-1", event.exportId());
+        assertEquals("READY", event.status());
+    }
 }
