@@ -72,8 +72,9 @@ public final class LocalSqs implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-            awaitListening(process, port, log);
-            return new LocalSqs(process, URI.create("http://127.0.0.1:" + port));
+            LocalSqs sqs = new LocalSqs(process, URI.create("http://127.0.0.1:" + port));
+            sqs.awaitQueues(port, log, queues);
+            return sqs;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start ElasticMQ", e);
         }
@@ -159,29 +160,46 @@ public final class LocalSqs implements AutoCloseable {
         return Files.readString(file).trim();
     }
 
-    private static void awaitListening(Process process, int port, Path log) throws IOException {
+    /**
+     * Ready once every queue answers GetQueueUrl: ElasticMQ logs "Starting … server" before it binds, and creates
+     * some queues only after its "started" line.
+     */
+    private void awaitQueues(int port, Path log, List<Queue> queues) throws IOException {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                String text = Files.readString(log);
-                if (text.contains("Address already in use") || text.contains("BindException")) {
-                    throw new PortTakenException("ElasticMQ: port " + port + " is taken", null);
+        try (SqsClient client = newClient()) {
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    String text = Files.exists(log) ? Files.readString(log) : "";
+                    if (text.contains("Address already in use") || text.contains("BindException")) {
+                        throw new PortTakenException("ElasticMQ: port " + port + " is taken", null);
+                    }
+                    throw new IllegalStateException("ElasticMQ exited with " + process.exitValue() + "; its log " + log
+                            + " says:\n" + text.substring(Math.max(0, text.length() - 2000)));
                 }
-                throw new IllegalStateException("ElasticMQ exited with " + process.exitValue() + "; its log " + log
-                        + " says:\n" + text.substring(Math.max(0, text.length() - 2000)));
-            }
-            if (Files.exists(log) && Files.readString(log).contains("ElasticMQ server (")) {
-                return; // its "=== ElasticMQ server (version) started in … ms ===" line: bound, queues created
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-                throw new IllegalStateException("interrupted while starting ElasticMQ", e);
+                if (allAnswer(client, queues)) {
+                    return;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    process.destroyForcibly();
+                    throw new IllegalStateException("interrupted while starting ElasticMQ", e);
+                }
             }
         }
         process.destroyForcibly();
-        throw new IllegalStateException("ElasticMQ did not listen on " + port + " within " + START_TIMEOUT);
+        throw new IllegalStateException("ElasticMQ did not serve its queues on " + port + " within " + START_TIMEOUT);
+    }
+
+    private static boolean allAnswer(SqsClient client, List<Queue> queues) {
+        try {
+            for (Queue queue : queues) {
+                client.getQueueUrl(g -> g.queueName(queue.name()));
+            }
+            return true;
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            return false; // not bound yet, or the queue not created yet
+        }
     }
 }
