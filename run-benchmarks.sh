@@ -18,4 +18,6 @@ for arg in "$@"; do
     *) echo "usage: ./run-benchmarks.sh [--smoke] [--only=presign|api|renditions|processor|wall|export]" >&2; exit 2 ;;
   esac
 done
+# the wall benchmark's 200 subscribers all come from 127.0.0.1: room above the event server's per-source cap (200)
+export EVENT_PHOTOS_LIVE_MAX_CONNECTIONS_PER_SOURCE="${EVENT_PHOTOS_LIVE_MAX_CONNECTIONS_PER_SOURCE:-400}"
 exec ./mvnw -q -B -pl benchmarks exec:exec -Dbench.mode="$mode" -Dbench.only="${only:---all}"

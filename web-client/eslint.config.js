@@ -1,6 +1,8 @@
 // Lint rules for the web client, run by `npm run lint` (and so by ./mvnw verify): ESLint's and
-// typescript-eslint's recommended rules, the rules of hooks, and no unused imports or variables.
+// typescript-eslint's recommended rules, the rules of hooks, and no unused imports or variables. Formatting is
+// Prettier's (prettier.config.js): eslint-config-prettier, last, turns off any rule that would argue with it.
 import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -29,4 +31,5 @@ export default tseslint.config(
     extends: [js.configs.recommended],
     languageOptions: { globals: globals.node },
   },
+  prettier,
 );

@@ -8,6 +8,7 @@ require('./s3-fidelity'); // before s3rver loads: SigV4 query canonicalisation a
 const S3rver = require('@20minutes/s3rver');
 const AWSAccount = require('@20minutes/s3rver/lib/models/account');
 const { addMultipartOperations } = require('./multipart');
+const { addConditionalWrites } = require('./conditional-writes');
 
 function required(name) {
   const value = process.env[name];
@@ -46,6 +47,7 @@ const server = new S3rver({
   configureBuckets,
 });
 addMultipartOperations(server);
+addConditionalWrites();
 
 // S3 event notifications carry URL-encoded keys (form encoding: space as '+'); s3rver emits raw keys.
 function s3EventKey(key) {

@@ -21,21 +21,28 @@ const waived = (rule, target) => WAIVERS.some((w) => w.rule === rule && target =
 export async function axeViolations(page, state) {
   const found = [];
   const original = page.viewportSize();
-  for (const [name, size] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+  for (const [name, size] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ]) {
     await page.setViewportSize(size);
     await page.addScriptTag({ path: AXE_SOURCE });
     const result = await page.evaluate(async (tags) => {
       // eslint-disable-next-line no-undef
       const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
       return r.violations.map((v) => ({
-        id: v.id, impact: v.impact, help: v.help,
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
         targets: v.nodes.map((n) => n.target.join(' ')),
       }));
     }, TAGS);
     for (const violation of result) {
       const targets = violation.targets.filter((target) => !waived(violation.id, target));
       if (targets.length > 0) {
-        found.push(`${state} (${name}): ${violation.impact} ${violation.id} — ${violation.help} — ${targets.join(', ')}`);
+        found.push(
+          `${state} (${name}): ${violation.impact} ${violation.id} — ${violation.help} — ${targets.join(', ')}`,
+        );
       }
     }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -60,7 +67,8 @@ export async function keyboardWalk(page, state, maxStops = 200) {
       const el = document.activeElement;
       if (!el || el === document.body) return null;
       const style = getComputedStyle(el);
-      const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+      const visible =
+        (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
       // a stable name for the element across Tab presses, even while the page updates
       el.dataset.tabStop ??= String(document.querySelectorAll('[data-tab-stop]').length + 1);
       const name = el.getAttribute('aria-label') || el.textContent?.trim().slice(0, 30) || '';
@@ -75,6 +83,8 @@ export async function keyboardWalk(page, state, maxStops = 200) {
     }
     stops.push(stop.id);
   }
-  problems.push(`${state}: focus never left the page after ${maxStops} Tab presses (trap?): ${stops.slice(-5).join(' → ')}`);
+  problems.push(
+    `${state}: focus never left the page after ${maxStops} Tab presses (trap?): ${stops.slice(-5).join(' → ')}`,
+  );
   return { problems, stops };
 }

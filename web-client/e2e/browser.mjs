@@ -12,23 +12,33 @@ export const env = (name) => {
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** Chromium logs each 404 of the client polling a photo's record before it is processed: expected, not a failure. */
-export const pollingNotProcessedYet = (m) => m.text().includes('404')
-  && /\/events\/[^/]+\/photos\/[0-9a-f-]{36}$/.test(m.location().url);
+export const pollingNotProcessedYet = (m) =>
+  m.text().includes('404') && /\/events\/[^/]+\/photos\/[0-9a-f-]{36}$/.test(m.location().url);
 
 /** Failures collected along the way (a test goes on after one, to report them all), with the page checks. */
 export function failureLog() {
   const failures = [];
   return {
     failures,
-    check: (condition, message) => { if (!condition) failures.push(message); },
+    check: (condition, message) => {
+      if (!condition) failures.push(message);
+    },
     /** axe-core on the page's current state at desktop and phone width; every violation is a failure. */
-    accessible: async (page, state) => failures.push(...await axeViolations(page, state)),
+    accessible: async (page, state) => failures.push(...(await axeViolations(page, state))),
     keyboardOnly: async (page, state) => failures.push(...(await keyboardWalk(page, state)).problems),
     /** Console errors of the page, but for {@code expected} ones (and polling 404s), become failures. */
     watchConsole: (page, who, expected = () => false) => {

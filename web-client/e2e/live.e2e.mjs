@@ -32,11 +32,13 @@ try {
   watchConsole(wall, 'wall');
   await wall.goto(wallUrl.replace('/wall#', '/wall?interval=3000#'));
   await wall.getByText('no photos yet').waitFor();
-  check(await wall.getByRole('button', { name: 'Sign in' }).count() === 0, 'the wall asks to sign in');
+  check((await wall.getByRole('button', { name: 'Sign in' }).count()) === 0, 'the wall asks to sign in');
   await accessible(wall, 'wall, empty');
 
   let navigations = 0;
-  watcher.on('framenavigated', (frame) => { if (frame === watcher.mainFrame()) navigations++; });
+  watcher.on('framenavigated', (frame) => {
+    if (frame === watcher.mainFrame()) navigations++;
+  });
   await accessible(watcher, 'event page, live gallery');
 
   // 1. one browser uploads
@@ -47,11 +49,17 @@ try {
   // 2. the other, which has done nothing, shows it
   const shown = watcher.getByRole('region', { name: 'Photos' }).getByTestId('gallery-item').filter({ hasText: title });
   await shown.waitFor({ timeout: 60000 });
-  await watcher.waitForFunction(() => [...document.querySelectorAll('[data-testid=gallery-item] img')]
-    .every((img) => img.complete && img.naturalWidth > 0), null, { timeout: 30000 });
-  check(await shown.count() === 1, `the photo is shown ${await shown.count()} times`);
+  await watcher.waitForFunction(
+    () =>
+      [...document.querySelectorAll('[data-testid=gallery-item] img')].every(
+        (img) => img.complete && img.naturalWidth > 0,
+      ),
+    null,
+    { timeout: 30000 },
+  );
+  check((await shown.count()) === 1, `the photo is shown ${await shown.count()} times`);
   await wall.locator(`[data-testid=wall-photo][alt="${title}"]`).waitFor({ timeout: 30000 });
-  check(await wall.locator('.wall-caption').textContent() === title, 'the wall\'s caption is not the title');
+  check((await wall.locator('.wall-caption').textContent()) === title, "the wall's caption is not the title");
   await accessible(wall, 'wall, showing a photo');
 
   // 3. the uploader deletes it: it goes from the other gallery too

@@ -42,7 +42,12 @@ export function App() {
     };
   }, []);
 
-  if (error) return <p role="alert" className="error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {error}
+      </p>
+    );
   if (!session) return <p className="muted">Loading…</p>;
   return (
     <BrowserRouter>
@@ -56,44 +61,61 @@ function Shell({ session }: { session: Session }) {
   // One API object for the session: it reads the newest token on each call, so a renewal restarts nothing.
   const currentUser = useRef(user);
   currentUser.current = user;
-  const api = useMemo(() => new PhotosApi(
-    config.apiBaseUrl,
-    () => currentUser.current?.access_token,
-    async () => (await manager.signinSilent())?.access_token,
-  ), [config, manager]);
+  const api = useMemo(
+    () =>
+      new PhotosApi(
+        config.apiBaseUrl,
+        () => currentUser.current?.access_token,
+        async () => (await manager.signinSilent())?.access_token,
+      ),
+    [config, manager],
+  );
   const signIn = () => manager.signinRedirect({ state: { returnTo: window.location.pathname } });
 
   return (
     <>
       <header className="topbar">
-        <Link to="/" className="brand">event-photos</Link>
+        <Link to="/" className="brand">
+          event-photos
+        </Link>
         {user ? (
           <span className="who">
             {user.profile.preferred_username ?? user.profile.email}
-            <button type="button" onClick={() => manager.signoutRedirect()}>Sign out</button>
+            <button type="button" onClick={() => manager.signoutRedirect()}>
+              Sign out
+            </button>
           </span>
         ) : null}
       </header>
-            <main>
+      <main>
         <Routes>
           {/* a guest link: no account, signed in or not */}
           <Route path="/g/:code" element={<GuestPage apiBaseUrl={config.apiBaseUrl} />} />
           <Route path="/events/:eventId/wall" element={<WallPage apiBaseUrl={config.apiBaseUrl} />} />
-          <Route path="*" element={user ? (
-            <Routes>
-              <Route path="/" element={<EventsPage api={api} />} />
-              <Route path="/events/:eventId" element={<EventPage api={api} userId={user.profile.sub} />} />
-              <Route path="/join/:code" element={<JoinPage api={api} />} />
-            </Routes>
-          ) : (
-            <section className="signin">
-              <h1>Event photos</h1>
-              <p>{window.location.pathname.startsWith('/join/')
-                ? 'Sign in to join the event you were invited to.'
-                : "Sign in to upload and see an event's photos."}</p>
-              <button type="button" className="primary" onClick={signIn}>Sign in</button>
-            </section>
-          )} />
+          <Route
+            path="*"
+            element={
+              user ? (
+                <Routes>
+                  <Route path="/" element={<EventsPage api={api} />} />
+                  <Route path="/events/:eventId" element={<EventPage api={api} userId={user.profile.sub} />} />
+                  <Route path="/join/:code" element={<JoinPage api={api} />} />
+                </Routes>
+              ) : (
+                <section className="signin">
+                  <h1>Event photos</h1>
+                  <p>
+                    {window.location.pathname.startsWith('/join/')
+                      ? 'Sign in to join the event you were invited to.'
+                      : "Sign in to upload and see an event's photos."}
+                  </p>
+                  <button type="button" className="primary" onClick={signIn}>
+                    Sign in
+                  </button>
+                </section>
+              )
+            }
+          />
         </Routes>
       </main>
     </>

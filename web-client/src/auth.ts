@@ -18,7 +18,9 @@ export function createUserManager(config: AppConfig): UserManager {
 }
 
 /** Completes a sign-in when the provider redirected back with ?code=...; returns the path to go back to. */
-export async function completeSignInIfRedirected(manager: UserManager): Promise<{ user: User | null; returnTo?: string }> {
+export async function completeSignInIfRedirected(
+  manager: UserManager,
+): Promise<{ user: User | null; returnTo?: string }> {
   const params = new URLSearchParams(window.location.search);
   if (params.has('code') && params.has('state')) {
     const user = await manager.signinRedirectCallback();

@@ -3,8 +3,14 @@ import { guestSessions } from './guestSessions';
 
 describe('guestSessions', () => {
   const session: GuestSession = {
-    token: 'a.b.c', expiresAt: '2026-12-09T10:00:00Z', eventId: 'wedding', eventName: '결혼식', guestId: 'g1',
-    name: '순자', allowView: true, requireReview: true,
+    token: 'a.b.c',
+    expiresAt: '2026-12-09T10:00:00Z',
+    eventId: 'wedding',
+    eventName: '결혼식',
+    guestId: 'g1',
+    name: '순자',
+    allowView: true,
+    requireReview: true,
   };
   beforeEach(() => localStorage.clear());
 

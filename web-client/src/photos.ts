@@ -4,5 +4,7 @@ import type { Photo } from './api';
 export function mergeNewestFirst(current: Photo[], incoming: Photo[]): Photo[] {
   const byId = new Map(current.map((p) => [p.photoId, p]));
   incoming.forEach((p) => byId.set(p.photoId, p));
-  return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.photoId.localeCompare(a.photoId));
+  return [...byId.values()].sort(
+    (a, b) => b.createdAt.localeCompare(a.createdAt) || b.photoId.localeCompare(a.photoId),
+  );
 }

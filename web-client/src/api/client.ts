@@ -1,19 +1,45 @@
 import { paths } from './paths';
 import type {
-  AcceptedInvite, DownloadLink, EventSummary, GuestSession, InitiatedUpload, Invite, InviteRequest, LiveChannel, MultipartUpload, Photo,
-  PhotoExport, PhotoListing, PhotoPage, UploadPolicy, UploadRequest, Wall, WallPage,
+  AcceptedInvite,
+  DownloadLink,
+  EventSummary,
+  GuestSession,
+  InitiatedUpload,
+  Invite,
+  InviteRequest,
+  LiveChannel,
+  MultipartUpload,
+  Photo,
+  PhotoExport,
+  PhotoListing,
+  PhotoPage,
+  UploadPolicy,
+  UploadRequest,
+  Wall,
+  WallPage,
 } from './types';
 
-/** The API answered with an error status; its JSON message, and when to try again if it said. */
+/** The API answered with an error status; its JSON message, its stable code, and when to try again if it said. */
 export class ApiError extends Error {
-  /** @param retryAfterSeconds the server's Retry-After (429, 503), if it sent one */
-  constructor(readonly status: number, message: string, readonly retryAfterSeconds?: number) {
+  /**
+   * @param retryAfterSeconds the server's Retry-After (429, 503), if it sent one
+   * @param code the body's stable `code` (e.g. `UPLOAD_CONFLICT`), if it had one
+   */
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly retryAfterSeconds?: number,
+    readonly code?: string,
+  ) {
     super(message);
   }
 
-  /** Worth asking again later: throttled or a server-side failure, not a mistake of ours. */
+  /**
+   * Worth asking again later: throttled, a server-side failure, or a write of the same photo still in progress
+   * (`UPLOAD_CONFLICT`), not a mistake of ours.
+   */
   get isTransient(): boolean {
-    return this.status === 429 || this.status >= 500;
+    return this.status === 429 || this.status >= 500 || this.code === 'UPLOAD_CONFLICT';
   }
 }
 
@@ -24,10 +50,13 @@ export class PhotosApi {
    * @param renew gets a fresh token without user interaction (refresh token); asked once when the API answers
    *     401, so a long upload session does not end because a token expired on the way
    */
-  constructor(private readonly baseUrl: string, private readonly token: () => string | undefined,
-              private readonly renew: () => Promise<string | undefined> = async () => undefined) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: () => string | undefined,
+    private readonly renew: () => Promise<string | undefined> = async () => undefined,
+  ) {}
 
-    initiateUpload(eventId: string, body: UploadRequest, signal?: AbortSignal) {
+  initiateUpload(eventId: string, body: UploadRequest, signal?: AbortSignal) {
     return this.request<InitiatedUpload>(paths.initiateUpload(eventId), json('POST', body, signal));
   }
 
@@ -46,10 +75,16 @@ export class PhotosApi {
     }
   }
 
-  completeUpload(eventId: string, photoId: string, parts: { partNumber: number; etag: string }[],
-                 signal?: AbortSignal) {
-        return this.request<{ photoId: string; status: string }>(paths.complete(eventId, photoId),
-      json('POST', { parts }, signal));
+  completeUpload(
+    eventId: string,
+    photoId: string,
+    parts: { partNumber: number; etag: string }[],
+    signal?: AbortSignal,
+  ) {
+    return this.request<{ photoId: string; status: string }>(
+      paths.complete(eventId, photoId),
+      json('POST', { parts }, signal),
+    );
   }
 
   abortUpload(eventId: string, photoId: string) {
@@ -63,7 +98,7 @@ export class PhotosApi {
 
   /** The caller's Authorization value for a live subscription (a WebSocket cannot send headers). */
   async liveAuthorization(): Promise<string | undefined> {
-    const token = this.token() ?? await this.renewOnce();
+    const token = this.token() ?? (await this.renewOnce());
     return token ? `Bearer ${token}` : undefined;
   }
 
@@ -81,7 +116,7 @@ export class PhotosApi {
     }
   }
 
-    listPhotos(eventId: string, nextToken?: string | null, limit = 24, show?: PhotoListing) {
+  listPhotos(eventId: string, nextToken?: string | null, limit = 24, show?: PhotoListing) {
     const query = new URLSearchParams({ limit: String(limit) });
     if (nextToken) query.set('nextToken', nextToken);
     if (show) query.set('show', show);
@@ -93,7 +128,7 @@ export class PhotosApi {
   }
 
   createEvent(name: string) {
-        return this.request<EventSummary>(paths.events(), json('POST', { name }));
+    return this.request<EventSummary>(paths.events(), json('POST', { name }));
   }
 
   /** null when there is no such event or the user is not a member (the API answers both with 404). */
@@ -106,11 +141,11 @@ export class PhotosApi {
     }
   }
 
-    createInvite(eventId: string, invite: InviteRequest) {
+  createInvite(eventId: string, invite: InviteRequest) {
     return this.request<Invite>(paths.invites(eventId), json('POST', invite));
   }
 
-    listInvites(eventId: string) {
+  listInvites(eventId: string) {
     return this.request<{ items: Invite[] }>(paths.invites(eventId));
   }
 
@@ -119,9 +154,9 @@ export class PhotosApi {
     return this.request<void>(paths.invite(eventId, code), { method: 'DELETE' });
   }
 
-  /** A wall (a projector's view-only URL); owners only. */
-  createWall(eventId: string) {
-    return this.request<Wall>(paths.walls(eventId), { method: 'POST' });
+  /** A wall (a projector's view-only URL); owners only. It shows {@code guestLinkId}'s QR code, or none. */
+  createWall(eventId: string, guestLinkId?: string) {
+    return this.request<Wall>(paths.walls(eventId), json('POST', guestLinkId ? { guestLinkId } : {}));
   }
 
   listWalls(eventId: string) {
@@ -175,18 +210,17 @@ export class PhotosApi {
     return this.request<void>(paths.photo(eventId, photoId), { method: 'DELETE' });
   }
 
-    approve(eventId: string, photoId: string) {
+  approve(eventId: string, photoId: string) {
     return this.request<void>(paths.approval(eventId, photoId), { method: 'PUT' });
   }
 
   setHidden(eventId: string, photoId: string, hidden: boolean) {
-    return this.request<void>(paths.hidden(eventId, photoId),
-      { method: hidden ? 'PUT' : 'DELETE' });
+    return this.request<void>(paths.hidden(eventId, photoId), { method: hidden ? 'PUT' : 'DELETE' });
   }
 
   private renewing: Promise<string | undefined> | null = null;
 
-    private async request<T>(path: string, init: RequestInit = {}, { anonymous = false } = {}): Promise<T> {
+  private async request<T>(path: string, init: RequestInit = {}, { anonymous = false } = {}): Promise<T> {
     let response = await this.send(path, init, anonymous ? undefined : this.token());
     if (response.status === 401 && !anonymous) {
       const renewed = await this.renewOnce();
@@ -194,14 +228,21 @@ export class PhotosApi {
     }
     if (!response.ok) {
       let message = `${response.status} ${response.statusText}`;
+      let code: string | undefined;
       try {
         const error = await response.json();
         if (error?.message) message = error.message;
+        if (typeof error?.code === 'string') code = error.code;
       } catch {
         // not JSON (e.g. a 401 from the authorizer)
       }
       const retryAfter = Number(response.headers.get('Retry-After'));
-      throw new ApiError(response.status, message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+      throw new ApiError(
+        response.status,
+        message,
+        Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+        code,
+      );
     }
     if (response.status === 204) return undefined as T;
     return response.json() as Promise<T>;
@@ -217,8 +258,7 @@ export class PhotosApi {
     return this.renewing;
   }
 
-    private send(path: string, init: RequestInit, token: string | undefined): Promise<Response> {
-    
+  private send(path: string, init: RequestInit, token: string | undefined): Promise<Response> {
     const headers = new Headers(init.headers);
     if (token) headers.set('Authorization', `Bearer ${token}`);
     return fetch(this.baseUrl + path, { ...init, headers });

@@ -8,7 +8,11 @@ import { formatBytes } from '../upload/upload';
  * and sizes the API's upload policy does not allow. As a {@code button} (the guest page, made for phones): one
  * large "Add photos" button that opens the picker, nothing to drag onto.
  */
-export function DropZone({ policy, onFiles, button = false }: {
+export function DropZone({
+  policy,
+  onFiles,
+  button = false,
+}: {
   policy: UploadPolicy;
   onFiles: (files: File[]) => void;
   button?: boolean;
@@ -26,17 +30,24 @@ export function DropZone({ policy, onFiles, button = false }: {
       if (accepted.length > 0) onFiles(accepted);
     },
   });
-    const refused = rejections.length > 0 ? (
-    <ul role="alert" className="rejections">
-      {rejections.map((message) => <li key={message}>{message}</li>)}
-    </ul>
-  ) : null;
+  const refused =
+    rejections.length > 0 ? (
+      <ul role="alert" className="rejections">
+        {rejections.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+      </ul>
+    ) : null;
   if (button) {
     return (
       <div {...getRootProps({ className: 'add-photos' })}>
         <input {...getInputProps({ 'aria-label': 'Choose photos to upload' })} data-testid="file-input" />
-        <button type="button" className="primary add-photos-button" onClick={open}>Add photos</button>
-        <p className="muted">{typeNames(policy)} · up to {formatBytes(maxBytes)} each</p>
+        <button type="button" className="primary add-photos-button" onClick={open}>
+          Add photos
+        </button>
+        <p className="muted">
+          {typeNames(policy)} · up to {formatBytes(maxBytes)} each
+        </p>
         {refused}
       </div>
     );
@@ -46,9 +57,11 @@ export function DropZone({ policy, onFiles, button = false }: {
       <div {...getRootProps({ className: `dropzone${isDragActive ? ' active' : ''}`, 'aria-label': 'Add photos' })}>
         <input {...getInputProps({ 'aria-label': 'Choose photos to upload' })} data-testid="file-input" />
         <p>{isDragActive ? 'Drop the photos here' : 'Drag photos here, or press Enter to choose'}</p>
-        <p className="muted">{typeNames(policy)} · up to {formatBytes(maxBytes)} each</p>
+        <p className="muted">
+          {typeNames(policy)} · up to {formatBytes(maxBytes)} each
+        </p>
       </div>
-            {refused}
+      {refused}
     </>
   );
 }

@@ -11,7 +11,10 @@ export function EventsPage({ api }: { api: PhotosApi }) {
   const [creating, setCreating] = useState(false);
 
   useEffect(() => {
-    api.listEvents().then((page) => setEvents(page.items), (e: Error) => setError(e.message));
+    api.listEvents().then(
+      (page) => setEvents(page.items),
+      (e: Error) => setError(e.message),
+    );
   }, [api]);
 
   const create = async () => {
@@ -28,13 +31,18 @@ export function EventsPage({ api }: { api: PhotosApi }) {
   return (
     <div className="events">
       <h1>My events</h1>
-      {error ? <p role="alert" className="error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
       {events === null && !error ? <p className="muted">Loading…</p> : null}
       {events?.length === 0 ? <p className="muted">No events yet: create one, or open an invite link.</p> : null}
       <ul className="event-list">
         {events?.map((event) => (
           <li key={event.eventId}>
-            <Link to={`/events/${event.eventId}`}>{event.name}</Link> <span className="role">{roleLabel(event.role)}</span>
+            <Link to={`/events/${event.eventId}`}>{event.name}</Link>{' '}
+            <span className="role">{roleLabel(event.role)}</span>
           </li>
         ))}
       </ul>
@@ -47,9 +55,16 @@ export function EventsPage({ api }: { api: PhotosApi }) {
       >
         <h2>Create an event</h2>
         <label htmlFor="event-name">Name</label>
-        <input id="event-name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)}
-               placeholder="e.g. Seoul fireworks 2026" />
-        <button type="submit" className="primary" disabled={!name.trim() || creating}>Create</button>
+        <input
+          id="event-name"
+          value={name}
+          maxLength={100}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="e.g. Seoul fireworks 2026"
+        />
+        <button type="submit" className="primary" disabled={!name.trim() || creating}>
+          Create
+        </button>
       </form>
     </div>
   );

@@ -10,7 +10,13 @@ export const EXPORT_LIVE_POLL_MS = 15000;
  * For owners: every photo's original in ZIP archives (at most 4 GiB each), built in the background. The links
  * download straight from storage, one archive at a time, so nothing is held in the browser's memory.
  */
-export function ExportPanel({ api, eventId, pollMs = EXPORT_POLL_MS, live = false, finished = null }: {
+export function ExportPanel({
+  api,
+  eventId,
+  pollMs = EXPORT_POLL_MS,
+  live = false,
+  finished = null,
+}: {
   api: PhotosApi;
   eventId: string;
   pollMs?: number;
@@ -24,25 +30,40 @@ export function ExportPanel({ api, eventId, pollMs = EXPORT_POLL_MS, live = fals
   const [starting, setStarting] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const follow = useCallback((job: PhotoExport) => {
-    setCurrent(job);
-    if (timer.current) clearTimeout(timer.current);
-    if (job.status === 'QUEUED' || job.status === 'RUNNING') {
-      timer.current = setTimeout(() => {
-        api.getExport(eventId, job.exportId).then(follow, (e: Error) => setError(`could not check the export: ${e.message}`));
-      }, live ? Math.max(pollMs, EXPORT_LIVE_POLL_MS) : pollMs);
-    }
-  }, [api, eventId, pollMs, live]);
+  const follow = useCallback(
+    (job: PhotoExport) => {
+      setCurrent(job);
+      if (timer.current) clearTimeout(timer.current);
+      if (job.status === 'QUEUED' || job.status === 'RUNNING') {
+        timer.current = setTimeout(
+          () => {
+            api
+              .getExport(eventId, job.exportId)
+              .then(follow, (e: Error) => setError(`could not check the export: ${e.message}`));
+          },
+          live ? Math.max(pollMs, EXPORT_LIVE_POLL_MS) : pollMs,
+        );
+      }
+    },
+    [api, eventId, pollMs, live],
+  );
 
   useEffect(() => {
     if (!finished) return;
-    api.getExport(eventId, finished.exportId).then(follow, (e: Error) => setError(`could not check the export: ${e.message}`));
+    api
+      .getExport(eventId, finished.exportId)
+      .then(follow, (e: Error) => setError(`could not check the export: ${e.message}`));
   }, [api, eventId, finished, follow]);
 
   useEffect(() => {
-    api.listExports(eventId).then((page) => {
-      if (page.items.length > 0) follow(page.items[0]);
-    }, () => { /* no earlier export to show */ });
+    api.listExports(eventId).then(
+      (page) => {
+        if (page.items.length > 0) follow(page.items[0]);
+      },
+      () => {
+        /* no earlier export to show */
+      },
+    );
     return () => {
       if (timer.current) clearTimeout(timer.current);
     };
@@ -64,25 +85,42 @@ export function ExportPanel({ api, eventId, pollMs = EXPORT_POLL_MS, live = fals
   return (
     <section aria-label="Download all photos" className="export-panel">
       <h2>Download all photos</h2>
-      <p className="muted">Every photo guests and members see, as its original file (as uploaded, with its camera data
-        and location), in ZIP archives of at most 4 GiB. Links stay valid for 7 days.</p>
+      <p className="muted">
+        Every photo guests and members see, as its original file (as uploaded, with its camera data and location), in
+        ZIP archives of at most 4 GiB. Links stay valid for 7 days.
+      </p>
       <button type="button" onClick={() => void start()} disabled={starting || running}>
         {running ? 'Preparing…' : 'Download all photos'}
       </button>
-      {error ? <p role="alert" className="error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
       {current && running ? (
         <p role="status">
           <label>
             Preparing {current.photos > 0 ? `${current.photos} photos` : 'the photos'}:{' '}
-            <progress max={1} value={current.progress} aria-label="Export progress" /> {Math.round(current.progress * 100)} %
+            <progress max={1} value={current.progress} aria-label="Export progress" />{' '}
+            {Math.round(current.progress * 100)} %
           </label>
         </p>
       ) : null}
+      {current?.status === 'WITHDRAWN' ? (
+        <p role="status" data-testid="export-withdrawn">
+          The last archive was withdrawn: {current.withdrawnReason ?? 'a photo in it was deleted'}. Its links no longer
+          work; download all photos again for a fresh one.
+        </p>
+      ) : null}
       {current?.status === 'FAILED' ? (
-        <p role="alert" className="error">The export failed{current.error ? `: ${current.error}` : ''}. Try again.</p>
+        <p role="alert" className="error">
+          The export failed{current.error ? `: ${current.error}` : ''}. Try again.
+        </p>
       ) : null}
       {current?.status === 'READY' ? (
-        current.archives.length === 0 ? <p role="status">There are no photos to download yet.</p> : (
+        current.archives.length === 0 ? (
+          <p role="status">There are no photos to download yet.</p>
+        ) : (
           <ul className="archives" aria-label="Archives">
             {current.archives.map((archive, n) => (
               <li key={archive.url}>

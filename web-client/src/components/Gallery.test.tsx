@@ -8,13 +8,19 @@ function photo(id: string, createdAt: string): Photo {
 
 describe('Gallery', () => {
   const renditions = [320, 640, 1920].map((width) => ({
-    url: `https://cdn/photos/e/p/w${width}.jpg`, width, height: width * 3 / 4, bytes: width * 10,
-    webpUrl: `https://cdn/photos/e/p/w${width}.webp`, webpBytes: width * 7,
+    url: `https://cdn/photos/e/p/w${width}.jpg`,
+    width,
+    height: (width * 3) / 4,
+    bytes: width * 10,
+    webpUrl: `https://cdn/photos/e/p/w${width}.webp`,
+    webpBytes: width * 7,
   }));
   const ready: Photo = { ...photo('p', '2026-01-01T00:00:00.000Z'), url: renditions[2].url, renditions };
 
   it('puts the 320 and 640 renditions in srcset, WebP first, and links the largest, never the original', () => {
-    const { container } = render(<Gallery photos={[ready]} error={null} loading={false} hasMore={false} onLoadMore={() => {}} />);
+    const { container } = render(
+      <Gallery photos={[ready]} error={null} loading={false} hasMore={false} onLoadMore={() => {}} />,
+    );
     const img = screen.getByRole('img');
     expect(img).toHaveAttribute('src', renditions[0].url);
     expect(img).toHaveAttribute('srcset', `${renditions[0].url} 320w, ${renditions[1].url} 640w`);
@@ -28,8 +34,17 @@ describe('Gallery', () => {
     const mine = { ...ready, photoId: 'mine', title: 'mine', uploadedBy: 'me' };
     const theirs = { ...ready, photoId: 'theirs', title: 'theirs', uploadedBy: 'someone' };
     const asked: string[] = [];
-    render(<Gallery photos={[mine, theirs]} error={null} loading={false} hasMore={false} onLoadMore={() => {}}
-                    canDownloadOriginal={(p) => p.uploadedBy === 'me'} onDownloadOriginal={(p) => asked.push(p.photoId)} />);
+    render(
+      <Gallery
+        photos={[mine, theirs]}
+        error={null}
+        loading={false}
+        hasMore={false}
+        onLoadMore={() => {}}
+        canDownloadOriginal={(p) => p.uploadedBy === 'me'}
+        onDownloadOriginal={(p) => asked.push(p.photoId)}
+      />,
+    );
 
     expect(screen.queryByRole('button', { name: 'Download the original of theirs' })).toBeNull();
     screen.getByRole('button', { name: 'Download the original of mine' }).click();
@@ -41,9 +56,19 @@ describe('Gallery', () => {
     const theirs = { ...ready, photoId: 'theirs', title: 'theirs', uploadedBy: 'someone', hidden: true };
     const deleted: string[] = [];
     const hidden: [string, boolean][] = [];
-    render(<Gallery photos={[mine, theirs]} error={null} loading={false} hasMore={false} onLoadMore={() => {}}
-                    canDelete={(p) => p.uploadedBy === 'me'} canHide
-                    onDelete={(p) => deleted.push(p.photoId)} onHide={(p, h) => hidden.push([p.photoId, h])} />);
+    render(
+      <Gallery
+        photos={[mine, theirs]}
+        error={null}
+        loading={false}
+        hasMore={false}
+        onLoadMore={() => {}}
+        canDelete={(p) => p.uploadedBy === 'me'}
+        canHide
+        onDelete={(p) => deleted.push(p.photoId)}
+        onHide={(p, h) => hidden.push([p.photoId, h])}
+      />,
+    );
 
     expect(screen.queryByRole('button', { name: 'Delete theirs' })).toBeNull();
     screen.getByRole('button', { name: 'Delete mine' }).click();
@@ -51,7 +76,10 @@ describe('Gallery', () => {
     screen.getByRole('button', { name: 'Hide mine' }).click();
 
     expect(deleted).toEqual(['mine']);
-    expect(hidden).toEqual([['theirs', false], ['mine', true]]);
+    expect(hidden).toEqual([
+      ['theirs', false],
+      ['mine', true],
+    ]);
     expect(screen.getByText('Hidden from guests')).toBeInTheDocument();
   });
 
@@ -61,7 +89,14 @@ describe('Gallery', () => {
   });
 
   it('uses the smallest rendition when a small original has no 320 or 640 one', () => {
-    const small = { url: 'https://cdn/photos/e/p/w200.jpg', width: 200, height: 150, bytes: 900, webpUrl: 'https://cdn/photos/e/p/w200.webp', webpBytes: 600 };
+    const small = {
+      url: 'https://cdn/photos/e/p/w200.jpg',
+      width: 200,
+      height: 150,
+      bytes: 900,
+      webpUrl: 'https://cdn/photos/e/p/w200.webp',
+      webpBytes: 600,
+    };
     expect(gridRenditions({ ...ready, renditions: [small] })).toEqual([small]);
   });
 });

@@ -2,16 +2,31 @@ import type { Photo, Rendition } from '../api';
 import type { LiveStatus } from '../live/liveEvents';
 
 const LIVE_LABELS: Record<LiveStatus, string> = {
-  connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', refused: 'Not live',
+  connecting: 'Connecting…',
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+  refused: 'Not live',
 };
 
 /** Grid cells are at most ~240 CSS px wide (two columns on a phone): the browser picks 320 or 640 from srcset. */
 const GRID_SIZES = '(max-width: 600px) 50vw, 240px';
 
-export function Gallery({ photos, error, loading, hasMore, onLoadMore, canDelete = () => false, canHide = false,
-                         onDelete = () => {}, onHide = () => {}, heading = 'Photos',
-                         canDownloadOriginal = () => false, onDownloadOriginal = () => {},
-                         pendingNote = 'Waiting for the organiser', live = null }: {
+export function Gallery({
+  photos,
+  error,
+  loading,
+  hasMore,
+  onLoadMore,
+  canDelete = () => false,
+  canHide = false,
+  onDelete = () => {},
+  onHide = () => {},
+  heading = 'Photos',
+  canDownloadOriginal = () => false,
+  onDownloadOriginal = () => {},
+  pendingNote = 'Waiting for the organiser',
+  live = null,
+}: {
   photos: Photo[];
   error: string | null;
   loading: boolean;
@@ -24,7 +39,7 @@ export function Gallery({ photos, error, loading, hasMore, onLoadMore, canDelete
   /** Whether the user may have the photo's original (its uploader, owners; the API checks again). */
   canDownloadOriginal?: (photo: Photo) => boolean;
   onDownloadOriginal?: (photo: Photo) => void;
-    onHide?: (photo: Photo, hidden: boolean) => void;
+  onHide?: (photo: Photo, hidden: boolean) => void;
   heading?: string;
   /** Shown on a photo an owner has not approved yet. */
   pendingNote?: string;
@@ -33,10 +48,19 @@ export function Gallery({ photos, error, loading, hasMore, onLoadMore, canDelete
 }) {
   return (
     <section aria-label={heading} className="gallery-section">
-      <h2>{heading} {live ? (
-        <span className={`live-badge live-${live}`} role="status">{LIVE_LABELS[live]}</span>
-      ) : null}</h2>
-      {error ? <p role="alert" className="error">Could not load the photos: {error}</p> : null}
+      <h2>
+        {heading}{' '}
+        {live ? (
+          <span className={`live-badge live-${live}`} role="status">
+            {LIVE_LABELS[live]}
+          </span>
+        ) : null}
+      </h2>
+      {error ? (
+        <p role="alert" className="error">
+          Could not load the photos: {error}
+        </p>
+      ) : null}
       {!loading && !error && photos.length === 0 ? <p className="muted">No photos yet.</p> : null}
       <ul className="gallery">
         {photos.map((photo) => (
@@ -46,21 +70,37 @@ export function Gallery({ photos, error, loading, hasMore, onLoadMore, canDelete
             </a>
             <p className="title">{photo.title}</p>
             {photo.description ? <p className="description">{photo.description}</p> : null}
-                        {photo.hidden ? <p className="hidden-note">Hidden from guests</p> : null}
+            {photo.hidden ? <p className="hidden-note">Hidden from guests</p> : null}
             {photo.reviewStatus === 'PENDING' ? <p className="hidden-note">{pendingNote}</p> : null}
-            {photo.uploaderName ? <p className="hidden-note">by {photo.uploaderName}</p> : null}
+            {photo.uploaderName ? (
+              <p className="hidden-note">
+                by <bdi>{photo.uploaderName}</bdi>
+              </p>
+            ) : null}
             {canHide || canDelete(photo) || canDownloadOriginal(photo) ? (
               <div className="actions">
                 {canDownloadOriginal(photo) ? (
-                  <button type="button" aria-label={`Download the original of ${photo.title}`}
-                          onClick={() => onDownloadOriginal(photo)}>Download original</button>
+                  <button
+                    type="button"
+                    aria-label={`Download the original of ${photo.title}`}
+                    onClick={() => onDownloadOriginal(photo)}
+                  >
+                    Download original
+                  </button>
                 ) : null}
                 {canHide ? (
-                  <button type="button" aria-label={`${photo.hidden ? 'Show' : 'Hide'} ${photo.title}`}
-                          onClick={() => onHide(photo, !photo.hidden)}>{photo.hidden ? 'Show' : 'Hide'}</button>
+                  <button
+                    type="button"
+                    aria-label={`${photo.hidden ? 'Show' : 'Hide'} ${photo.title}`}
+                    onClick={() => onHide(photo, !photo.hidden)}
+                  >
+                    {photo.hidden ? 'Show' : 'Hide'}
+                  </button>
                 ) : null}
                 {canDelete(photo) ? (
-                  <button type="button" aria-label={`Delete ${photo.title}`} onClick={() => onDelete(photo)}>Delete</button>
+                  <button type="button" aria-label={`Delete ${photo.title}`} onClick={() => onDelete(photo)}>
+                    Delete
+                  </button>
                 ) : null}
               </div>
             ) : null}
@@ -68,7 +108,9 @@ export function Gallery({ photos, error, loading, hasMore, onLoadMore, canDelete
         ))}
       </ul>
       {hasMore ? (
-        <button type="button" onClick={onLoadMore} disabled={loading}>{loading ? 'Loading…' : 'Load more'}</button>
+        <button type="button" onClick={onLoadMore} disabled={loading}>
+          {loading ? 'Loading…' : 'Load more'}
+        </button>
       ) : null}
     </section>
   );
@@ -81,8 +123,15 @@ export function GridPicture({ photo }: { photo: Photo }) {
   return (
     <picture>
       <source type="image/webp" srcSet={srcSet(candidates, (r) => r.webpUrl)} sizes={GRID_SIZES} />
-      <img src={candidates[0].url} srcSet={srcSet(candidates, (r) => r.url)} sizes={GRID_SIZES}
-           width={candidates[0].width} height={candidates[0].height} alt={photo.title} loading="lazy" />
+      <img
+        src={candidates[0].url}
+        srcSet={srcSet(candidates, (r) => r.url)}
+        sizes={GRID_SIZES}
+        width={candidates[0].width}
+        height={candidates[0].height}
+        alt={photo.title}
+        loading="lazy"
+      />
     </picture>
   );
 }

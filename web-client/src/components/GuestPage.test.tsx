@@ -5,12 +5,20 @@ import { guestSessions } from '../guestSessions';
 import { GuestPage } from './GuestPage';
 
 const session: GuestSession = {
-  token: 'h.p.s', expiresAt: '2099-01-01T00:00:00Z', eventId: 'wedding', eventName: '민지 & 준호 결혼식',
-  guestId: 'g1', name: '순자', allowView: true, requireReview: true,
+  token: 'h.p.s',
+  expiresAt: '2099-01-01T00:00:00Z',
+  eventId: 'wedding',
+  eventName: '민지 & 준호 결혼식',
+  guestId: 'g1',
+  name: '순자',
+  allowView: true,
+  requireReview: true,
 };
 const policy = {
-  contentTypes: [{ mimeType: 'image/jpeg', suffixes: ['.jpg'] }], maxContentLength: 50_000_000,
-  renditionWidths: [320], multipart: { threshold: 8_000_000, partSize: 5_000_000 },
+  contentTypes: [{ mimeType: 'image/jpeg', suffixes: ['.jpg'] }],
+  maxContentLength: 50_000_000,
+  renditionWidths: [320],
+  multipart: { threshold: 8_000_000, partSize: 5_000_000 },
 };
 
 function respond(status: number, body: unknown) {
@@ -21,8 +29,11 @@ function openGuestLink(fetchMock: typeof fetch) {
   vi.stubGlobal('fetch', fetchMock);
   render(
     <MemoryRouter initialEntries={['/g/wedding~abc']}>
-      <Routes><Route path="/g/:code" element={<GuestPage apiBaseUrl="http://api" />} /></Routes>
-    </MemoryRouter>);
+      <Routes>
+        <Route path="/g/:code" element={<GuestPage apiBaseUrl="http://api" />} />
+      </Routes>
+    </MemoryRouter>,
+  );
 }
 
 describe('GuestPage', () => {
@@ -31,12 +42,14 @@ describe('GuestPage', () => {
 
   it('asks for a name once, starts a session without a token, keeps it, and offers the add-photos button', async () => {
     const calls: { url: string; init?: RequestInit }[] = [];
-    openGuestLink(vi.fn(async (url: string, init?: RequestInit) => {
-      calls.push({ url, init });
-      if (url.endsWith('/guest-sessions')) return respond(201, session);
-      if (url.endsWith('/upload-policy')) return respond(200, policy);
-      return respond(200, { items: [], nextToken: null });
-    }) as unknown as typeof fetch);
+    openGuestLink(
+      vi.fn(async (url: string, init?: RequestInit) => {
+        calls.push({ url, init });
+        if (url.endsWith('/guest-sessions')) return respond(201, session);
+        if (url.endsWith('/upload-policy')) return respond(200, policy);
+        return respond(200, { items: [], nextToken: null });
+      }) as unknown as typeof fetch,
+    );
 
     fireEvent.change(screen.getByLabelText('Your name'), { target: { value: '  순자 ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
@@ -54,7 +67,9 @@ describe('GuestPage', () => {
   });
 
   it('says a link that has ended cannot be used', async () => {
-    openGuestLink(vi.fn(async () => respond(410, { message: 'this guest link was revoked' })) as unknown as typeof fetch);
+    openGuestLink(
+      vi.fn(async () => respond(410, { message: 'this guest link was revoked' })) as unknown as typeof fetch,
+    );
 
     fireEvent.change(screen.getByLabelText('Your name'), { target: { value: 'Kim' } });
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));

@@ -3,8 +3,15 @@ import type { Invite, PhotosApi } from '../api';
 import { InvitePanel } from './InvitePanel';
 
 const guestLink: Invite = {
-  code: 'wedding~abc', link: 'https://photos.example.com/g/wedding~abc', role: 'CONTRIBUTOR',
-  expiresAt: '2026-12-09T10:00:00Z', maxUses: 500, uses: 0, revoked: false, signInRequired: false, allowView: true,
+  code: 'wedding~abc',
+  link: 'https://photos.example.com/g/wedding~abc',
+  role: 'CONTRIBUTOR',
+  expiresAt: '2026-12-09T10:00:00Z',
+  maxUses: 500,
+  uses: 0,
+  revoked: false,
+  signInRequired: false,
+  allowView: true,
   requireReview: true,
 };
 
@@ -28,14 +35,18 @@ describe('InvitePanel', () => {
 
   it('makes a guest link with the options chosen and shows it as a QR code on a printable card', async () => {
     const createInvite = vi.fn(async () => guestLink);
-        render(<InvitePanel api={fakeApi({ createInvite })} eventId="wedding" eventName="민지 & 준호" />);
+    render(<InvitePanel api={fakeApi({ createInvite })} eventId="wedding" eventName="민지 & 준호" />);
 
     fireEvent.change(screen.getByLabelText('They may'), { target: { value: 'GUEST' } });
     fireEvent.click(screen.getByLabelText(/Guests see the event/));
     fireEvent.click(screen.getByRole('button', { name: 'Create invite link' }));
 
     const qr = await screen.findByRole('img', { name: 'QR code of the guest link for 민지 & 준호' });
-    expect(createInvite).toHaveBeenCalledWith('wedding', { signInRequired: false, allowView: false, requireReview: true });
+    expect(createInvite).toHaveBeenCalledWith('wedding', {
+      signInRequired: false,
+      allowView: false,
+      requireReview: true,
+    });
     expect(qr.tagName.toLowerCase()).toBe('svg');
     expect(screen.getByTestId('guest-card')).toHaveTextContent('민지 & 준호');
     expect(screen.getByTestId('guest-card')).toHaveTextContent(guestLink.link);
@@ -43,8 +54,12 @@ describe('InvitePanel', () => {
   });
 
   it('makes a sign-in invite by role, without a QR card', async () => {
-    const createInvite = vi.fn(async () => ({ ...guestLink, link: 'https://photos.example.com/join/x', signInRequired: true }));
-        render(<InvitePanel api={fakeApi({ createInvite })} eventId="wedding" eventName="W" />);
+    const createInvite = vi.fn(async () => ({
+      ...guestLink,
+      link: 'https://photos.example.com/join/x',
+      signInRequired: true,
+    }));
+    render(<InvitePanel api={fakeApi({ createInvite })} eventId="wedding" eventName="W" />);
 
     fireEvent.change(screen.getByLabelText('They may'), { target: { value: 'VIEWER' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create invite link' }));

@@ -15,12 +15,14 @@ export function InvitePanel({ api, eventId, eventName }: { api: PhotosApi; event
   const [requireReview, setRequireReview] = useState(true);
   const [invite, setInvite] = useState<Invite | null>(null);
   const [error, setError] = useState<string | null>(null);
-    const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState(false);
   const [links, setLinks] = useState<Invite[]>([]);
 
   const loadLinks = useCallback(() => {
-    api.listInvites(eventId).then((page) => setLinks(page.items.filter((i) => !i.revoked)),
-      (e: Error) => setError(`could not list the invite links: ${e.message}`));
+    api.listInvites(eventId).then(
+      (page) => setLinks(page.items.filter((i) => !i.revoked)),
+      (e: Error) => setError(`could not list the invite links: ${e.message}`),
+    );
   }, [api, eventId]);
   useEffect(loadLinks, [loadLinks]);
 
@@ -35,11 +37,10 @@ export function InvitePanel({ api, eventId, eventName }: { api: PhotosApi; event
   };
 
   const create = async () => {
-    const request: InviteRequest = kind === 'GUEST'
-      ? { signInRequired: false, allowView, requireReview }
-      : { role: kind };
+    const request: InviteRequest =
+      kind === 'GUEST' ? { signInRequired: false, allowView, requireReview } : { role: kind };
     try {
-            const created = await api.createInvite(eventId, request);
+      const created = await api.createInvite(eventId, request);
       setInvite(created);
       setLinks((current) => [created, ...current]);
       setCopied(false);
@@ -66,24 +67,40 @@ export function InvitePanel({ api, eventId, eventName }: { api: PhotosApi; event
             Guests see the event&apos;s photos (otherwise only their own)
           </label>
           <label>
-            <input type="checkbox" checked={requireReview} onChange={(e) => setRequireReview(e.target.checked)} />
-            I approve guests&apos; photos before anyone else sees them
+            <input type="checkbox" checked={requireReview} onChange={(e) => setRequireReview(e.target.checked)} />I
+            approve guests&apos; photos before anyone else sees them
           </label>
         </fieldset>
       ) : null}
-      <button type="button" onClick={() => void create()}>Create invite link</button>
-      {error ? <p role="alert" className="error">{error}</p> : null}
+      <button type="button" onClick={() => void create()}>
+        Create invite link
+      </button>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
       {invite ? (
         <div className="invite-link">
-          <label htmlFor="invite-link">{invite.signInRequired ? 'Invite link' : 'Guest link'} (valid until
-            {' '}{new Date(invite.expiresAt).toLocaleDateString()}, {invite.maxUses}
-            {invite.signInRequired ? ' guests' : ' guest sessions'})</label>
+          <label htmlFor="invite-link">
+            {invite.signInRequired ? 'Invite link' : 'Guest link'} (valid until{' '}
+            {new Date(invite.expiresAt).toLocaleDateString()}, {invite.maxUses}
+            {invite.signInRequired ? ' guests' : ' guest sessions'})
+          </label>
           <input id="invite-link" readOnly value={invite.link} data-testid="invite-link" />
-          <button type="button" onClick={() => {
-            void navigator.clipboard?.writeText(invite.link).then(() => setCopied(true), () => setCopied(false));
-          }}>Copy link</button>
+          <button
+            type="button"
+            onClick={() => {
+              void navigator.clipboard?.writeText(invite.link).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              );
+            }}
+          >
+            Copy link
+          </button>
           <span role="status">{copied ? 'Copied' : ''}</span>
-                    {invite.signInRequired ? null : <GuestCard invite={invite} eventName={eventName} />}
+          {invite.signInRequired ? null : <GuestCard invite={invite} eventName={eventName} />}
         </div>
       ) : null}
       {links.length > 0 ? (
@@ -92,10 +109,17 @@ export function InvitePanel({ api, eventId, eventName }: { api: PhotosApi; event
           <ul>
             {links.map((link) => (
               <li key={link.code}>
-                <span>{describe(link)}: {link.uses} of {link.maxUses} used, until
-                  {' '}{new Date(link.expiresAt).toLocaleDateString()}</span>
-                <button type="button" onClick={() => void revoke(link)}
-                        aria-label={`Revoke ${describe(link)} ending ${link.code.slice(-4)}`}>Revoke</button>
+                <span>
+                  {describe(link)}: {link.uses} of {link.maxUses} used, until{' '}
+                  {new Date(link.expiresAt).toLocaleDateString()}
+                </span>
+                <button
+                  type="button"
+                  onClick={() => void revoke(link)}
+                  aria-label={`Revoke ${describe(link)} ending ${link.code.slice(-4)}`}
+                >
+                  Revoke
+                </button>
               </li>
             ))}
           </ul>
@@ -117,12 +141,21 @@ function GuestCard({ invite, eventName }: { invite: Invite; eventName: string })
       <figure className="print-card" data-testid="guest-card">
         <figcaption className="print-card-name">{eventName}</figcaption>
         {/* error correction M: still reads with 15 % of the printed code smudged or folded */}
-        <QRCodeSVG value={invite.link} level="M" size={224} marginSize={4} role="img"
-                   aria-label={`QR code of the guest link for ${eventName}`} data-testid="guest-qr" />
+        <QRCodeSVG
+          value={invite.link}
+          level="M"
+          size={224}
+          marginSize={4}
+          role="img"
+          aria-label={`QR code of the guest link for ${eventName}`}
+          data-testid="guest-qr"
+        />
         <p className="print-card-text">Scan to add your photos, no account needed</p>
         <p className="print-card-url">{invite.link}</p>
       </figure>
-      <button type="button" onClick={() => window.print()}>Print card</button>
+      <button type="button" onClick={() => window.print()}>
+        Print card
+      </button>
     </>
   );
 }

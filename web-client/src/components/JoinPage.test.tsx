@@ -11,12 +11,18 @@ function joinWith(acceptInvite: PhotosApi['acceptInvite']) {
         <Route path="/join/:code" element={<JoinPage api={api} />} />
         <Route path="/events/:eventId" element={<p>event page</p>} />
       </Routes>
-    </MemoryRouter>);
+    </MemoryRouter>,
+  );
 }
 
 describe('JoinPage', () => {
   it('accepts the code from the link and opens the event', async () => {
-    const accept = vi.fn(async () => ({ eventId: 'wedding', name: 'Wedding', role: 'CONTRIBUTOR' as const, alreadyMember: false }));
+    const accept = vi.fn(async () => ({
+      eventId: 'wedding',
+      name: 'Wedding',
+      role: 'CONTRIBUTOR' as const,
+      alreadyMember: false,
+    }));
     joinWith(accept);
 
     expect(await screen.findByText('event page')).toBeInTheDocument();
@@ -25,7 +31,7 @@ describe('JoinPage', () => {
 
   it('says why an invite cannot be used', async () => {
     joinWith(async () => {
-      throw new ApiError(410, 'this invite expired at 2026-11-01T00:00:00.000Z; ask the event\'s owner for a new one');
+      throw new ApiError(410, "this invite expired at 2026-11-01T00:00:00.000Z; ask the event's owner for a new one");
     });
 
     expect(await screen.findByRole('alert')).toHaveTextContent('this invite expired');

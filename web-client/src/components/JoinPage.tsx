@@ -16,7 +16,8 @@ export function JoinPage({ api }: { api: PhotosApi }) {
       },
       (e: Error) => {
         if (!cancelled) setError(e.message);
-      });
+      },
+    );
     return () => {
       cancelled = true;
     };
@@ -25,7 +26,13 @@ export function JoinPage({ api }: { api: PhotosApi }) {
   return (
     <section className="join">
       <h1>Joining the event</h1>
-      {error ? <p role="alert" className="error">This invite cannot be used: {error}</p> : <p className="muted">One moment…</p>}
+      {error ? (
+        <p role="alert" className="error">
+          This invite cannot be used: {error}
+        </p>
+      ) : (
+        <p className="muted">One moment…</p>
+      )}
     </section>
   );
 }

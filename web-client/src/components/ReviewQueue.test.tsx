@@ -3,8 +3,15 @@ import type { Photo } from '../api';
 import { ReviewQueue } from './ReviewQueue';
 
 function pending(id: string): Photo {
-  return { photoId: id, eventId: 'e', status: 'READY', createdAt: '2026-12-01T10:00:00Z', title: `사진 ${id}`,
-    uploaderName: '순자', reviewStatus: 'PENDING' };
+  return {
+    photoId: id,
+    eventId: 'e',
+    status: 'READY',
+    createdAt: '2026-12-01T10:00:00Z',
+    title: `사진 ${id}`,
+    uploaderName: '순자',
+    reviewStatus: 'PENDING',
+  };
 }
 
 describe('ReviewQueue', () => {
@@ -32,7 +39,13 @@ describe('ReviewQueue', () => {
 
     await waitFor(() => expect(onDelete).toHaveBeenCalledWith([photos[1]]));
     expect(onApprove).not.toHaveBeenCalled();
-    expect(screen.getAllByText('by 순자')).toHaveLength(2);
+    // each name isolated in its own <bdi>, so a right-to-left or hostile name cannot reorder the text around it
+    const names = screen.getAllByText('순자');
+    expect(names).toHaveLength(2);
+    names.forEach((name) => {
+      expect(name.tagName).toBe('BDI');
+      expect(name.parentElement?.textContent).toBe('by 순자');
+    });
   });
 
   it('shows nothing when no photo waits', () => {

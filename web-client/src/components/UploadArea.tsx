@@ -8,7 +8,11 @@ import { UploadList } from './UploadList';
  * Where photos are picked and followed: the picker (a drop zone, or one large button on the guest page), what a
  * screen reader hears, the picked files, and the button that starts them.
  */
-export function UploadArea({ policy, uploads, button = false }: {
+export function UploadArea({
+  policy,
+  uploads,
+  button = false,
+}: {
   policy: UploadPolicy;
   uploads: ReturnType<typeof useUploads>;
   button?: boolean;

@@ -3,11 +3,22 @@ import { UploadList, type UploadActions, type UploadEntry } from './UploadList';
 
 describe('UploadList', () => {
   const entry = (change: Partial<UploadEntry>): UploadEntry => ({
-    id: '1', file: new File(['x'], 'a.png', { type: 'image/png' }), title: '한강', description: '',
-    state: 'pending', progress: 0, ...change,
+    id: '1',
+    file: new File(['x'], 'a.png', { type: 'image/png' }),
+    title: '한강',
+    description: '',
+    state: 'pending',
+    progress: 0,
+    ...change,
   });
   const actions = (): UploadActions => ({
-    onChange: vi.fn(), onRetry: vi.fn(), onPause: vi.fn(), onResume: vi.fn(), onDiscard: vi.fn(), onReselect: vi.fn(), onChangeAll: vi.fn(),
+    onChange: vi.fn(),
+    onRetry: vi.fn(),
+    onPause: vi.fn(),
+    onResume: vi.fn(),
+    onDiscard: vi.fn(),
+    onReselect: vi.fn(),
+    onChangeAll: vi.fn(),
   });
 
   it('shows progress while uploading', () => {
@@ -27,13 +38,18 @@ describe('UploadList', () => {
 
   it('offers pause for an upload in parts, and resume or discard once paused', () => {
     const given = actions();
-    const { rerender } = render(<UploadList entries={[entry({ state: 'uploading', photoId: 'p', progress: 0.3 })]}
-                                            actions={given} />);
+    const { rerender } = render(
+      <UploadList entries={[entry({ state: 'uploading', photoId: 'p', progress: 0.3 })]} actions={given} />,
+    );
     fireEvent.click(screen.getByText('Pause a.png'));
     expect(given.onPause).toHaveBeenCalled();
 
-    rerender(<UploadList entries={[entry({ state: 'paused', photoId: 'p', progress: 0.3, pausedBy: 'offline' })]}
-                         actions={given} />);
+    rerender(
+      <UploadList
+        entries={[entry({ state: 'paused', photoId: 'p', progress: 0.3, pausedBy: 'offline' })]}
+        actions={given}
+      />,
+    );
     expect(screen.getByText('paused at 30%: offline, resumes when back online')).toBeInTheDocument();
     fireEvent.click(screen.getByText('Resume a.png'));
     expect(given.onResume).toHaveBeenCalled();
@@ -43,8 +59,19 @@ describe('UploadList', () => {
 
   it('asks for the file again when a restored upload has none', () => {
     const given = actions();
-    render(<UploadList entries={[entry({ state: 'paused', photoId: 'p', progress: 0.5,
-      needsFile: { size: 1, firstPartSha256: 'x', partSize: 5 } })]} actions={given} />);
+    render(
+      <UploadList
+        entries={[
+          entry({
+            state: 'paused',
+            photoId: 'p',
+            progress: 0.5,
+            needsFile: { size: 1, firstPartSha256: 'x', partSize: 5 },
+          }),
+        ]}
+        actions={given}
+      />,
+    );
     expect(screen.getByText('paused at 50%: select a.png again to resume')).toBeInTheDocument();
     expect(screen.queryByText('Resume a.png')).not.toBeInTheDocument();
     const chosen = new File(['x'], 'a.png', { type: 'image/png' });
@@ -56,10 +83,15 @@ describe('UploadList', () => {
     const given = actions();
     URL.createObjectURL = vi.fn(() => 'blob:thumb');
     URL.revokeObjectURL = vi.fn();
-    const many = Array.from({ length: 30 }, (_, i) => entry({
-      id: String(i), file: new File(['xxxx'], `IMG_${i}.jpg`, { type: 'image/jpeg' }), title: `IMG_${i}`,
-      state: i < 10 ? 'ready' : i < 12 ? 'uploading' : 'pending', progress: i < 12 && i >= 10 ? 0.5 : 0,
-    }));
+    const many = Array.from({ length: 30 }, (_, i) =>
+      entry({
+        id: String(i),
+        file: new File(['xxxx'], `IMG_${i}.jpg`, { type: 'image/jpeg' }),
+        title: `IMG_${i}`,
+        state: i < 10 ? 'ready' : i < 12 ? 'uploading' : 'pending',
+        progress: i < 12 && i >= 10 ? 0.5 : 0,
+      }),
+    );
 
     render(<UploadList entries={many} actions={given} />);
 

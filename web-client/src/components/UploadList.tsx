@@ -20,7 +20,8 @@ function stateLabel(entry: UploadEntry): string {
     if (entry.needsFile) return `paused at ${at}: select ${entry.file.name} again to resume`;
     return entry.pausedBy === 'offline' ? `paused at ${at}: offline, resumes when back online` : `paused at ${at}`;
   }
-  return LABELS[entry.state];
+  const label = LABELS[entry.state];
+  return entry.notice === 'already-uploaded' && entry.state !== 'failed' ? `${label} (already uploaded)` : label;
 }
 
 /** From this many files on, the picker shows a compact grid: on a phone, 50 cards with two fields are a long scroll. */
@@ -36,36 +37,62 @@ export function UploadList({ entries, actions }: { entries: UploadEntry[]; actio
           <div className="fields">
             <label>
               Title
-              <input value={entry.title} maxLength={200} disabled={entry.state !== 'pending'}
-                     onChange={(e) => actions.onChange(entry.id, { title: e.target.value })} />
+              <input
+                value={entry.title}
+                maxLength={200}
+                disabled={entry.state !== 'pending'}
+                onChange={(e) => actions.onChange(entry.id, { title: e.target.value })}
+              />
             </label>
             <label>
               Description
-              <textarea value={entry.description} maxLength={1000} disabled={entry.state !== 'pending'}
-                        onChange={(e) => actions.onChange(entry.id, { description: e.target.value })} />
+              <textarea
+                value={entry.description}
+                maxLength={1000}
+                disabled={entry.state !== 'pending'}
+                onChange={(e) => actions.onChange(entry.id, { description: e.target.value })}
+              />
             </label>
           </div>
           <div className="status">
             <span className="file-name">{entry.file.name}</span>
-            <progress max={100} value={Math.round(entry.progress * 100)} aria-label={`upload progress of ${entry.file.name}`} />
-            <span className="state" data-state={entry.state}>{stateLabel(entry)}</span>
+            <progress
+              max={100}
+              value={Math.round(entry.progress * 100)}
+              aria-label={`upload progress of ${entry.file.name}`}
+            />
+            <span className="state" data-state={entry.state}>
+              {stateLabel(entry)}
+            </span>
             {entry.state === 'uploading' && entry.photoId ? (
-              <button type="button" onClick={() => actions.onPause(entry)}>Pause {entry.file.name}</button>
+              <button type="button" onClick={() => actions.onPause(entry)}>
+                Pause {entry.file.name}
+              </button>
             ) : null}
             {entry.state === 'paused' && entry.needsFile ? (
               <label className="reselect">
                 Select {entry.file.name}
-                <input type="file" accept={entry.file.type || 'image/*'}
-                       onChange={(e) => { const file = e.target.files?.[0]; if (file) actions.onReselect(entry, file); }} />
+                <input
+                  type="file"
+                  accept={entry.file.type || 'image/*'}
+                  onChange={(e) => {
+                    const file = e.target.files?.[0];
+                    if (file) actions.onReselect(entry, file);
+                  }}
+                />
               </label>
             ) : null}
             {entry.state === 'paused' && !entry.needsFile ? (
-              <button type="button" onClick={() => actions.onResume(entry)}>Resume {entry.file.name}</button>
+              <button type="button" onClick={() => actions.onResume(entry)}>
+                Resume {entry.file.name}
+              </button>
             ) : null}
             {entry.state === 'paused' ? (
-              <button type="button" onClick={() => actions.onDiscard(entry)}>Discard {entry.file.name}</button>
+              <button type="button" onClick={() => actions.onDiscard(entry)}>
+                Discard {entry.file.name}
+              </button>
             ) : null}
-                        <FailedActions entry={entry} actions={actions} />
+            <FailedActions entry={entry} actions={actions} />
           </div>
         </li>
       ))}
@@ -77,8 +104,12 @@ function FailedActions({ entry, actions }: { entry: UploadEntry; actions: Upload
   if (entry.state !== 'failed') return null;
   return (
     <>
-      <span role="alert" className="error">{entry.error}</span>
-      <button type="button" onClick={() => actions.onRetry(entry)} aria-label={`Retry ${entry.file.name}`}>Retry</button>
+      <span role="alert" className="error">
+        {entry.error}
+      </span>
+      <button type="button" onClick={() => actions.onRetry(entry)} aria-label={`Retry ${entry.file.name}`}>
+        Retry
+      </button>
     </>
   );
 }
@@ -93,37 +124,59 @@ function UploadGrid({ entries, actions }: { entries: UploadEntry[]; actions: Upl
   const anyPending = entries.some((entry) => entry.state === 'pending');
   const done = entries.filter((entry) => entry.state === 'ready').length;
   const failed = entries.filter((entry) => entry.state === 'failed').length;
-  const overall = entries.reduce((sum, entry) => sum + entry.file.size * (entry.state === 'ready' ? 1 : entry.progress), 0)
-    / Math.max(1, entries.reduce((sum, entry) => sum + entry.file.size, 0));
+  const overall =
+    entries.reduce((sum, entry) => sum + entry.file.size * (entry.state === 'ready' ? 1 : entry.progress), 0) /
+    Math.max(
+      1,
+      entries.reduce((sum, entry) => sum + entry.file.size, 0),
+    );
   return (
     <section aria-label="Uploads" className="upload-grid-section">
       {anyPending ? (
         <div className="bulk-fields">
           <label>
             Title for all photos (optional)
-            <input value={title} maxLength={200} placeholder="each photo's file name"
-                   onChange={(e) => { setTitle(e.target.value); actions.onChangeAll({ title: e.target.value }); }} />
+            <input
+              value={title}
+              maxLength={200}
+              placeholder="each photo's file name"
+              onChange={(e) => {
+                setTitle(e.target.value);
+                actions.onChangeAll({ title: e.target.value });
+              }}
+            />
           </label>
           <label>
             Description for all photos (optional)
-            <input value={description} maxLength={1000}
-                   onChange={(e) => { setDescription(e.target.value); actions.onChangeAll({ description: e.target.value }); }} />
+            <input
+              value={description}
+              maxLength={1000}
+              onChange={(e) => {
+                setDescription(e.target.value);
+                actions.onChangeAll({ description: e.target.value });
+              }}
+            />
           </label>
         </div>
       ) : null}
       <div className="overall">
         <progress max={100} value={Math.round(overall * 100)} aria-label="overall upload progress" />
-        <span>{done} of {entries.length} uploaded{failed > 0 ? `, ${failed} failed` : ''}</span>
+        <span>
+          {done} of {entries.length} uploaded{failed > 0 ? `, ${failed} failed` : ''}
+        </span>
       </div>
       <ul className="upload-grid">
         {entries.map((entry) => (
           <li key={entry.id} className={`tile ${entry.state}`} data-testid="upload-item">
             <Thumbnail file={entry.file} />
             <span className="file-name">{entry.file.name}</span>
-            <span className="state" data-state={entry.state}>{stateLabel(entry)}</span>
+            <span className="state" data-state={entry.state}>
+              {stateLabel(entry)}
+            </span>
             {entry.state === 'pending' ? (
               <button type="button" onClick={() => actions.onDiscard(entry)} aria-label={`Remove ${entry.file.name}`}>
-                Remove</button>
+                Remove
+              </button>
             ) : null}
             <FailedActions entry={entry} actions={actions} />
           </li>

@@ -86,7 +86,8 @@ function Wall({ api, eventId }: { api: PhotosApi; eventId: string }) {
   useEffect(() => {
     order.current.sync(photos);
     const gone = shown && !photos.some((p) => p.photoId === shown.photoId);
-    if (gone && photos.length === 0) setLayers([null, null]); // the last photo was deleted: nothing to show
+    if (gone && photos.length === 0)
+      setLayers([null, null]); // the last photo was deleted: nothing to show
     else if (order.current.hasArrivals() || gone || !shown) void advance();
   }, [photos, shown, advance]);
 
@@ -104,13 +105,31 @@ function Wall({ api, eventId }: { api: PhotosApi; eventId: string }) {
   }
   return (
     <section className="wall" aria-label={frame ? `${frame.eventName}: photo wall` : 'Photo wall'}>
-      {layers.map((photo, i) => (photo ? (
-        <img key={i} className={`wall-layer${i === front ? ' wall-front' : ''}`} src={largestUrl(photo)}
-             alt={photo.title} data-photo-id={photo.photoId} data-testid={i === front ? 'wall-photo' : undefined} />
-      ) : null))}
+      {layers.map((photo, i) =>
+        photo ? (
+          <img
+            key={i}
+            className={`wall-layer${i === front ? ' wall-front' : ''}`}
+            src={largestUrl(photo)}
+            alt={photo.title}
+            data-photo-id={photo.photoId}
+            data-testid={i === front ? 'wall-photo' : undefined}
+          />
+        ) : null,
+      )}
       {shown ? (
-        <p className="wall-caption">{shown.title}{shown.uploaderName ? ` · ${shown.uploaderName}` : ''}</p>
-      ) : <p className="wall-caption">{frame ? `${frame.eventName}: no photos yet` : ''}</p>}
+        <p className="wall-caption">
+          <bdi>{shown.title}</bdi>
+          {shown.uploaderName ? (
+            <>
+              {' '}
+              · <bdi>{shown.uploaderName}</bdi>
+            </>
+          ) : null}
+        </p>
+      ) : (
+        <p className="wall-caption">{frame ? `${frame.eventName}: no photos yet` : ''}</p>
+      )}
       {frame?.guestLink ? (
         <figure className="wall-qr">
           <QRCodeSVG value={frame.guestLink} level="M" size={160} marginSize={2} />

@@ -5,8 +5,12 @@ import type { Photo, PhotosApi } from '../api';
  * fetch cannot hand the browser a download), and the browser follows it; storage answers with an attachment, so the
  * page stays where it is.
  */
-export async function downloadOriginal(api: PhotosApi, eventId: string, photo: Photo,
-                                       go: (url: string) => void = (url) => window.location.assign(url)) {
+export async function downloadOriginal(
+  api: PhotosApi,
+  eventId: string,
+  photo: Photo,
+  go: (url: string) => void = (url) => window.location.assign(url),
+) {
   try {
     const link = await api.originalLink(eventId, photo.photoId);
     go(link.url);

@@ -8,53 +8,74 @@ import { mergeNewestFirst } from '../photos';
  *
  * @param onError also told of a page that failed (a guest page ends its session on a 401)
  */
-export function usePhotoPages(api: PhotosApi, eventId: string, { show, limit = 24, onError, enabled = true }: {
-  show?: PhotoListing;
-  limit?: number;
-  /** false: nothing is loaded (a listing the caller may not see) */
-  enabled?: boolean;
-  onError?: (error: Error) => void;
-} = {}) {
+export function usePhotoPages(
+  api: PhotosApi,
+  eventId: string,
+  {
+    show,
+    limit = 24,
+    onError,
+    enabled = true,
+  }: {
+    show?: PhotoListing;
+    limit?: number;
+    /** false: nothing is loaded (a listing the caller may not see) */
+    enabled?: boolean;
+    onError?: (error: Error) => void;
+  } = {},
+) {
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [nextToken, setNextToken] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
 
-  const loadPage = useCallback(async (token: string | null) => {
-    setLoading(true);
-    try {
-      const page = await api.listPhotos(eventId, token, limit, show);
-      setPhotos((current) => mergeNewestFirst(token ? current : [], page.items));
-      setNextToken(page.nextToken);
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-      onError?.(e as Error);
-    } finally {
-      setLoading(false);
-    }
+  const loadPage = useCallback(
+    async (token: string | null) => {
+      setLoading(true);
+      try {
+        const page = await api.listPhotos(eventId, token, limit, show);
+        setPhotos((current) => mergeNewestFirst(token ? current : [], page.items));
+        setNextToken(page.nextToken);
+        setError(null);
+      } catch (e) {
+        setError((e as Error).message);
+        onError?.(e as Error);
+      } finally {
+        setLoading(false);
+      }
+    },
     // onError is a callback of the page: a new one each render must not reload
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, eventId, limit, show]);
+    [api, eventId, limit, show],
+  );
 
-    useEffect(() => {
+  useEffect(() => {
     setPhotos([]);
     if (enabled) void loadPage(null);
   }, [loadPage, enabled]);
 
-  const remove = useCallback(async (photo: Photo) => {
-    try {
-      await api.deletePhoto(eventId, photo.photoId);
-      setPhotos((current) => current.filter((p) => p.photoId !== photo.photoId));
-    } catch (e) {
-      setError(`could not delete "${photo.title}": ${(e as Error).message}`);
-    }
-  }, [api, eventId]);
+  const remove = useCallback(
+    async (photo: Photo) => {
+      try {
+        await api.deletePhoto(eventId, photo.photoId);
+        setPhotos((current) => current.filter((p) => p.photoId !== photo.photoId));
+      } catch (e) {
+        setError(`could not delete "${photo.title}": ${(e as Error).message}`);
+      }
+    },
+    [api, eventId],
+  );
 
   const add = useCallback((added: Photo[]) => setPhotos((current) => mergeNewestFirst(current, added)), []);
 
   return {
-    photos, setPhotos, error, setError, loading, add, remove,
+    photos,
+    setPhotos,
+    error,
+    setError,
+    loading,
+    add,
+    remove,
     hasMore: nextToken !== null,
     loadMore: () => loadPage(nextToken),
   };

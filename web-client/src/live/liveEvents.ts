@@ -37,7 +37,9 @@ export function authorizationHost(realtimeUrl: string): string {
 export function headerSubprotocol(header: Record<string, string>): string {
   const bytes = new TextEncoder().encode(JSON.stringify(header));
   let binary = '';
-  bytes.forEach((b) => { binary += String.fromCharCode(b); });
+  bytes.forEach((b) => {
+    binary += String.fromCharCode(b);
+  });
   return `header-${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
 }
 
@@ -90,8 +92,13 @@ export function subscribe(options: LiveOptions): LiveSubscription {
     let refused = false;
     ws.onopen = () => ws.send(JSON.stringify({ type: 'connection_init' }));
     ws.onmessage = (message) => {
-      let msg: { type?: string; id?: string; event?: string; connectionTimeoutMs?: number;
-        errors?: { errorType?: string; message?: string }[] };
+      let msg: {
+        type?: string;
+        id?: string;
+        event?: string;
+        connectionTimeoutMs?: number;
+        errors?: { errorType?: string; message?: string }[];
+      };
       try {
         msg = JSON.parse(String(message.data));
       } catch {
@@ -101,8 +108,9 @@ export function subscribe(options: LiveOptions): LiveSubscription {
         case 'connection_ack':
           connectionTimeoutMs = msg.connectionTimeoutMs ?? connectionTimeoutMs;
           watchKeepAlive();
-          ws.send(JSON.stringify({ type: 'subscribe', id: SUBSCRIPTION_ID, channel: options.channel,
-            authorization: header }));
+          ws.send(
+            JSON.stringify({ type: 'subscribe', id: SUBSCRIPTION_ID, channel: options.channel, authorization: header }),
+          );
           break;
         case 'ka':
           watchKeepAlive();

@@ -18,7 +18,9 @@ class FakeEventServer {
   }
 
   publish(event: PhotoEvent | ExportEvent) {
-    this.sockets.filter((s) => s.subscribed).forEach((s) => s.receive({ type: 'data', id: s.subscriptionId, event: JSON.stringify(event) }));
+    this.sockets
+      .filter((s) => s.subscribed)
+      .forEach((s) => s.receive({ type: 'data', id: s.subscriptionId, event: JSON.stringify(event) }));
   }
 }
 
@@ -31,7 +33,10 @@ class FakeSocket {
   subscriptionId = '';
   closed = false;
 
-  constructor(readonly url: string, readonly protocols: string[]) {
+  constructor(
+    readonly url: string,
+    readonly protocols: string[],
+  ) {
     FakeSocket.server.sockets.push(this);
     setTimeout(() => this.onopen?.(), 0);
   }
@@ -59,17 +64,28 @@ class FakeSocket {
   }
 }
 
-const photo = (n: number): Photo => ({
-  photoId: `p${n}`, eventId: 'e1', status: 'READY', title: `photo ${n}`, contentType: 'image/jpeg',
-  createdAt: new Date(Date.UTC(2026, 11, 2, 10, 0, n)).toISOString(), url: `https://cdn/p${n}`,
-} as Photo);
+const photo = (n: number): Photo =>
+  ({
+    photoId: `p${n}`,
+    eventId: 'e1',
+    status: 'READY',
+    title: `photo ${n}`,
+    contentType: 'image/jpeg',
+    createdAt: new Date(Date.UTC(2026, 11, 2, 10, 0, n)).toISOString(),
+    url: `https://cdn/p${n}`,
+  }) as Photo;
 
-function fakeApi(listed: () => Photo[]) {
+/** What the API answers this viewer: the listing, and each photo by id (null: not found for them, e.g. access ended). */
+function fakeApi(listed: () => Photo[], photoById: (id: string) => Photo | null = (id) => photo(Number(id.slice(1)))) {
   return {
-    liveChannel: vi.fn(async () => ({ eventId: 'e1', channel: '/gallery/e1', realtimeUrl: 'ws://127.0.0.1:1/event/realtime' })),
+    liveChannel: vi.fn(async () => ({
+      eventId: 'e1',
+      channel: '/gallery/e1',
+      realtimeUrl: 'ws://127.0.0.1:1/event/realtime',
+    })),
     liveAuthorization: vi.fn(async () => 'Bearer t'),
     listPhotos: vi.fn(async () => ({ items: listed(), nextToken: null })),
-    getPhoto: vi.fn(async () => null),
+    getPhoto: vi.fn(async (_eventId: string, id: string) => photoById(id)),
   } as unknown as PhotosApi;
 }
 
@@ -77,15 +93,20 @@ function renderGallery(api: PhotosApi, initial: Photo[]) {
   return renderHook(() => {
     const [photos, setPhotos] = useState<Photo[]>(initial);
     const add = (added: Photo[]) => setPhotos((current) => mergeNewestFirst(current, added));
-    const status = useLiveGallery(api, 'e1', { photos, add, setPhotos },
-      { webSocket: FakeSocket as unknown as typeof WebSocket });
+    const status = useLiveGallery(
+      api,
+      'e1',
+      { photos, add, setPhotos },
+      { webSocket: FakeSocket as unknown as typeof WebSocket },
+    );
     return { photos, status };
   });
 }
 
-const settle = () => act(async () => {
-  await vi.advanceTimersByTimeAsync(10);
-});
+const settle = () =>
+  act(async () => {
+    await vi.advanceTimersByTimeAsync(10);
+  });
 
 describe('useLiveGallery', () => {
   beforeEach(() => {
@@ -94,8 +115,11 @@ describe('useLiveGallery', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('connects with the AppSync subprotocols and subscribes to the event\'s channel', async () => {
-    const { result } = renderGallery(fakeApi(() => []), []);
+  it("connects with the AppSync subprotocols and subscribes to the event's channel", async () => {
+    const { result } = renderGallery(
+      fakeApi(() => []),
+      [],
+    );
     await settle();
 
     const socket = FakeSocket.server.current;
@@ -106,10 +130,14 @@ describe('useLiveGallery', () => {
   });
 
   it('shows a new photo at the top and takes a removed one out, without a reload', async () => {
-    const { result } = renderGallery(fakeApi(() => []), [photo(1)]);
+    const { result } = renderGallery(
+      fakeApi(() => []),
+      [photo(1)],
+    );
     await settle();
 
-    act(() => FakeSocket.server.publish({ type: 'photo.visible', eventId: 'e1', photoId: 'p2', at: '', photo: photo(2) }));
+    act(() => FakeSocket.server.publish({ type: 'photo.visible', eventId: 'e1', photoId: 'p2', at: '' }));
+    await settle();
     expect(result.current.photos.map((p) => p.photoId)).toEqual(['p2', 'p1']);
 
     act(() => FakeSocket.server.publish({ type: 'photo.removed', eventId: 'e1', photoId: 'p1', at: '' }));
@@ -125,7 +153,7 @@ describe('useLiveGallery', () => {
 
     FakeSocket.server.current.close(); // the network goes
     server.push(photo(3), photo(4)); // uploaded meanwhile: their events reach nobody
-    FakeSocket.server.publish({ type: 'photo.visible', eventId: 'e1', photoId: 'p3', at: '', photo: photo(3) });
+    FakeSocket.server.publish({ type: 'photo.visible', eventId: 'e1', photoId: 'p3', at: '' });
     await act(async () => {
       await vi.advanceTimersByTimeAsync(60_000);
     });
@@ -134,16 +162,36 @@ describe('useLiveGallery', () => {
     expect(FakeSocket.server.sockets.length).toBeGreaterThan(1);
     expect(result.current.status).toBe('live');
     // one event arriving again after the catch-up changes nothing
-    act(() => FakeSocket.server.publish({ type: 'photo.visible', eventId: 'e1', photoId: 'p4', at: '', photo: photo(4) }));
+    act(() => FakeSocket.server.publish({ type: 'photo.visible', eventId: 'e1', photoId: 'p4', at: '' }));
+    await settle();
     expect(result.current.photos.map((p) => p.photoId)).toEqual(['p4', 'p3', 'p2', 'p1']);
   });
 
   it('ignores events of another event', async () => {
-    const { result } = renderGallery(fakeApi(() => []), []);
+    const { result } = renderGallery(
+      fakeApi(() => []),
+      [],
+    );
     await settle();
 
-    act(() => FakeSocket.server.publish({ type: 'photo.visible', eventId: 'other', photoId: 'x', at: '', photo: photo(9) }));
+    act(() => FakeSocket.server.publish({ type: 'photo.visible', eventId: 'other', photoId: 'x', at: '' }));
+    await settle();
     expect(result.current.photos).toEqual([]);
+  });
+
+  it("fetches a new photo with the viewer's own token: a viewer whose access ended learns nothing from the channel", async () => {
+    const api = fakeApi(
+      () => [],
+      () => null,
+    ); // the API no longer answers this viewer
+    const { result } = renderGallery(api, [photo(1)]);
+    await settle();
+
+    act(() => FakeSocket.server.publish({ type: 'photo.visible', eventId: 'e1', photoId: 'p2', at: '' }));
+    await settle();
+
+    expect(api.getPhoto).toHaveBeenCalledWith('e1', 'p2');
+    expect(result.current.photos.map((p) => p.photoId)).toEqual(['p1']);
   });
 
   it('tells the page of a finished export of this event, and leaves the photos alone', async () => {
@@ -152,14 +200,22 @@ describe('useLiveGallery', () => {
     const { result } = renderHook(() => {
       const [photos, setPhotos] = useState<Photo[]>([photo(1)]);
       const add = (added: Photo[]) => setPhotos((current) => mergeNewestFirst(current, added));
-      useLiveGallery(api, 'e1', { photos, add, setPhotos },
-        { webSocket: FakeSocket as unknown as typeof WebSocket, onExportFinished: (id) => finished.push(id) });
+      useLiveGallery(
+        api,
+        'e1',
+        { photos, add, setPhotos },
+        { webSocket: FakeSocket as unknown as typeof WebSocket, onExportFinished: (id) => finished.push(id) },
+      );
       return photos;
     });
     await settle();
 
-    act(() => FakeSocket.server.publish({ type: 'export.finished', eventId: 'other', exportId: 'x0', status: 'READY', at: '' }));
-    act(() => FakeSocket.server.publish({ type: 'export.finished', eventId: 'e1', exportId: 'x1', status: 'READY', at: '' }));
+    act(() =>
+      FakeSocket.server.publish({ type: 'export.finished', eventId: 'other', exportId: 'x0', status: 'READY', at: '' }),
+    );
+    act(() =>
+      FakeSocket.server.publish({ type: 'export.finished', eventId: 'e1', exportId: 'x1', status: 'READY', at: '' }),
+    );
 
     expect(finished).toEqual(['x1']);
     expect(result.current.map((p) => p.photoId)).toEqual(['p1']);

@@ -20,12 +20,23 @@ const CATCH_UP_PAGES = 10;
  * @param seesHidden an owner's gallery keeps a hidden photo (marked), so a removal is checked with the API
  * @return the subscription's state, or null where the deployment has no live endpoint
  */
-export function useLiveGallery(api: PhotosApi, eventId: string, target: LiveTarget,
-  { enabled = true, seesHidden = false, webSocket, onExportFinished }: {
-    enabled?: boolean; seesHidden?: boolean; webSocket?: typeof WebSocket;
+export function useLiveGallery(
+  api: PhotosApi,
+  eventId: string,
+  target: LiveTarget,
+  {
+    enabled = true,
+    seesHidden = false,
+    webSocket,
+    onExportFinished,
+  }: {
+    enabled?: boolean;
+    seesHidden?: boolean;
+    webSocket?: typeof WebSocket;
     /** An export of the event finished (READY or FAILED): the channel names it, the API has the rest. */
     onExportFinished?: (exportId: string) => void;
-  } = {}): LiveStatus | null {
+  } = {},
+): LiveStatus | null {
   const [status, setStatus] = useState<LiveStatus | null>(null);
   const latest = useRef(target);
   latest.current = target;
@@ -36,6 +47,13 @@ export function useLiveGallery(api: PhotosApi, eventId: string, target: LiveTarg
     if (!enabled) return undefined;
     let subscription: { close(): void } | null = null;
     let cancelled = false;
+
+    // The channel names the photo only: it is fetched with this viewer's own token, so a subscription that
+    // outlived its access (a revoked link or wall, a removed member) learns nothing from the channel.
+    const visible = async (photoId: string) => {
+      const photo = await api.getPhoto(eventId, photoId).catch(() => null);
+      if (photo && photo.status === 'READY') latest.current.add([photo]);
+    };
 
     const removed = async (photoId: string) => {
       const photo = seesHidden ? await api.getPhoto(eventId, photoId).catch(() => null) : null;
@@ -54,28 +72,35 @@ export function useLiveGallery(api: PhotosApi, eventId: string, target: LiveTarg
       }
     };
 
-    api.liveChannel(eventId).then((live) => {
-      if (cancelled || !live.realtimeUrl) return;
-      subscription = subscribe({
-        realtimeUrl: live.realtimeUrl,
-        channel: live.channel,
-        authorization: () => api.liveAuthorization(),
-        webSocket,
-        onStatus: (s) => setStatus(s),
-        onResync: () => void catchUp().catch(() => undefined),
-        onEvent: (event) => {
-          const e = event as PhotoEvent;
-          const finished = event as ExportEvent;
-          if (finished.type === 'export.finished' && finished.eventId === eventId && typeof finished.exportId === 'string') {
-            exportFinished.current?.(finished.exportId);
-            return;
-          }
-          if (e.eventId !== eventId || typeof e.photoId !== 'string') return;
-          if (e.type === 'photo.visible' && e.photo) latest.current.add([e.photo]);
-          else if (e.type === 'photo.removed') void removed(e.photoId);
-        },
-      });
-    }, () => setStatus(null));
+    api.liveChannel(eventId).then(
+      (live) => {
+        if (cancelled || !live.realtimeUrl) return;
+        subscription = subscribe({
+          realtimeUrl: live.realtimeUrl,
+          channel: live.channel,
+          authorization: () => api.liveAuthorization(),
+          webSocket,
+          onStatus: (s) => setStatus(s),
+          onResync: () => void catchUp().catch(() => undefined),
+          onEvent: (event) => {
+            const e = event as PhotoEvent;
+            const finished = event as ExportEvent;
+            if (
+              finished.type === 'export.finished' &&
+              finished.eventId === eventId &&
+              typeof finished.exportId === 'string'
+            ) {
+              exportFinished.current?.(finished.exportId);
+              return;
+            }
+            if (e.eventId !== eventId || typeof e.photoId !== 'string') return;
+            if (e.type === 'photo.visible') void visible(e.photoId);
+            else if (e.type === 'photo.removed') void removed(e.photoId);
+          },
+        });
+      },
+      () => setStatus(null),
+    );
     return () => {
       cancelled = true;
       subscription?.close();

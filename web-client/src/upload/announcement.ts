@@ -12,5 +12,7 @@ export function uploadAnnouncement(entries: UploadEntry[]): string {
   const failed = started.filter((entry) => entry.state === 'failed');
   const progress = `${ready} of ${started.length} ${noun} uploaded`;
   const lastFailure = failed.at(-1);
-  return lastFailure ? `${progress}; ${lastFailure.file.name} failed: ${lastFailure.error ?? 'unknown error'}` : progress;
+  return lastFailure
+    ? `${progress}; ${lastFailure.file.name} failed: ${lastFailure.error ?? 'unknown error'}`
+    : progress;
 }

@@ -25,11 +25,12 @@ function retryable(error: unknown): boolean {
   return true;
 }
 
-
 export async function sha256Base64(blob: Blob): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
   let binary = '';
-  digest.forEach((byte) => { binary += String.fromCharCode(byte); });
+  digest.forEach((byte) => {
+    binary += String.fromCharCode(byte);
+  });
   return btoa(binary);
 }
 
@@ -53,10 +54,14 @@ export async function partChecksums(file: Blob, partSize: number): Promise<strin
  * URLs first) is tried again with back-off, up to {@link PART_ATTEMPTS} times; parts already sent are never resent.
  * A part S3 refuses for its bytes (400) fails at once, and the first failure that is final stops the other parts.
  */
-export async function sendMissingParts(api: PhotosApi, eventId: string, file: Blob, upload: MultipartUpload,
-                                       onProgress: (fraction: number) => void,
-                                       { signal, retryDelayMs = partRetryDelayMs, ...options }: PartOptions = {}):
-  Promise<{ partNumber: number; etag: string }[]> {
+export async function sendMissingParts(
+  api: PhotosApi,
+  eventId: string,
+  file: Blob,
+  upload: MultipartUpload,
+  onProgress: (fraction: number) => void,
+  { signal, retryDelayMs = partRetryDelayMs, ...options }: PartOptions = {},
+): Promise<{ partNumber: number; etag: string }[]> {
   const etags = new Map<number, string>(upload.uploadedParts.map((part) => [part.partNumber, part.etag]));
   const sent = new Map<number, number>(upload.uploadedParts.map((part) => [part.partNumber, part.size]));
   const report = () => onProgress([...sent.values()].reduce((a, b) => a + b, 0) / upload.contentLength);
@@ -76,10 +81,18 @@ export async function sendMissingParts(api: PhotosApi, eventId: string, file: Bl
       const url = urls.get(partNumber);
       if (!url) throw new Error(`no URL for part ${partNumber}`);
       try {
-        const etag = await putBlob(url.url, url.method, url.headers, partOf(file, partNumber, upload.partSize),
-          (fraction) => { sent.set(partNumber, fraction * url.size); report(); },
-          { ...options, signal: stop.signal });
-        if (!etag) throw new Error('S3 sent no ETag: the bucket\'s CORS rule must expose it');
+        const etag = await putBlob(
+          url.url,
+          url.method,
+          url.headers,
+          partOf(file, partNumber, upload.partSize),
+          (fraction) => {
+            sent.set(partNumber, fraction * url.size);
+            report();
+          },
+          { ...options, signal: stop.signal },
+        );
+        if (!etag) throw new Error("S3 sent no ETag: the bucket's CORS rule must expose it");
         etags.set(partNumber, etag);
         return;
       } catch (e) {

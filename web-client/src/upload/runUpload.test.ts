@@ -7,21 +7,33 @@ import { putToS3 } from './upload';
 
 vi.mock('./multipart', () => ({
   partChecksums: vi.fn(async () => ['c1', 'c2']),
-  sendMissingParts: vi.fn(async () => [{ partNumber: 1, etag: '"e1"' }, { partNumber: 2, etag: '"e2"' }]),
+  sendMissingParts: vi.fn(async () => [
+    { partNumber: 1, etag: '"e1"' },
+    { partNumber: 2, etag: '"e2"' },
+  ]),
 }));
 
 vi.mock('./upload', async (importOriginal) => ({
   ...(await importOriginal<typeof import('./upload')>()),
-  putToS3: vi.fn(async () => undefined),
+  putToS3: vi.fn(async () => 'uploaded'),
 }));
 
 const initiated: InitiatedUpload = {
-  photoId: 'p1', uploadType: 'PUT', objectKey: 'uploads/event_e/p1.png', s3PutObjectUrl: 'http://s3/x', method: 'PUT',
-  headers: { 'Content-Type': 'image/png' }, expiresAt: '2026-11-22T10:05:00Z',
+  photoId: 'p1',
+  uploadType: 'PUT',
+  objectKey: 'uploads/event_e/p1.png',
+  s3PutObjectUrl: 'http://s3/x',
+  method: 'PUT',
+  headers: { 'Content-Type': 'image/png' },
+  expiresAt: '2026-11-22T10:05:00Z',
 };
 const entry: UploadEntry = {
-  id: 'u1', file: new File(['abc'], 'a.png', { type: 'image/png' }), title: 'a', description: '',
-  state: 'pending', progress: 0,
+  id: 'u1',
+  file: new File(['abc'], 'a.png', { type: 'image/png' }),
+  title: 'a',
+  description: '',
+  state: 'pending',
+  progress: 0,
 };
 const ready: Photo = { photoId: 'p1', eventId: 'e', status: 'READY', createdAt: '2026-11-22T10:00:00Z' };
 
@@ -113,8 +125,15 @@ describe('runUpload', () => {
     const big = { ...entry, file: new File(['0123456789'], 'big.jpg', { type: 'image/jpeg' }) };
     const multipart = { threshold: 8, partSize: 5 };
     const view: MultipartUpload = {
-      photoId: 'p1', objectKey: 'uploads/event_e/p1.jpg', contentLength: 10, partSize: 5, partCount: 2,
-      startedAt: '2026-11-22T10:00:00Z', completeBy: '2026-11-23T10:00:00Z', uploadedParts: [], partUrls: [],
+      photoId: 'p1',
+      objectKey: 'uploads/event_e/p1.jpg',
+      contentLength: 10,
+      partSize: 5,
+      partCount: 2,
+      startedAt: '2026-11-22T10:00:00Z',
+      completeBy: '2026-11-23T10:00:00Z',
+      uploadedParts: [],
+      partUrls: [],
     };
 
     it('uploads a file above the threshold in parts and remembers it until it is completed', async () => {
@@ -127,7 +146,10 @@ describe('runUpload', () => {
       const remembered: string[][] = [];
       vi.mocked(sendMissingParts).mockImplementationOnce(async () => {
         remembered.push((await store.forEvent('e')).map((u) => u.fileName));
-        return [{ partNumber: 1, etag: '"e1"' }, { partNumber: 2, etag: '"e2"' }];
+        return [
+          { partNumber: 1, etag: '"e1"' },
+          { partNumber: 2, etag: '"e2"' },
+        ];
       });
       const changes: Partial<UploadEntry>[] = [];
 
@@ -136,9 +158,21 @@ describe('runUpload', () => {
 
       await expect(result).resolves.toEqual(ready);
       expect(partChecksums).toHaveBeenCalledWith(big.file, 5);
-      expect(api.initiateUpload).toHaveBeenCalledWith('e', expect.objectContaining({ partChecksums: ['c1', 'c2'] }), undefined);
+      expect(api.initiateUpload).toHaveBeenCalledWith(
+        'e',
+        expect.objectContaining({ partChecksums: ['c1', 'c2'] }),
+        undefined,
+      );
       expect(remembered).toEqual([['big.jpg']]);
-      expect(completeUpload).toHaveBeenCalledWith('e', 'p1', [{ partNumber: 1, etag: '"e1"' }, { partNumber: 2, etag: '"e2"' }], undefined);
+      expect(completeUpload).toHaveBeenCalledWith(
+        'e',
+        'p1',
+        [
+          { partNumber: 1, etag: '"e1"' },
+          { partNumber: 2, etag: '"e2"' },
+        ],
+        undefined,
+      );
       expect(await store.forEvent('e')).toEqual([]);
       expect(changes).toContainEqual({ photoId: 'p1' });
       expect(putToS3).not.toHaveBeenCalled();
@@ -147,7 +181,8 @@ describe('runUpload', () => {
     it('asks again to complete when the answer was lost, since completing twice is safe', async () => {
       const { api } = fakeApi([ready]);
       vi.mocked(api.initiateUpload).mockResolvedValue({ ...initiated, uploadType: 'MULTIPART', multipart: view });
-      const completeUpload = vi.fn()
+      const completeUpload = vi
+        .fn()
         .mockRejectedValueOnce(new TypeError('Failed to fetch'))
         .mockRejectedValueOnce(new ApiError(503, 'Service Unavailable', 2))
         .mockResolvedValue({ photoId: 'p1', status: 'PROCESSING' });
@@ -170,15 +205,26 @@ describe('runUpload', () => {
 
       await expect(result).resolves.toEqual(ready);
       expect(api.initiateUpload).not.toHaveBeenCalled();
-      expect(sendMissingParts).toHaveBeenLastCalledWith(api, 'e', big.file, held, expect.any(Function), { signal: undefined });
+      expect(sendMissingParts).toHaveBeenLastCalledWith(api, 'e', big.file, held, expect.any(Function), {
+        signal: undefined,
+      });
     });
 
     it('says so, and forgets it, when the upload can no longer be resumed', async () => {
       const { api } = fakeApi([]);
       Object.assign(api, { getUpload: vi.fn(async () => null) });
       const store = memoryResumeStore();
-      await store.save({ photoId: 'p1', eventId: 'e', fileName: 'big.jpg', size: 10, contentType: 'image/jpeg',
-        firstPartSha256: 'c1', partSize: 5, title: 'a', description: '' });
+      await store.save({
+        photoId: 'p1',
+        eventId: 'e',
+        fileName: 'big.jpg',
+        size: 10,
+        contentType: 'image/jpeg',
+        firstPartSha256: 'c1',
+        partSize: 5,
+        title: 'a',
+        description: '',
+      });
       const changes: Partial<UploadEntry>[] = [];
 
       await runUpload(api, 'e', { ...big, photoId: 'p1' }, (c) => changes.push(c), undefined, { multipart, store });

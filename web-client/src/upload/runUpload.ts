@@ -1,4 +1,11 @@
-import { ApiError, type MultipartUpload, type Photo, type PhotosApi, type UploadPolicy, type UploadRequest } from '../api';
+import {
+  ApiError,
+  type MultipartUpload,
+  type Photo,
+  type PhotosApi,
+  type UploadPolicy,
+  type UploadRequest,
+} from '../api';
 import { partChecksums, sendMissingParts } from './multipart';
 import { memoryResumeStore, type ResumeStore } from './resumeStore';
 import { isAbort, putToS3 } from './upload';
@@ -10,7 +17,7 @@ export interface UploadOptions {
   /** From the upload policy: files above threshold go in parts of partSize bytes. */
   multipart?: { threshold: number; partSize: number };
   /** Where unfinished uploads in parts are remembered, to resume them after a reload. */
-    store?: ResumeStore;
+  store?: ResumeStore;
   /** Starts the upload (in a batch with those waiting behind it); by default, alone. */
   starter?: UploadStarter;
 }
@@ -27,11 +34,14 @@ export const COMPLETE_ATTEMPTS = 5;
  * an entry with a photoId continues the upload S3 already holds parts of). Everything stops when {@code signal}
  * aborts (the page is left, or the upload is paused): no more polling, PUTs cancelled, nothing reported.
  */
-export async function runUpload(api: PhotosApi, eventId: string, entry: UploadEntry,
-                                update: (change: Partial<UploadEntry>) => void,
-                                signal?: AbortSignal,
-                                                                { multipart, store = memoryResumeStore(), starter = createUploadStarter(api, eventId) }:
-                                  UploadOptions = {}): Promise<Photo | null> {
+export async function runUpload(
+  api: PhotosApi,
+  eventId: string,
+  entry: UploadEntry,
+  update: (change: Partial<UploadEntry>) => void,
+  signal?: AbortSignal,
+  { multipart, store = memoryResumeStore(), starter = createUploadStarter(api, eventId) }: UploadOptions = {},
+): Promise<Photo | null> {
   update({ state: 'uploading', progress: entry.photoId ? entry.progress : 0, error: undefined, pausedBy: undefined });
   const onProgress = (progress: number) => update({ progress });
   const inParts = async (upload: MultipartUpload) => {
@@ -55,25 +65,37 @@ export async function runUpload(api: PhotosApi, eventId: string, entry: UploadEn
       const upload = await api.getUpload(eventId, photoId, signal);
       if (!upload) {
         await store.remove(photoId);
-        throw new Error('this upload can no longer be resumed (finished, discarded, or over a day old): upload the photo again');
+        throw new Error(
+          'this upload can no longer be resumed (finished, discarded, or over a day old): upload the photo again',
+        );
       }
       await inParts(upload);
     } else {
-            const checksums = multipart && goesInParts(entry.file, { multipart })
-        ? await partChecksums(entry.file, multipart.partSize)
-        : undefined;
+      const checksums =
+        multipart && goesInParts(entry.file, { multipart })
+          ? await partChecksums(entry.file, multipart.partSize)
+          : undefined;
       const upload = await starter.start(entry.id, { ...uploadRequestOf(entry), partChecksums: checksums }, signal);
       photoId = upload.photoId;
       if (upload.uploadType === 'MULTIPART' && upload.multipart && checksums) {
         update({ photoId });
         await store.save({
-          photoId, eventId, fileName: entry.file.name, size: entry.file.size, contentType: entry.file.type,
-          firstPartSha256: checksums[0], partSize: upload.multipart.partSize, title: entry.title,
-          description: entry.description, file: entry.file,
+          photoId,
+          eventId,
+          fileName: entry.file.name,
+          size: entry.file.size,
+          contentType: entry.file.type,
+          firstPartSha256: checksums[0],
+          partSize: upload.multipart.partSize,
+          title: entry.title,
+          description: entry.description,
+          file: entry.file,
         });
         await inParts(upload.multipart);
       } else {
-                await putToS3(upload, entry.file, onProgress, { signal });
+        if ((await putToS3(upload, entry.file, onProgress, { signal })) === 'already-uploaded') {
+          update({ notice: 'already-uploaded' });
+        }
       }
       starter.sent(entry.file.size);
     }

@@ -1,4 +1,4 @@
-import { formatBytes, isAbort, putToS3, StalledUploadError, titleFromFileName } from './upload';
+import { formatBytes, isAbort, putBlob, putToS3, StalledUploadError, titleFromFileName } from './upload';
 import type { InitiatedUpload } from '../api';
 
 class FakeXhr {
@@ -35,8 +35,13 @@ class FakeXhr {
 }
 
 const upload: InitiatedUpload = {
-  photoId: 'p1', uploadType: 'PUT', objectKey: 'uploads/event_e/p1.png', s3PutObjectUrl: 'http://s3/bucket/key?X-Amz-Signature=abc',
-  method: 'PUT', headers: { 'Content-Type': 'image/png', 'Content-Length': '3' }, expiresAt: '2026-11-21T10:05:00Z',
+  photoId: 'p1',
+  uploadType: 'PUT',
+  objectKey: 'uploads/event_e/p1.png',
+  s3PutObjectUrl: 'http://s3/bucket/key?X-Amz-Signature=abc',
+  method: 'PUT',
+  headers: { 'Content-Type': 'image/png', 'Content-Length': '3' },
+  expiresAt: '2026-11-21T10:05:00Z',
 };
 
 describe('putToS3', () => {
@@ -85,7 +90,9 @@ describe('putToS3 on a real network', () => {
   });
 
   it('gives up with a stall error when no byte goes out for the stall timeout', async () => {
-    const done = putToS3(upload, new Blob(['abc']), () => {}, { stallTimeoutMs: 5000 });
+    const done = putBlob(upload.s3PutObjectUrl, 'PUT', upload.headers, new Blob(['abc']), () => {}, {
+      stallTimeoutMs: 5000,
+    });
     const rejected = expect(done).rejects.toBeInstanceOf(StalledUploadError);
     vi.advanceTimersByTime(4000);
     FakeXhr.last.upload.onprogress?.({ lengthComputable: true, loaded: 1, total: 3 });
@@ -95,6 +102,54 @@ describe('putToS3 on a real network', () => {
 
     await rejected;
     expect(FakeXhr.last.aborted).toBe(true);
+  });
+});
+
+describe('putToS3 to a write-once URL', () => {
+  beforeEach(() => {
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('sends the same PUT again after a stall, and takes 412 (S3 already holds the photo) as done, not as an error', async () => {
+    const progress: number[] = [];
+    const done = putToS3(upload, new Blob(['abc']), (p) => progress.push(p), { stallTimeoutMs: 5000 });
+    const first = FakeXhr.last;
+    await vi.advanceTimersByTimeAsync(5001); // the first try stalls (its bytes did reach S3)
+    expect(first.aborted).toBe(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    const second = FakeXhr.last;
+    expect(second).not.toBe(first);
+    expect(second.url).toBe(upload.s3PutObjectUrl);
+    second.status = 412;
+    second.onload?.();
+
+    await expect(done).resolves.toBe('already-uploaded');
+    expect(progress.at(-1)).toBe(1);
+  });
+
+  it('tries again after 409 (a write racing another) and after a 5xx, but not after 403', async () => {
+    const done = putToS3(upload, new Blob(['abc']), () => {});
+    FakeXhr.last.status = 409;
+    FakeXhr.last.onload?.();
+    await vi.advanceTimersByTimeAsync(1000);
+    FakeXhr.last.status = 503;
+    FakeXhr.last.onload?.();
+    await vi.advanceTimersByTimeAsync(2000);
+    FakeXhr.last.status = 200;
+    FakeXhr.last.onload?.();
+    await expect(done).resolves.toBe('uploaded');
+
+    const refused = putToS3(upload, new Blob(['abc']), () => {});
+    const only = FakeXhr.last;
+    only.status = 403;
+    only.onload?.();
+    await expect(refused).rejects.toThrow('403');
+    expect(FakeXhr.last).toBe(only);
   });
 });
 

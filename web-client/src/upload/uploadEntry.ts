@@ -9,6 +9,8 @@ export interface UploadEntry {
   state: UploadState;
   progress: number;
   error?: string;
+  /** Not an error: S3 already held this photo when it was sent again (an earlier try got through). */
+  notice?: 'already-uploaded';
   /** Set once an upload in parts has started: pausing keeps it, resuming continues it. */
   photoId?: string;
   /** Why it is paused: the user, or the browser going offline (it resumes by itself when back online). */

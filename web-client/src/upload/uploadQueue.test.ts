@@ -6,14 +6,15 @@ describe('createUploadQueue', () => {
     let running = 0;
     let most = 0;
     const finishers: (() => void)[] = [];
-    const task = () => new Promise<void>((resolve) => {
-      running++;
-      most = Math.max(most, running);
-      finishers.push(() => {
-        running--;
-        resolve();
+    const task = () =>
+      new Promise<void>((resolve) => {
+        running++;
+        most = Math.max(most, running);
+        finishers.push(() => {
+          running--;
+          resolve();
+        });
       });
-    });
 
     const all = Promise.all([queue.add(task), queue.add(task), queue.add(task), queue.add(task), queue.add(task)]);
     await Promise.resolve();
@@ -33,8 +34,12 @@ describe('createUploadQueue', () => {
     const ran: string[] = [];
 
     await Promise.all([
-      queue.add(async () => { throw new Error('boom'); }),
-      queue.add(async () => { ran.push('second'); }),
+      queue.add(async () => {
+        throw new Error('boom');
+      }),
+      queue.add(async () => {
+        ran.push('second');
+      }),
     ]);
 
     expect(ran).toEqual(['second']);

@@ -10,8 +10,13 @@ function request(title: string, contentLength = MB): UploadRequest {
 
 function answer(req: UploadRequest, expiresAt = new Date(T0 + 5 * 60_000).toISOString()): InitiatedUpload {
   return {
-    photoId: `id-${req.title}`, objectKey: `uploads/${req.title}`, uploadType: 'PUT', s3PutObjectUrl: `http://s3/${req.title}`,
-    method: 'PUT', headers: {}, expiresAt,
+    photoId: `id-${req.title}`,
+    objectKey: `uploads/${req.title}`,
+    uploadType: 'PUT',
+    s3PutObjectUrl: `http://s3/${req.title}`,
+    method: 'PUT',
+    headers: {},
+    expiresAt,
   };
 }
 
@@ -54,8 +59,10 @@ describe('createUploadStarter', () => {
   it('starts 200 photos in batches of at most 50 once the connection is known to be fast', async () => {
     const api = fakeApi();
     const waiting = line(200);
-    const starter = createUploadStarter(api as unknown as PhotosApi, 'e',
-      { upcoming: () => waiting.slice(started), now });
+    const starter = createUploadStarter(api as unknown as PhotosApi, 'e', {
+      upcoming: () => waiting.slice(started),
+      now,
+    });
     let started = 0;
     starter.sent(1); // a first upload went out ...
     clock += 1000;
@@ -66,7 +73,12 @@ describe('createUploadStarter', () => {
       started++;
     }
 
-    expect(api.initiateUploads.mock.calls.map((call) => call[1].length)).toEqual([MAX_BATCH, MAX_BATCH, MAX_BATCH, MAX_BATCH]);
+    expect(api.initiateUploads.mock.calls.map((call) => call[1].length)).toEqual([
+      MAX_BATCH,
+      MAX_BATCH,
+      MAX_BATCH,
+      MAX_BATCH,
+    ]);
   });
 
   it('starts no more bytes ahead than a first batch holds before any speed is known', async () => {
@@ -100,7 +112,7 @@ describe('createUploadStarter', () => {
 
   it('starts an upload again when its turn came after the URL started ahead for it had nearly expired', async () => {
     const api = fakeApi();
-        const waiting = line(2);
+    const waiting = line(2);
     const starter = createUploadStarter(api as unknown as PhotosApi, 'e', { upcoming: () => waiting.slice(1), now });
     await starter.start('u0', waiting[0].request);
 

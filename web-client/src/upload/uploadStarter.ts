@@ -36,12 +36,17 @@ export interface UploadStarter {
  * {@link BATCH_SECONDS}, so the URLs started ahead are still valid when their turn comes). Uploads in parts
  * ({@code partChecksums}) start alone: they are few and each is large.
  *
-  * @param upcoming the uploads waiting for a slot, in the order they will get one
+ * @param upcoming the uploads waiting for a slot, in the order they will get one
  * @param signal ends every batch still waiting (the page is left)
  */
-export function createUploadStarter(api: PhotosApi, eventId: string,
-                                    { upcoming = () => [], signal, now = Date.now }:
-                                      { upcoming?: () => Upcoming[]; signal?: AbortSignal; now?: () => number } = {},
+export function createUploadStarter(
+  api: PhotosApi,
+  eventId: string,
+  {
+    upcoming = () => [],
+    signal,
+    now = Date.now,
+  }: { upcoming?: () => Upcoming[]; signal?: AbortSignal; now?: () => number } = {},
 ): UploadStarter {
   const startedAhead = new Map<string, Promise<InitiatedUpload>>();
   let firstSentAt: number | null = null;
@@ -70,32 +75,40 @@ export function createUploadStarter(api: PhotosApi, eventId: string,
     return batch;
   };
 
-    const startBatch = (batch: Upcoming[]) => {
+  const startBatch = (batch: Upcoming[]) => {
     if (batch.length === 1) {
       const alone = patiently(() => api.initiateUpload(eventId, batch[0].request, signal), signal);
       startedAhead.set(batch[0].id, alone);
       return;
     }
-    const answers = patiently(() => api.initiateUploads(eventId, batch.map((item) => item.request), signal), signal)
-      .catch(async (e) => {
-        // one photo the API refuses (its quota, a bad title) must not fail the others: each goes alone
-        if (batch.length === 1 || !(e instanceof ApiError) || e.isTransient) throw e;
-        return undefined;
-      });
+    const answers = patiently(
+      () =>
+        api.initiateUploads(
+          eventId,
+          batch.map((item) => item.request),
+          signal,
+        ),
+      signal,
+    ).catch(async (e) => {
+      // one photo the API refuses (its quota, a bad title) must not fail the others: each goes alone
+      if (batch.length === 1 || !(e instanceof ApiError) || e.isTransient) throw e;
+      return undefined;
+    });
     batch.forEach((item, index) => {
-      const started = answers.then((all) => all?.[index]
-                ?? patiently(() => api.initiateUpload(eventId, item.request, signal), signal));
+      const started = answers.then(
+        (all) => all?.[index] ?? patiently(() => api.initiateUpload(eventId, item.request, signal), signal),
+      );
       started.catch(() => undefined); // an upload started ahead may never be asked for (discarded): no unhandled rejection
       startedAhead.set(item.id, started);
     });
   };
 
   return {
-        async start(id, request, uploadSignal) {
+    async start(id, request, uploadSignal) {
       if (request.partChecksums) {
         return patiently(() => api.initiateUpload(eventId, request, uploadSignal), uploadSignal);
       }
-            let ahead = startedAhead.get(id);
+      let ahead = startedAhead.get(id);
       if (!ahead) {
         // uploads picked together are started together: let the rest of this click queue up behind this one
         await Promise.resolve();

@@ -1,16 +1,25 @@
 import { act, renderHook } from '@testing-library/react';
-import { ApiError, type InitiatedUpload, type Photo, type PhotosApi, type UploadPolicy, type UploadRequest } from '../api';
+import {
+  ApiError,
+  type InitiatedUpload,
+  type Photo,
+  type PhotosApi,
+  type UploadPolicy,
+  type UploadRequest,
+} from '../api';
 import { memoryResumeStore } from './resumeStore';
 import { useUploads } from './useUploads';
 
 vi.mock('./upload', async (importOriginal) => ({
   ...(await importOriginal<typeof import('./upload')>()),
-  putToS3: vi.fn(async () => undefined),
+  putToS3: vi.fn(async () => 'uploaded'),
 }));
 
 const policy: UploadPolicy = {
-  contentTypes: [{ mimeType: 'image/jpeg', suffixes: ['.jpg'] }], maxContentLength: 50 * 1024 * 1024,
-  renditionWidths: [320], multipart: { threshold: 8 * 1024 * 1024, partSize: 5 * 1024 * 1024 },
+  contentTypes: [{ mimeType: 'image/jpeg', suffixes: ['.jpg'] }],
+  maxContentLength: 50 * 1024 * 1024,
+  renditionWidths: [320],
+  multipart: { threshold: 8 * 1024 * 1024, partSize: 5 * 1024 * 1024 },
 };
 
 /**
@@ -27,8 +36,13 @@ function rateLimitedApi(now: () => number) {
     tokens -= 1;
   };
   const answer = (req: UploadRequest): InitiatedUpload => ({
-    photoId: `id-${req.title}`, objectKey: `uploads/${req.title}`, uploadType: 'PUT', s3PutObjectUrl: 'http://s3/x',
-    method: 'PUT', headers: {}, expiresAt: new Date(now() + 5 * 60_000).toISOString(),
+    photoId: `id-${req.title}`,
+    objectKey: `uploads/${req.title}`,
+    uploadType: 'PUT',
+    s3PutObjectUrl: 'http://s3/x',
+    method: 'PUT',
+    headers: {},
+    expiresAt: new Date(now() + 5 * 60_000).toISOString(),
   });
   const api = {
     initiateUpload: vi.fn(async (_: string, req: UploadRequest) => {
@@ -40,8 +54,12 @@ function rateLimitedApi(now: () => number) {
       if (reqs.length > 50) throw new ApiError(400, 'photos: must hold 1 to 50 photos');
       return reqs.map(answer);
     }),
-    getPhoto: vi.fn(async (eventId: string, photoId: string): Promise<Photo> => (
-      { photoId, eventId, status: 'READY', createdAt: new Date(now()).toISOString() })),
+    getPhoto: vi.fn(async (eventId: string, photoId: string): Promise<Photo> => ({
+      photoId,
+      eventId,
+      status: 'READY',
+      createdAt: new Date(now()).toISOString(),
+    })),
     abortUpload: vi.fn(),
   };
   return api;
@@ -54,10 +72,13 @@ describe('useUploads', () => {
   it('uploads all 200 photos one guest picked at once, in batches, without a single failure for the rate limit', async () => {
     const api = rateLimitedApi(Date.now);
     const ready: Photo[] = [];
-    const { result } = renderHook(() => useUploads(api as unknown as PhotosApi, 'wedding', policy,
-      (photo) => ready.push(photo), memoryResumeStore()));
-    const files = Array.from({ length: 200 }, (_, i) => new File([new Uint8Array(3000)], `IMG_${i}.jpg`,
-      { type: 'image/jpeg' }));
+    const { result } = renderHook(() =>
+      useUploads(api as unknown as PhotosApi, 'wedding', policy, (photo) => ready.push(photo), memoryResumeStore()),
+    );
+    const files = Array.from(
+      { length: 200 },
+      (_, i) => new File([new Uint8Array(3000)], `IMG_${i}.jpg`, { type: 'image/jpeg' }),
+    );
 
     act(() => result.current.addFiles(files));
     act(() => result.current.entries.forEach(result.current.start));
@@ -74,8 +95,11 @@ describe('useUploads', () => {
   it('goes on with the uploads running when the upload policy arrives after they started (restored uploads)', async () => {
     const api = rateLimitedApi(Date.now);
     const ready: Photo[] = [];
-    const { result, rerender } = renderHook(({ current }) => useUploads(api as unknown as PhotosApi, 'wedding', current,
-      (photo) => ready.push(photo), memoryResumeStore()), { initialProps: { current: null as UploadPolicy | null } });
+    const { result, rerender } = renderHook(
+      ({ current }) =>
+        useUploads(api as unknown as PhotosApi, 'wedding', current, (photo) => ready.push(photo), memoryResumeStore()),
+      { initialProps: { current: null as UploadPolicy | null } },
+    );
 
     act(() => result.current.addFiles([new File([new Uint8Array(10)], 'IMG_1.jpg', { type: 'image/jpeg' })]));
     act(() => result.current.entries.forEach(result.current.start));

@@ -14,8 +14,13 @@ import { createUploadStarter, type UploadStarter } from './uploadStarter';
  * when the browser goes offline and resume when it is back, and come back after a reload (from IndexedDB).
  * Leaving the page stops every upload and poll of it.
  */
-export function useUploads(api: PhotosApi, eventId: string, policy: UploadPolicy | null,
-                           onReady: (photo: Photo) => void, store: ResumeStore = defaultStore) {
+export function useUploads(
+  api: PhotosApi,
+  eventId: string,
+  policy: UploadPolicy | null,
+  onReady: (photo: Photo) => void,
+  store: ResumeStore = defaultStore,
+) {
   const [entries, setEntries] = useState<UploadEntry[]>([]);
   const current = useRef(entries);
   current.current = entries;
@@ -23,13 +28,13 @@ export function useUploads(api: PhotosApi, eventId: string, policy: UploadPolicy
     setEntries((all) => all.map((entry) => (entry.id === id ? { ...entry, ...change } : entry)));
   }, []);
 
-    const queue = useMemo(() => createUploadQueue(), []);
+  const queue = useMemo(() => createUploadQueue(), []);
   const running = useRef(new Map<string, AbortController>());
   const leaving = useRef(false);
-    const starter = useRef<UploadStarter | undefined>(undefined);
+  const starter = useRef<UploadStarter | undefined>(undefined);
   /** Uploads asked to start that have no slot yet, in the order they will get one. */
   const waiting = useRef(new Map<string, UploadEntry>());
-    const currentPolicy = useRef(policy);
+  const currentPolicy = useRef(policy);
   currentPolicy.current = policy;
   // one starter for the page's life (a policy arriving later must not end the uploads running)
   useEffect(() => {
@@ -37,9 +42,10 @@ export function useUploads(api: PhotosApi, eventId: string, policy: UploadPolicy
     const lifetime = new AbortController();
     leaving.current = false;
     // what waits behind an upload whose turn has come: started with it, as long as it goes as one PUT
-    const upcoming = () => [...waiting.current.values()]
-      .filter((entry) => !entry.photoId && !goesInParts(entry.file, currentPolicy.current))
-      .map((entry) => ({ id: entry.id, request: uploadRequestOf(entry) }));
+    const upcoming = () =>
+      [...waiting.current.values()]
+        .filter((entry) => !entry.photoId && !goesInParts(entry.file, currentPolicy.current))
+        .map((entry) => ({ id: entry.id, request: uploadRequestOf(entry) }));
     starter.current = createUploadStarter(api, eventId, { upcoming, signal: lifetime.signal });
     return () => {
       leaving.current = true;
@@ -48,37 +54,50 @@ export function useUploads(api: PhotosApi, eventId: string, policy: UploadPolicy
     };
   }, [api, eventId]);
 
-  const start = useCallback((entry: UploadEntry) => {
-        update(entry.id, { state: 'queued', error: undefined, pausedBy: undefined });
-    waiting.current.set(entry.id, entry);
-    void queue.add(async () => {
-      waiting.current.delete(entry.id);
-      if (leaving.current) return;
-      const controller = new AbortController();
-      running.current.set(entry.id, controller);
-      const { signal } = controller;
-      const photo = await runUpload(api, eventId, entry, (change) => {
-        if (!signal.aborted) update(entry.id, change);
-            }, signal, { multipart: policy?.multipart, store, starter: starter.current });
-      // a paused upload resumed at once has a new controller by now: only forget our own
-      if (running.current.get(entry.id) === controller) running.current.delete(entry.id);
-      if (photo && !signal.aborted) onReady(photo);
-    });
-  }, [api, eventId, policy, store, update, queue, onReady]);
+  const start = useCallback(
+    (entry: UploadEntry) => {
+      update(entry.id, { state: 'queued', error: undefined, pausedBy: undefined });
+      waiting.current.set(entry.id, entry);
+      void queue.add(async () => {
+        waiting.current.delete(entry.id);
+        if (leaving.current) return;
+        const controller = new AbortController();
+        running.current.set(entry.id, controller);
+        const { signal } = controller;
+        const photo = await runUpload(
+          api,
+          eventId,
+          entry,
+          (change) => {
+            if (!signal.aborted) update(entry.id, change);
+          },
+          signal,
+          { multipart: policy?.multipart, store, starter: starter.current },
+        );
+        // a paused upload resumed at once has a new controller by now: only forget our own
+        if (running.current.get(entry.id) === controller) running.current.delete(entry.id);
+        if (photo && !signal.aborted) onReady(photo);
+      });
+    },
+    [api, eventId, policy, store, update, queue, onReady],
+  );
 
-  const pause = useCallback((entry: UploadEntry, pausedBy: 'user' | 'offline') => {
-    running.current.get(entry.id)?.abort();
-    update(entry.id, { state: 'paused', pausedBy });
-  }, [update]);
+  const pause = useCallback(
+    (entry: UploadEntry, pausedBy: 'user' | 'offline') => {
+      running.current.get(entry.id)?.abort();
+      update(entry.id, { state: 'paused', pausedBy });
+    },
+    [update],
+  );
 
   // Offline: pause what can resume (uploads in parts); back online: resume what going offline paused.
   useEffect(() => {
-    const offline = () => current.current
-      .filter((entry) => entry.state === 'uploading' && entry.photoId)
-      .forEach((entry) => pause(entry, 'offline'));
-    const online = () => current.current
-      .filter((entry) => entry.state === 'paused' && entry.pausedBy === 'offline')
-      .forEach(start);
+    const offline = () =>
+      current.current
+        .filter((entry) => entry.state === 'uploading' && entry.photoId)
+        .forEach((entry) => pause(entry, 'offline'));
+    const online = () =>
+      current.current.filter((entry) => entry.state === 'paused' && entry.pausedBy === 'offline').forEach(start);
     window.addEventListener('offline', offline);
     window.addEventListener('online', online);
     return () => {
@@ -90,13 +109,18 @@ export function useUploads(api: PhotosApi, eventId: string, policy: UploadPolicy
   // Unfinished uploads of this event from an earlier visit continue by themselves (if the file could be kept).
   useEffect(() => {
     let cancelled = false;
-    store.forEvent(eventId).then((unfinished) => {
-      if (cancelled || unfinished.length === 0) return;
-      const restored = unfinished.map(restoredEntry);
-      setEntries((all) => [...all, ...restored]);
-      restored.filter((entry) => !entry.needsFile && navigator.onLine).forEach(start);
-    }, () => undefined);
-    return () => { cancelled = true; };
+    store.forEvent(eventId).then(
+      (unfinished) => {
+        if (cancelled || unfinished.length === 0) return;
+        const restored = unfinished.map(restoredEntry);
+        setEntries((all) => [...all, ...restored]);
+        restored.filter((entry) => !entry.needsFile && navigator.onLine).forEach(start);
+      },
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
     // once per page: later changes of start (a policy arriving) must not restore twice
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [eventId, store]);
@@ -105,19 +129,30 @@ export function useUploads(api: PhotosApi, eventId: string, policy: UploadPolicy
     setEntries((all) => [
       ...all,
       ...files.map((file) => ({
-        id: crypto.randomUUID(), file, title: titleFromFileName(file.name), description: '',
-        state: 'pending' as const, progress: 0,
+        id: crypto.randomUUID(),
+        file,
+        title: titleFromFileName(file.name),
+        description: '',
+        state: 'pending' as const,
+        progress: 0,
       })),
     ]);
   };
 
-    const actions: UploadActions = {
+  const actions: UploadActions = {
     onChange: update,
-    onChangeAll: ({ title, description }) => setEntries((all) => all.map((entry) => (entry.state !== 'pending' ? entry : {
-      ...entry,
-      ...(title === undefined ? {} : { title: title.trim() ? title : titleFromFileName(entry.file.name) }),
-      ...(description === undefined ? {} : { description }),
-    }))),
+    onChangeAll: ({ title, description }) =>
+      setEntries((all) =>
+        all.map((entry) =>
+          entry.state !== 'pending'
+            ? entry
+            : {
+                ...entry,
+                ...(title === undefined ? {} : { title: title.trim() ? title : titleFromFileName(entry.file.name) }),
+                ...(description === undefined ? {} : { description }),
+              },
+        ),
+      ),
     onRetry: start,
     onPause: (entry) => pause(entry, 'user'),
     onResume: start,

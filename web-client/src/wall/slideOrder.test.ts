@@ -2,7 +2,7 @@ import type { Photo } from '../api';
 import { wallToken } from '../components/WallPage';
 import { SlideOrder } from './slideOrder';
 
-const photo = (n: number) => ({ photoId: `p${n}`, title: `${n}` } as Photo);
+const photo = (n: number) => ({ photoId: `p${n}`, title: `${n}` }) as Photo;
 const newestFirst = (...ns: number[]) => ns.map(photo);
 
 describe('SlideOrder', () => {

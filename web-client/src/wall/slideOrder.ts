@@ -51,5 +51,5 @@ export class SlideOrder {
 /** The largest rendition's URL: what a projector shows. */
 export function largestUrl(photo: Photo): string {
   const renditions = photo.renditions ?? [];
-  return renditions.length > 0 ? renditions[renditions.length - 1].url : photo.url ?? '';
+  return renditions.length > 0 ? renditions[renditions.length - 1].url : (photo.url ?? '');
 }

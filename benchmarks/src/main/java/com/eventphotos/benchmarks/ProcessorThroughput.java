@@ -136,7 +136,8 @@ final class ProcessorThroughput {
                                     200_000)),
                             java.time.Instant.now(),
                             java.time.Instant.now(),
-                            "F" + System.nanoTime());
+                            "F" + System.nanoTime(),
+                            response.response().eTag());
                     long t2 = System.nanoTime();
                     dynamo.putItem(record.putIfNewer(ProcessorRig.TABLE));
                     long t3 = System.nanoTime();

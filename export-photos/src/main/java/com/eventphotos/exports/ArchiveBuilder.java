@@ -38,7 +38,11 @@ class ArchiveBuilder {
 
     /** How building stopped: the archive is complete (with its size and photos), or paused at a part boundary. */
     sealed interface Outcome {
-        record Complete(long bytes, int photos) implements Outcome {}
+        /**
+         * @param skippedPhotos planned photos the archive does not hold: their originals were gone (deleted) when the
+         *     worker came to them
+         */
+        record Complete(long bytes, int photos, List<String> skippedPhotos) implements Outcome {}
 
         record Paused(ExportCheckpoint checkpoint) implements Outcome {}
     }
@@ -103,10 +107,11 @@ class ArchiveBuilder {
             long total = checkpoint.written() + buffer.size();
             ExportCheckpoint last = checkpoint.afterPart(upload(key, checkpoint, buffer), inPart, buffer.size());
             complete(key, last);
-            return new Outcome.Complete(total, directory.size());
+            return new Outcome.Complete(total, directory.size(), skipped(entries, all));
         } catch (NoSuchUploadException e) {
-            // completed by an invocation that died before recording it, or discarded: see what S3 holds
-            return completedMeanwhile(key, entries.size())
+            // completed by an invocation that died before recording it, or discarded: see what S3 holds (of its last
+            // part's entries nothing tells which were skipped: they count as held, so a deletion withdraws the export)
+            return completedMeanwhile(key, entries.size(), skipped(entries, checkpoint.entries()))
                     .orElseGet(
                             () -> build(archive, key, ExportCheckpoint.start(index), saveCheckpoint, remainingMillis));
         }
@@ -156,6 +161,17 @@ class ArchiveBuilder {
         return directory;
     }
 
+    /** The photos of the entries done so far that were skipped. */
+    private static List<String> skipped(List<ArchivePlan.Entry> planned, List<DoneEntry> done) {
+        List<String> skipped = new ArrayList<>();
+        for (int i = 0; i < done.size() && i < planned.size(); i++) {
+            if (done.get(i).skipped()) {
+                skipped.add(planned.get(i).photoId());
+            }
+        }
+        return skipped;
+    }
+
     private String createUpload(String key) {
         return s3.createMultipartUpload(c -> c.bucket(config.bucket())
                         .key(key)
@@ -190,10 +206,10 @@ class ArchiveBuilder {
                         .toList())));
     }
 
-    private java.util.Optional<Outcome> completedMeanwhile(String key, int plannedEntries) {
+    private java.util.Optional<Outcome> completedMeanwhile(String key, int plannedEntries, List<String> skipped) {
         try {
             long bytes = s3.headObject(h -> h.bucket(config.bucket()).key(key)).contentLength();
-            return java.util.Optional.of(new Outcome.Complete(bytes, plannedEntries));
+            return java.util.Optional.of(new Outcome.Complete(bytes, plannedEntries, skipped));
         } catch (NoSuchKeyException e) {
             return java.util.Optional.empty();
         } catch (S3Exception e) {

@@ -127,20 +127,23 @@ class ExportJobStore {
                 Map.of(":c", AttributeValue.fromM(checkpoint.toAttribute()), ":done", ExportJob.number(bytesDone)));
     }
 
-    /** Archive {@code index} is complete in S3: recorded, and the next one starts from nothing. */
-    void archiveDone(ExportJob job, String owner, int index, ExportJob.Archive archive, long bytesDone) {
-        update(
-                job,
-                owner,
-                "SET #archives[" + index + "] = :a, #done = :done REMOVE #c",
-                Map.of(
-                        "#archives",
-                        ExportTable.ARCHIVES,
-                        "#done",
-                        ExportTable.BYTES_DONE,
-                        "#c",
-                        ExportTable.CHECKPOINT),
+    /**
+     * Archive {@code index} is complete in S3: recorded, with the planned photos it does not hold ({@code skipped}: a
+     * deletion of one of those withdraws nothing), and the next one starts from nothing.
+     */
+    void archiveDone(
+            ExportJob job, String owner, int index, ExportJob.Archive archive, long bytesDone, List<String> skipped) {
+        Map<String, String> names = new HashMap<>(Map.of(
+                "#archives", ExportTable.ARCHIVES, "#done", ExportTable.BYTES_DONE, "#c", ExportTable.CHECKPOINT));
+        Map<String, AttributeValue> values = new HashMap<>(
                 Map.of(":a", AttributeValue.fromM(archive.toAttribute()), ":done", ExportJob.number(bytesDone)));
+        String expression = "SET #archives[" + index + "] = :a, #done = :done REMOVE #c";
+        if (!skipped.isEmpty()) {
+            names.put("#skipped", ExportTable.SKIPPED_PHOTOS);
+            values.put(":skipped", AttributeValue.fromSs(List.copyOf(new java.util.LinkedHashSet<>(skipped))));
+            expression += " ADD #skipped :skipped";
+        }
+        update(job, owner, expression, names, values);
     }
 
     /** Lets the next invocation (the continuation message's) take the job at once. */

@@ -1,8 +1,11 @@
 package com.eventphotos.exports;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 
@@ -12,6 +15,7 @@ import com.eventphotos.contract.export.ExportJob;
 import com.eventphotos.contract.export.ExportKeys;
 import com.eventphotos.contract.export.ExportMessage;
 import com.eventphotos.contract.export.ExportStatus;
+import com.eventphotos.contract.export.ExportWithdrawal;
 import com.eventphotos.contract.live.LiveGallery;
 
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -31,7 +35,7 @@ class ExportWorker {
 
     /** What an invocation did with a message. */
     enum Result {
-        /** The job is READY (now, or already was: a repeated message). */
+        /** The job is READY, or WITHDRAWN (now, or already was: a repeated message). */
         FINISHED,
         /** Paused at a part boundary; a continuation message is queued. */
         CONTINUED,
@@ -62,10 +66,14 @@ class ExportWorker {
     @Inject
     LiveGallery gallery;
 
+    @Inject
+    ExportWithdrawal withdrawal;
+
     Result run(ExportMessage message, LongSupplier remainingMillis) {
         String owner = UUID.randomUUID().toString();
         Optional<ExportJobStore.Claimed> claimed = jobs.claim(message.eventId(), message.exportId(), owner);
         if (claimed.isEmpty()) {
+            finishWithdrawal(message);
             return Result.NOTHING_TO_DO;
         }
         ExportJob job = claimed.get().job();
@@ -106,14 +114,67 @@ class ExportWorker {
             ExportJob.Archive finished =
                     new ExportJob.Archive(archives.get(i).key(), complete.bytes(), complete.photos(), true);
             archives.set(i, finished);
-            jobs.archiveDone(job, owner, i, finished, bytesDone);
+            jobs.archiveDone(job, owner, i, finished, bytesDone, complete.skippedPhotos());
         }
         jobs.finish(job, owner, ExportStatus.READY, null);
+        if (withdrawnForADeletedPhoto(job, plan)) {
+            gallery.exportFinished(job.eventId(), job.exportId(), ExportStatus.WITHDRAWN.name());
+            return Result.FINISHED;
+        }
         gallery.exportFinished(job.eventId(), job.exportId(), ExportStatus.READY.name());
         LOG.infof(
                 "export %s of %s READY: %d archives, %d photos, %d bytes of originals",
                 job.exportId(), job.eventId(), archives.size(), plan.photos(), plan.bytes());
         return Result.FINISHED;
+    }
+
+    /**
+     * A photo deleted while the export was QUEUED or RUNNING is noted on the job by the API; one the worker had put in
+     * before its original was deleted is in the archives, and the export is withdrawn at once. Read after the job is
+     * READY: a deletion noted before is seen here, one after finds the job READY and the API withdraws it itself.
+     */
+    private boolean withdrawnForADeletedPhoto(ExportJob job, ArchivePlan plan) {
+        Optional<ExportWithdrawal.Stored> stored = withdrawal.read(job.eventId(), job.exportId());
+        if (stored.isEmpty() || stored.get().deletedPhotos().isEmpty()) {
+            return false;
+        }
+        Set<String> held = new HashSet<>();
+        plan.archives().forEach(a -> a.entries().forEach(e -> held.add(e.photoId())));
+        held.removeAll(stored.get().skippedPhotos());
+        held.retainAll(stored.get().deletedPhotos());
+        if (held.isEmpty()) {
+            return false; // deleted before the worker came to them: left out
+        }
+        ExportWithdrawal.Outcome outcome =
+                withdrawal.withdraw(job.eventId(), job.exportId(), ExportWithdrawal.PHOTO_DELETED, Instant.now());
+        LOG.infof(
+                "export %s of %s %s: %d photo(s) in its archives were deleted while it was built",
+                job.exportId(), job.eventId(), outcome, held.size());
+        return outcome != ExportWithdrawal.Outcome.NOT_READY;
+    }
+
+    /**
+     * The message again, for a finished job: an earlier invocation may have failed to withdraw it (the READY job holds a
+     * photo deleted while it was built) or to delete all its objects (WITHDRAWN): that is done now.
+     */
+    private void finishWithdrawal(ExportMessage message) {
+        Optional<ExportWithdrawal.Stored> stored = withdrawal.read(message.eventId(), message.exportId());
+        if (stored.isEmpty()) {
+            return;
+        }
+        boolean unfinished =
+                switch (stored.get().job().status()) {
+                    case WITHDRAWN -> !stored.get().objectsRemoved();
+                    case READY ->
+                        stored.get().deletedPhotos().stream().anyMatch(p -> withdrawal.holds(stored.get(), p));
+                    default -> false;
+                };
+        if (unfinished
+                && withdrawal.withdraw(
+                                message.eventId(), message.exportId(), ExportWithdrawal.PHOTO_DELETED, Instant.now())
+                        == ExportWithdrawal.Outcome.WITHDRAWN) {
+            gallery.exportFinished(message.eventId(), message.exportId(), ExportStatus.WITHDRAWN.name());
+        }
     }
 
     /** Gives up on a job that failed every attempt (the message then goes to the dead-letter queue). */

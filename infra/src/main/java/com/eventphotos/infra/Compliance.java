@@ -83,7 +83,8 @@ public final class Compliance {
                         "AwsSolutions-APIG4",
                         "Public by design (the API's OpenAPI document declares no security for it): starting a guest"
                                 + " session from a guest link's code (the API checks the link and limits sessions per"
-                                + " address; the stage throttles this route apart) and the guest tokens' public key");
+                                + " source IP, unknown codes per source IP, and sessions per link) and the guest"
+                                + " tokens' public key");
             }
         }
         NagSuppressions.addResourceSuppressions(

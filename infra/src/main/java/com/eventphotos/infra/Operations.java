@@ -45,8 +45,15 @@ public class Operations extends Construct {
     static final RetentionDays LOG_RETENTION = RetentionDays.ONE_MONTH;
 
     static final String GUEST_SESSIONS_ROUTE = "POST /invites/{code}/guest-sessions";
-    static final int GUEST_SESSIONS_RATE_LIMIT = 10;
-    static final int GUEST_SESSIONS_BURST = 30;
+    /**
+     * The public route's stage throttle is shared by every caller, so it is only a ceiling on what the route may cost
+     * (as high as the whole API's): who may start sessions is decided in the function, per source IP (API Gateway's
+     * {@code requestContext.http.sourceIp}, which the caller cannot write), per source for unknown codes, and per link.
+     * A low shared throttle here would let one client sending junk codes block guest sign-up for every event.
+     */
+    static final int GUEST_SESSIONS_RATE_LIMIT = API_RATE_LIMIT;
+
+    static final int GUEST_SESSIONS_BURST = API_BURST_LIMIT;
 
     static final String LIVE_NAMESPACE = "EventPhotos/Live";
     static final String LIVE_PUBLISH_FAILURES = "PublishFailures";
@@ -111,7 +118,7 @@ public class Operations extends Construct {
                 .throttlingRateLimit(API_RATE_LIMIT)
                 .throttlingBurstLimit(API_BURST_LIMIT)
                 .build());
-        // the one route that needs no token: guest sessions, which the API also limits per address
+        // the one route that needs no token: guest sessions, limited per source and per link by the API itself
         defaultStage.setRouteSettings(Map.of(
                 GUEST_SESSIONS_ROUTE,
                 Map.of(

@@ -85,15 +85,28 @@ final class PhotoExports {
                 .actions(List.of("sqs:SendMessage"))
                 .resources(List.of(jobs.getQueueArn()))
                 .build());
-        // the job and the event's #active item, written in one transaction; read and listed
+        // the job and the event's #active item, written in one transaction; read and listed; withdrawn (conditional
+        // update) when a photo in it is deleted
         api.allow(PolicyStatement.Builder.create()
-                .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"))
+                .actions(List.of(
+                        "dynamodb:GetItem",
+                        "dynamodb:PutItem",
+                        "dynamodb:UpdateItem",
+                        "dynamodb:DeleteItem",
+                        "dynamodb:Query"))
                 .resources(List.of(tables.exports().getTableArn()))
                 .build());
-        // an archive's presigned link can grant no more than its signer's role may
+        // an archive's presigned link can grant no more than its signer's role may; a withdrawn export's plan is read
+        // and its archives deleted, so links handed out before fail at S3
         api.allow(PolicyStatement.Builder.create()
-                .actions(List.of("s3:GetObject"))
+                .actions(List.of("s3:GetObject", "s3:DeleteObject"))
                 .resources(List.of(storage.bucket().arnForObjects(ExportKeys.PREFIX + "*")))
+                .build());
+        // without ListBucket S3 answers a plan already removed with 403, not 404 (a condition on s3:prefix would not
+        // apply to a GetObject, so it is the bucket's)
+        api.allow(PolicyStatement.Builder.create()
+                .actions(List.of("s3:ListBucket"))
+                .resources(List.of(storage.bucket().getBucketArn()))
                 .build());
     }
 
@@ -113,9 +126,10 @@ final class PhotoExports {
                 .actions(List.of("s3:GetObject"))
                 .resources(List.of(storage.bucket().arnForObjects(UploadKey.PREFIX + "*")))
                 .build());
-        // writes the plan and the archives (multipart: create, parts and complete are s3:PutObject), reads the plan
+        // writes the plan and the archives (multipart: create, parts and complete are s3:PutObject), reads the plan,
+        // deletes the archives of an export withdrawn because a photo in it was deleted while it was built
         worker.allow(PolicyStatement.Builder.create()
-                .actions(List.of("s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload"))
+                .actions(List.of("s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload", "s3:DeleteObject"))
                 .resources(List.of(storage.bucket().arnForObjects(ExportKeys.PREFIX + "*")))
                 .build());
         // without ListBucket S3 answers a missing key with 403, not 404: an original deleted since the export started

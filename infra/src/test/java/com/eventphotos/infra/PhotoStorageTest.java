@@ -57,7 +57,8 @@ class PhotoStorageTest extends SynthesizedStack {
                                 List.of(Map.of(
                                         "AllowedMethods", List.of("PUT"),
                                         "AllowedOrigins", List.of(WEB_ORIGIN),
-                                        "AllowedHeaders", List.of("Content-Type", "x-amz-checksum-sha256"),
+                                        "AllowedHeaders",
+                                                List.of("Content-Type", "x-amz-checksum-sha256", "If-None-Match"),
                                         "ExposedHeaders", List.of("ETag"),
                                         "MaxAge", 3000)))));
     }

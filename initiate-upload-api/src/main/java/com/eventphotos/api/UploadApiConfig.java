@@ -192,5 +192,27 @@ public interface UploadApiConfig {
         /** Guest sessions one address may start per minute after the burst. */
         @WithDefault("120")
         int sessionsPerMinutePerAddress();
+
+        /** Requests with codes that name no link one address may send at once before it waits (typos, not scans). */
+        @WithDefault("10")
+        int unknownCodeBurstPerAddress();
+
+        /** ... and per minute after that. */
+        @WithDefault("10")
+        int unknownCodesPerMinutePerAddress();
+
+        /** Guest sessions one link takes at once: a table of guests scanning the QR code together. */
+        @WithDefault("20")
+        int sessionBurstPerLink();
+
+        /** Guest sessions one link takes per minute after the burst: one client cannot use a link up at once. */
+        @WithDefault("30")
+        int sessionsPerMinutePerLink();
+
+        /**
+         * Addresses of proxies in front of the API whose {@code X-Forwarded-For} is believed (none by default: behind API
+         * Gateway the function sees the caller's source IP as its peer, and locally the peer is the caller).
+         */
+        Optional<List<String>> trustedProxies();
     }
 }

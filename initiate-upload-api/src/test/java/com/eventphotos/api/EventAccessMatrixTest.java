@@ -77,7 +77,8 @@ class EventAccessMatrixTest {
                         row("200 200 200 404 200 404", "GET photo", r -> r.get(PHOTO, event(), seededPhoto())),
                         // the question the Event API's authorizer (and the local event server) asks per subscription
                         row("200 200 200 404 200 404", "GET live", r -> r.get("/events/{e}/live", event())),
-                        row("200 200 200 404 200 404", "GET wall", r -> r.get("/events/{e}/wall", event())),
+                        // the wall page's frame: owners and wall tokens only (a guest link is on it)
+                        row("200 403 403 404 404 404", "GET wall", r -> r.get("/events/{e}/wall", event())),
                         row("201 403 403 404 401 401", "POST wall", r -> r.post("/events/{e}/walls", event())),
                         row("201 201 403 404 201 404", "POST initiate-upload", r -> r.body(UPLOAD)
                                 .post(INITIATE, event())),

@@ -43,7 +43,8 @@ class EventPhotosListingTest {
                 T0.plusSeconds(120),
                 T0.plusSeconds(121),
                 "1",
-                "metadata title is missing"));
+                "metadata title is missing",
+                null));
 
         list(eventId, null, null)
                 .statusCode(200)
@@ -166,7 +167,8 @@ class EventPhotosListingTest {
                 T0,
                 T0,
                 "1",
-                "stored Content-Type text/html is not the issued image/png"));
+                "stored Content-Type text/html is not the issued image/png",
+                null));
 
         get(eventId, ready.photoId().toString())
                 .statusCode(200)

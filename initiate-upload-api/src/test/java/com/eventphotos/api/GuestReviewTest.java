@@ -125,8 +125,8 @@ class GuestReviewTest {
         PhotoRecord ready = SeededPhotos.readyRecord(eventId, UUID.randomUUID(), "from the garden", guest);
         PhotoMetadata metadata = new PhotoMetadata(
                 ready.title(), ready.description(), eventId, ready.photoId(), PhotoContentType.JPEG, guest, name, true);
-        return SeededPhotos.save(
-                PhotoRecord.ready(metadata, 2048, 1000, 750, ready.renditions(), Instant.now(), Instant.now(), "1"));
+        return SeededPhotos.save(PhotoRecord.ready(
+                metadata, 2048, 1000, 750, ready.renditions(), Instant.now(), Instant.now(), "1", null));
     }
 
     private static void awaitListedForViewer(String eventId, String photoId) {

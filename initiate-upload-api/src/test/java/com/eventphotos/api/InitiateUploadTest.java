@@ -60,7 +60,7 @@ class InitiateUploadTest {
         JsonPath upload = initiate("seoul-fireworks_2026", request(title, description, "image/png"))
                 .statusCode(201)
                 .body("method", equalTo("PUT"))
-                .body("headers", equalTo(Map.of("Content-Type", "image/png")))
+                .body("headers", equalTo(Map.of("Content-Type", "image/png", "If-None-Match", "*")))
                 .body("photoId", matchesPattern("[0-9a-f-]{36}"))
                 .extract()
                 .jsonPath();
@@ -110,7 +110,7 @@ class InitiateUploadTest {
         assertEquals("Opening night", query.get("x-amz-meta-title"));
         assertEquals("a = b & c", query.get("x-amz-meta-description"));
         assertEquals("image/jpeg", query.get("x-amz-meta-contenttype"));
-        assertEquals("content-type;host", query.get("X-Amz-SignedHeaders"));
+        assertEquals("content-type;host;if-none-match", query.get("X-Amz-SignedHeaders"));
         assertEquals("300", query.get("X-Amz-Expires"));
         Instant expiresAt = Instant.parse(upload.getString("expiresAt"));
         assertTrue(
@@ -130,11 +130,17 @@ class InitiateUploadTest {
                 .statusCode(201)
                 .body(
                         "headers",
-                        equalTo(Map.of("Content-Type", "image/jpeg", "Content-Length", String.valueOf(jpeg.length))))
+                        equalTo(Map.of(
+                                "Content-Type",
+                                "image/jpeg",
+                                "Content-Length",
+                                String.valueOf(jpeg.length),
+                                "If-None-Match",
+                                "*")))
                 .extract()
                 .jsonPath();
         assertEquals(
-                "content-length;content-type;host",
+                "content-length;content-type;host;if-none-match",
                 queryParameters(upload.getString("s3PutObjectUrl")).get("X-Amz-SignedHeaders"));
 
         assertEquals(

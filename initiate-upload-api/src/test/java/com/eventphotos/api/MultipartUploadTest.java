@@ -153,6 +153,26 @@ class MultipartUploadTest {
     }
 
     @Test
+    void complete_shouldNeverReplaceAnObjectTheKeyHolds_writeOnceAsEverySinglePut() {
+        String eventId = event();
+        JsonPath upload = start(eventId, PHOTO);
+        List<String> etags = putParts(upload, PHOTO, List.of(1, 2, 3));
+        String key = upload.getString("objectKey");
+        byte[] first = "what was written first".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // someone with bucket access wrote the key meanwhile; our completion must not overwrite it
+        s3().putObject(
+                        p -> p.bucket(LocalS3ServerTestResource.BUCKET).key(key).contentType("image/jpeg"),
+                        software.amazon.awssdk.core.sync.RequestBody.fromBytes(first));
+
+        complete(eventId, upload, etags).statusCode(410).body("code", equalTo("GONE"));
+
+        byte[] held = s3().getObjectAsBytes(
+                        g -> g.bucket(LocalS3ServerTestResource.BUCKET).key(key))
+                .asByteArray();
+        assertTrue(java.util.Arrays.equals(first, held), "S3 refused the completion (412): the key keeps its object");
+    }
+
+    @Test
     void complete_shouldAnswer200_whenS3CompletedTheUploadButTheAnswerWasLost() {
         String eventId = event();
         JsonPath upload = start(eventId, PHOTO);

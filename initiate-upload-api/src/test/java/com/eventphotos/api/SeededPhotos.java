@@ -47,7 +47,8 @@ final class SeededPhotos {
                         Renditions.url(CDN, Renditions.webpKey(metadata.key(), width)),
                         width * 30L))
                 .toList();
-        return PhotoRecord.ready(metadata, 2048, 1000, 750, renditions, uploadedAt, uploadedAt.plusSeconds(1), "1");
+        return PhotoRecord.ready(
+                metadata, 2048, 1000, 750, renditions, uploadedAt, uploadedAt.plusSeconds(1), "1", null);
     }
 
     static PhotoRecord save(PhotoRecord record) {

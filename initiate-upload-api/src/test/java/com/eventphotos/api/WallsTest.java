@@ -1,8 +1,11 @@
 package com.eventphotos.api;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -50,21 +53,72 @@ class WallsTest {
     }
 
     @Test
-    void wallPage_shouldNameAGuestLinkThatStands_forItsQrCode() {
+    void wallPage_shouldNameTheGuestLinkTheOwnerPicked_andNoOtherLink() {
         String eventId = TestEvents.created(OWNER, "wall-qr");
-        String link = Guests.link(OWNER, eventId, true, true);
+        String picked = Guests.link(OWNER, eventId, true, true);
         String token = TestEvents.as(OWNER)
+                .contentType(ContentType.JSON)
+                .body(Map.of("guestLinkId", picked))
                 .post("/events/{e}/walls", eventId)
                 .then()
+                .statusCode(201)
+                .body("guestLinkId", equalTo(picked))
                 .extract()
                 .path("token");
+        // a newer link meant for someone else (no review): never found by recency
+        Guests.link(OWNER, eventId, true, false);
 
         Guests.as(token)
                 .get("/events/{e}/wall", eventId)
                 .then()
                 .statusCode(200)
                 .body("eventName", equalTo("Event " + eventId))
-                .body("guestLink", endsWith("/g/" + link));
+                .body("guestLink", endsWith("/g/" + picked));
+    }
+
+    @Test
+    void wallPage_shouldAnswerOnlyWallsAndOwners_soNoViewerOrGuestFindsALink() {
+        String eventId = TestEvents.created(OWNER, "wall-leak");
+        Guests.link(OWNER, eventId, true, false); // upload without review: must not reach a viewer or a review guest
+        String reviewGuest = Guests.token(Guests.link(OWNER, eventId, true, true), "Mallory");
+        String viewer = "wall-viewer-" + eventId;
+        TestEvents.join(viewer, TestEvents.invite(OWNER, eventId, "VIEWER")).statusCode(200);
+        String unpickedWall = TestEvents.as(OWNER)
+                .post("/events/{e}/walls", eventId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
+
+        TestEvents.as(viewer).get("/events/{e}/wall", eventId).then().statusCode(403);
+        Guests.as(reviewGuest).get("/events/{e}/wall", eventId).then().statusCode(404);
+        Guests.as(unpickedWall)
+                .get("/events/{e}/wall", eventId)
+                .then()
+                .statusCode(200)
+                .body("guestLink", nullValue());
+        TestEvents.as(OWNER)
+                .get("/events/{e}/wall", eventId)
+                .then()
+                .statusCode(200)
+                .body("guestLink", nullValue());
+    }
+
+    @Test
+    void wallCreation_shouldRefuseALinkOfAnotherEventOrAWall() {
+        String eventId = TestEvents.created(OWNER, "wall-pick");
+        String other = TestEvents.created(OWNER, "wall-pick-other");
+        String foreign = Guests.link(OWNER, other, true, false);
+        String signIn = TestEvents.invite(OWNER, eventId, "VIEWER");
+        for (String bad : new String[] {foreign, signIn, "junk"}) {
+            TestEvents.as(OWNER)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("guestLinkId", bad))
+                    .post("/events/{e}/walls", eventId)
+                    .then()
+                    .statusCode(400)
+                    .body("code", equalTo("BAD_REQUEST"));
+        }
     }
 
     @Test

@@ -17,7 +17,9 @@ import com.eventphotos.contract.deployment.BucketCors;
 import com.eventphotos.contract.deployment.ExportWorkerEnvironment;
 import com.eventphotos.contract.deployment.LiveEventsEnvironment;
 import com.eventphotos.contract.deployment.ProcessorEnvironment;
+import com.eventphotos.localstack.live.EventServerOptions;
 import com.eventphotos.localstack.live.LocalEventApi;
+import com.eventphotos.localstack.live.TrustedIssuer;
 import com.eventphotos.testsupport.LocalDynamoDb;
 import com.eventphotos.testsupport.LocalS3Server;
 import com.eventphotos.testsupport.LocalSqs;
@@ -101,9 +103,16 @@ public final class LocalStack implements AutoCloseable {
         // The site listens first: Keycloak, the API and the bucket's CORS rules all need its origin.
         web = track(WebClientSite.start(config.webPort(), artifacts.webClient(), this::webClientConfig));
         List<String> webOrigins = webOrigins();
-        // before the functions that publish to it; it asks the API about subscriptions once that is up
+        // before the functions that publish to it; it asks the API about subscriptions once that is up, and takes
+        // the tokens of Keycloak's realm (members) and of the API's guest issuer (guests, walls) once they are
         live = track(LocalEventApi.start(
-                config.livePort(), this::apiUrl, LocalEventApi.newPublisherCredentials(), Duration.ofSeconds(60)));
+                config.livePort(),
+                this::apiUrl,
+                LocalEventApi.newPublisherCredentials(),
+                List.of(
+                        TrustedIssuer.keycloakRealm(() -> keycloak == null ? null : keycloak.issuer()),
+                        TrustedIssuer.guestTokens(ApiEnvironment.LOCAL_GUEST_ISSUER, this::apiUrl)),
+                EventServerOptions.fromEnvironment(System.getenv())));
         progress.println("event server (AppSync Events protocol) on " + live.realtimeUrl());
 
         // Keycloak takes ~40 s to boot: storage and the processor start meanwhile, on another thread.

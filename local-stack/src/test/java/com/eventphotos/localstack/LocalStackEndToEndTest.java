@@ -411,15 +411,8 @@ class LocalStackEndToEndTest {
                         .anyMatch(origin -> link.startsWith(origin + "/g/" + DemoGuestLink.EVENT_ID + "~")),
                 link);
         String code = link.substring(link.lastIndexOf('/') + 1);
-        HttpResponse<String> session = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/invites/" + code + "/guest-sessions"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Mom's friend\"}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertEquals(201, session.statusCode(), session.body());
-        assertTrue(session.body().contains("\"eventName\":\"" + DemoGuestLink.EVENT_NAME + "\""), session.body());
+        JsonNode session = guestSession(code, "Mom's friend");
+        assertEquals(DemoGuestLink.EVENT_NAME, session.path("eventName").asText(), session.toString());
     }
 
     @Test
@@ -458,12 +451,7 @@ class LocalStackEndToEndTest {
                             .body())
                     .get("code")
                     .asText();
-            HttpResponse<String> guest = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/invites/" + link + "/guest-sessions"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ann\"}"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            String guestToken = guestToken(link, "Ann");
             JsonNode wall = WebClientSession.JSON.readTree(
                     client.post("/events/" + eventId + "/walls", null).body());
             assertEquals(
@@ -471,9 +459,7 @@ class LocalStackEndToEndTest {
                     client.delete("/events/" + eventId + "/walls/"
                                     + wall.get("wallId").asText())
                             .statusCode());
-            for (String refused : List.of(
-                    WebClientSession.JSON.readTree(guest.body()).get("token").asText(),
-                    wall.get("token").asText())) {
+            for (String refused : List.of(guestToken, wall.get("token").asText())) {
                 assertEquals(
                         "subscribe_error",
                         outsider.subscribe("s-" + refused.hashCode(), channel, "Bearer " + refused)
@@ -495,8 +481,12 @@ class LocalStackEndToEndTest {
             assertNotNull(visible, "no photo.visible within " + PROCESSING_DEADLINE);
             assertEquals("photo.visible", visible.path("type").asText());
             assertEquals(photoId, visible.path("photoId").asText());
-            assertEquals(title, visible.at("/photo/title").asText());
-            assertEquals(List.of(320, 640, 800), widths(visible.at("/photo/renditions")));
+            assertTrue(visible.path("photo").isMissingNode(), "the channel carries ids only: " + visible);
+            // what the page does on the event: fetch the photo with its own token
+            JsonNode shown = WebClientSession.JSON.readTree(
+                    client.getPhoto(eventId, photoId).body());
+            assertEquals(title, shown.path("title").asText());
+            assertEquals(List.of(320, 640, 800), widths(shown.path("renditions")));
 
             assertEquals(
                     204,
@@ -511,6 +501,113 @@ class LocalStackEndToEndTest {
             assertNull(gallery.nextEvent(Duration.ofSeconds(2)), "each change once, a repeated delete is none");
             assertNull(outsider.nextEvent(Duration.ZERO), "the refused subscriber heard nothing");
         }
+    }
+
+    @Test
+    @Order(8)
+    void liveChannel_shouldStopTellingARevokedWallGuestLinkAndRemovedMember_within30Seconds() throws Exception {
+        String eventId =
+                client.createEvent("revoke-" + UUID.randomUUID().toString().substring(0, 8));
+        String realtimeUrl = stack.liveEvents().realtimeUrl();
+        String channel = WebClientSession.JSON
+                .readTree(client.get("/events/" + eventId + "/live").body())
+                .get("channel")
+                .asText();
+        JsonNode wall = WebClientSession.JSON.readTree(
+                client.post("/events/" + eventId + "/walls", "{}").body());
+        String link = WebClientSession.JSON
+                .readTree(client.post("/events/" + eventId + "/invites", "{\"signInRequired\":false}")
+                        .body())
+                .get("code")
+                .asText();
+        String guestToken = guestToken(link, "Ann");
+        WebClientSession member =
+                WebClientSession.signIn(stack, LocalStackConfig.GUEST_USERNAME, stack.guestPassword());
+        String invite = WebClientSession.JSON
+                .readTree(client.post("/events/" + eventId + "/invites", "{\"role\":\"VIEWER\"}")
+                        .body())
+                .get("code")
+                .asText();
+        assertEquals(200, member.post("/invites/" + invite + "/accept", null).statusCode());
+        String memberId = memberIdOf(eventId);
+
+        try (LiveEventsClient gallery = LiveEventsClient.connect(realtimeUrl, "Bearer " + client.accessToken());
+                LiveEventsClient onTheWall = LiveEventsClient.connect(
+                        realtimeUrl, "Bearer " + wall.get("token").asText());
+                LiveEventsClient guestPhone = LiveEventsClient.connect(realtimeUrl, "Bearer " + guestToken);
+                LiveEventsClient removedMember =
+                        LiveEventsClient.connect(realtimeUrl, "Bearer " + member.accessToken())) {
+            List<LiveEventsClient> revoked = List.of(onTheWall, guestPhone, removedMember);
+            for (LiveEventsClient subscriber : List.of(gallery, onTheWall, guestPhone, removedMember)) {
+                assertEquals(
+                        "subscribe_success",
+                        subscriber
+                                .subscribe("gallery", channel, null)
+                                .path("type")
+                                .asText());
+            }
+
+            assertEquals(
+                    204,
+                    client.delete("/events/" + eventId + "/walls/"
+                                    + wall.get("wallId").asText())
+                            .statusCode());
+            assertEquals(
+                    204,
+                    client.delete("/events/" + eventId + "/invites/" + link).statusCode());
+            assertEquals(
+                    204,
+                    client.delete("/events/" + eventId + "/members/" + memberId).statusCode());
+            for (LiveEventsClient subscriber : revoked) {
+                JsonNode dropped = subscriber.nextControl(Duration.ofSeconds(30));
+                assertNotNull(dropped, "an open subscription of a revoked token was not dropped within 30 s");
+                assertEquals("subscribe_error", dropped.path("type").asText(), dropped.toString());
+            }
+
+            byte[] photo = TestImages.phoneJpeg(640, 480, 1);
+            JsonNode upload = client.initiateUpload(eventId, "after revocation", "", "image/jpeg", (long) photo.length);
+            assertEquals(
+                    200,
+                    BrowserStylePut.put(
+                                    upload.get("s3PutObjectUrl").asText(), WebClientSession.headersOf(upload), photo)
+                            .status());
+            JsonNode visible = gallery.nextEvent(PROCESSING_DEADLINE);
+            assertNotNull(visible, "the owner's gallery hears the new photo");
+            for (LiveEventsClient subscriber : revoked) {
+                assertNull(subscriber.nextEvent(Duration.ofSeconds(1)), "a revoked subscriber heard the new photo");
+            }
+        }
+    }
+
+    /** A guest session's token on the guest link {@code code} (no Authorization, as a guest's phone). */
+    private String guestToken(String code, String name) throws Exception {
+        return guestSession(code, name).get("token").asText();
+    }
+
+    private JsonNode guestSession(String code, String name) throws Exception {
+        HttpResponse<String> session = HTTP.send(
+                HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/invites/" + code + "/guest-sessions"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(WebClientSession.JSON
+                                .createObjectNode()
+                                .put("name", name)
+                                .toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, session.statusCode(), session.body());
+        return WebClientSession.JSON.readTree(session.body());
+    }
+
+    /** The member's user id as the members list names it (the demo guest is the only member besides the owner). */
+    private String memberIdOf(String eventId) throws Exception {
+        for (JsonNode item : WebClientSession.JSON
+                .readTree(client.get("/events/" + eventId + "/members").body())
+                .path("items")) {
+            if (!"OWNER".equals(item.path("role").asText())) {
+                return item.path("userId").asText();
+            }
+        }
+        throw new AssertionError("no member besides the owner");
     }
 
     @Test

@@ -93,7 +93,8 @@ public class DeletedPhotoCleaner {
                         s3.deleteObject(delete -> delete.bucket(config.bucket()).key(key)));
     }
 
-    private Map<String, AttributeValue> current(UploadKey upload) {
+    /** The photo's record item as it is now (consistent read), empty when it has none. */
+    Map<String, AttributeValue> current(UploadKey upload) {
         Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(config.table())
                         .consistentRead(true)
                         .key(Map.of(

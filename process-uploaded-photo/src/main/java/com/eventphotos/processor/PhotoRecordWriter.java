@@ -47,12 +47,14 @@ public class PhotoRecordWriter {
                 renditions,
                 photo.uploadedAt(),
                 clock.instant(),
-                sequencer));
+                sequencer,
+                photo.eTag()));
     }
 
     /** A rejected upload is recorded (never listed) so a client polling for its photo learns why. */
     public boolean writeRejected(UploadKey key, Instant uploadedAt, String sequencer, String reason) {
-        return putIfNewer(PhotoRecord.rejected(key, uploadedAt, clock.instant(), sequencer, reason));
+        // no ETag: whatever is under a rejected photo's key is removed, the rejected object and any later one alike
+        return putIfNewer(PhotoRecord.rejected(key, uploadedAt, clock.instant(), sequencer, reason, null));
     }
 
     /** Once written, the event's open galleries hear of it (if it is theirs to see, and as often as it changes). */

@@ -62,7 +62,7 @@ public class UploadInspector {
             requireAgreement(key, metadata, head.contentType());
             long size = head.contentLength() == null ? -1 : head.contentLength();
             requireSize(size);
-            return Optional.of(new UploadedPhoto(metadata, size, uploadedAt, read(object, key, size)));
+            return Optional.of(new UploadedPhoto(metadata, size, uploadedAt, read(object, key, size), head.eTag()));
         } catch (RejectedUploadException | RuntimeException e) {
             object.abort(); // do not drain a body we will not use
             throw e;

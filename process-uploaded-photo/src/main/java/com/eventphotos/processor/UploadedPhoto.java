@@ -7,9 +7,9 @@ import com.eventphotos.processor.image.ImageBuffer;
 
 /**
  * An object whose metadata, key and Content-Type agree, with its bytes (at most the configured maximum) in
- * native memory. Close it when done.
+ * native memory, and the ETag S3 gave those bytes (what the record binds itself to). Close it when done.
  */
-public record UploadedPhoto(PhotoMetadata metadata, long size, Instant uploadedAt, ImageBuffer bytes)
+public record UploadedPhoto(PhotoMetadata metadata, long size, Instant uploadedAt, ImageBuffer bytes, String eTag)
         implements AutoCloseable {
 
     @Override

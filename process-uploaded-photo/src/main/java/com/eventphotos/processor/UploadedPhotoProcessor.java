@@ -24,8 +24,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Handles every record of an S3 event notification. Per record: decode the key, skip what is not an
- * ObjectCreated or ObjectRemoved under {@code uploads/}, read and verify the object, store its renditions, then write
- * its READY record (so a listed photo always has them). A removed original deletes the photo (see
+ * ObjectCreated or ObjectRemoved under {@code uploads/}, make sure it is the one object its photo may have
+ * ({@link WriteOnceOriginals}), read and verify it, store its renditions, then write its READY record (so a listed
+ * photo always has them). A removed original deletes the photo (see
  * {@link DeletedPhotoCleaner}); a photo deleted while it was processed is never listed. A permanent problem with one record rejects that record only
  * (a REJECTED record, and the original deleted); a transient one (S3 or DynamoDB unavailable) fails the
  * invocation after all other records were handled, so Lambda retries and nothing is silently dropped.
@@ -46,6 +47,7 @@ public class UploadedPhotoProcessor {
     private final RenditionPublisher publisher;
     private final PhotoRecordWriter writer;
     private final DeletedPhotoCleaner cleaner;
+    private final WriteOnceOriginals originals;
     private final S3Client s3;
     private final ProcessorConfig config;
     private final PhotoTimingLog timingLog;
@@ -56,6 +58,7 @@ public class UploadedPhotoProcessor {
             RenditionPublisher publisher,
             PhotoRecordWriter writer,
             DeletedPhotoCleaner cleaner,
+            WriteOnceOriginals originals,
             S3Client s3,
             ProcessorConfig config,
             PhotoTimingLog timingLog) {
@@ -65,6 +68,7 @@ public class UploadedPhotoProcessor {
         this.publisher = publisher;
         this.writer = writer;
         this.cleaner = cleaner;
+        this.originals = originals;
         this.s3 = s3;
         this.config = config;
     }
@@ -170,8 +174,22 @@ public class UploadedPhotoProcessor {
                     ? deleted(key, "original removed: record is a tombstone, renditions removed and invalidated")
                     : ignored(key, "original of a rejected upload removed");
         }
-        String bucket = config.bucket();
         String sequencer = record.s3().object().sequencer();
+        WriteOnceOriginals.Verdict verdict = originals.check(uploadKey.get());
+        String why = WriteOnceOriginals.reason(verdict);
+        switch (verdict) {
+            case RECORDED:
+                return alreadyProcessed(key, sequencer);
+            case STRANGER_REMOVED:
+                return rejected(key, why);
+            case PHOTO_DELETED:
+                return deleted(key, why);
+            case GONE:
+                return ignored(key, why);
+            case FIRST:
+                break;
+        }
+        String bucket = config.bucket();
         Instant uploadedAt = eventTime(record);
         PhotoTimings timings = new PhotoTimings();
         try {

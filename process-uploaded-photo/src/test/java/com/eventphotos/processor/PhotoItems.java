@@ -30,6 +30,12 @@ final class PhotoItems {
         }
     }
 
+    static void put(Map<String, AttributeValue> item) {
+        try (DynamoDbClient dynamo = LocalDynamoDbTestResource.dynamoDb().newClient()) {
+            dynamo.putItem(p -> p.tableName(LocalDynamoDbTestResource.TABLE).item(item));
+        }
+    }
+
     static List<Map<String, AttributeValue>> allOfEvent(String eventId) {
         try (DynamoDbClient dynamo = LocalDynamoDbTestResource.dynamoDb().newClient()) {
             return dynamo.query(q -> q.tableName(LocalDynamoDbTestResource.TABLE)

@@ -1,6 +1,5 @@
 package com.eventphotos.processor;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +13,9 @@ import com.eventphotos.contract.UploadKey;
 import com.eventphotos.contract.UploadUrlPresigner;
 import com.eventphotos.testsupport.BrowserStylePut;
 import com.eventphotos.testsupport.FileParts;
-import com.eventphotos.testsupport.LocalS3Server;
 import com.eventphotos.testsupport.LocalS3ServerTestResource;
 import com.eventphotos.testsupport.S3EventDocuments;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
@@ -59,10 +55,14 @@ final class Uploads {
 
     /** Signs whatever metadata is given for the key: lets a test produce metadata that disagrees with the key. */
     static UploadKey viaUploadUrl(UploadKey key, Map<String, String> userMetadata, byte[] body) {
-        UploadUrlPresigner.PresignedUpload upload = presigner().presign(key, userMetadata, null);
-        BrowserStylePut.Result result = BrowserStylePut.put(upload.url(), upload.headers(), body);
+        BrowserStylePut.Result result = BrowserStylePut.put(uploadUrl(key, userMetadata), body);
         assertEquals(200, result.status(), result.body());
         return key;
+    }
+
+    /** The presigned single PUT the API would hand out for the photo (write-once, 5 minutes). */
+    static UploadUrlPresigner.PresignedUpload uploadUrl(UploadKey key, Map<String, String> userMetadata) {
+        return presigner().presign(key, userMetadata, null);
     }
 
     /**
@@ -110,14 +110,7 @@ final class Uploads {
     }
 
     private static UploadUrlPresigner presigner() {
-        LocalS3Server server = LocalS3ServerTestResource.server();
-        return new UploadUrlPresigner(
-                server.endpoint() + "/" + BUCKET,
-                LocalS3Server.REGION.id(),
-                StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())),
-                Duration.ofMinutes(5),
-                Clock.systemUTC());
+        return LocalS3ServerTestResource.server().uploadUrlPresigner(BUCKET);
     }
 
     static PhotoMetadata metadata(String eventId, String title, String description, PhotoContentType type) {

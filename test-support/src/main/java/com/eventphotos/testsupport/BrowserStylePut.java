@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import com.eventphotos.contract.UploadUrlPresigner.PresignedUpload;
+
 /**
  * PUTs bytes to a presigned URL the way a browser does: a plain HTTP client, no AWS SDK, only the headers
  * the API returned. Content-Length is always the body's real length (clients derive it; browsers forbid
@@ -34,6 +36,11 @@ public final class BrowserStylePut {
         } catch (IOException closedBeforeAnyReply) {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         }
+    }
+
+    /** PUTs to a presigned upload with exactly the headers it was signed with. */
+    public static Result put(PresignedUpload upload, byte[] body) {
+        return put(upload.url(), upload.headers(), body);
     }
 
     public static Result put(String url, Map<String, String> headers, byte[] body) {

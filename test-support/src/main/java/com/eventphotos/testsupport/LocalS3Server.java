@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.eventphotos.contract.UploadUrlPresigner;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -91,6 +94,16 @@ public final class LocalS3Server implements AutoCloseable {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
+    }
+
+    /** Signs upload URLs for {@code bucket} of this server as the API does (5 minutes). */
+    public UploadUrlPresigner uploadUrlPresigner(String bucket) {
+        return new UploadUrlPresigner(
+                endpoint + "/" + bucket,
+                REGION.id(),
+                StaticCredentialsProvider.create(credentials),
+                Duration.ofMinutes(5),
+                Clock.systemUTC());
     }
 
     public void createBucket(String bucket) {

@@ -105,7 +105,8 @@ public final class SeededPhotos {
                         800)),
                 photo.hidden(),
                 photo.uploaderName(),
-                photo.reviewStatus());
+                photo.reviewStatus(),
+                null);
         dynamo.putItem(p -> p.tableName(table).item(record.toItem()));
         return record;
     }

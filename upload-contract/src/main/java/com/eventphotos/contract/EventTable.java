@@ -54,6 +54,8 @@ public final class EventTable {
     public static final String REQUIRE_REVIEW = "requireReview";
     /** On an invite that is a wall's (a projector's view-only session), never a link anyone follows. */
     public static final String WALL = "wall";
+    /** A wall invite's guest link (its code), the one the owner picked to show as a QR code on that wall. */
+    public static final String WALL_GUEST_LINK = "wallGuestLink";
     /** On guest links and guest items: files (and on guests, bytes) started by guests, held below their quotas. */
     public static final String GUEST_FILES = "guestFiles";
 

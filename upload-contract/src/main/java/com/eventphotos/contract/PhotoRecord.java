@@ -19,6 +19,7 @@ import static com.eventphotos.contract.PhotoTable.DESCRIPTION;
 import static com.eventphotos.contract.PhotoTable.EVENT_ID;
 import static com.eventphotos.contract.PhotoTable.HEIGHT;
 import static com.eventphotos.contract.PhotoTable.HIDDEN;
+import static com.eventphotos.contract.PhotoTable.ORIGINAL_ETAG;
 import static com.eventphotos.contract.PhotoTable.PHOTO_ID;
 import static com.eventphotos.contract.PhotoTable.PROCESSED_AT;
 import static com.eventphotos.contract.PhotoTable.REJECTION_REASON;
@@ -67,9 +68,11 @@ public record PhotoRecord(
         List<Rendition> renditions,
         boolean hidden,
         String uploaderName,
-        ReviewStatus reviewStatus) {
+        ReviewStatus reviewStatus,
+        String originalETag) {
 
     public PhotoRecord {
+        originalETag = normalizedETag(originalETag);
         Objects.requireNonNull(eventId, EVENT_ID);
         Objects.requireNonNull(photoId, PHOTO_ID);
         Objects.requireNonNull(status, STATUS);
@@ -95,7 +98,8 @@ public record PhotoRecord(
             List<Rendition> renditions,
             Instant createdAt,
             Instant processedAt,
-            String s3Sequencer) {
+            String s3Sequencer,
+            String originalETag) {
         if (renditions.isEmpty()) {
             throw new IllegalArgumentException("a READY photo has at least one rendition");
         }
@@ -123,7 +127,8 @@ public record PhotoRecord(
                 renditions,
                 false,
                 metadata.uploaderName(),
-                metadata.reviewRequired() ? ReviewStatus.PENDING : null);
+                metadata.reviewRequired() ? ReviewStatus.PENDING : null,
+                originalETag);
     }
 
     /** What every member (and a guest allowed to view) sees: READY, not hidden, not waiting for review. */
@@ -162,11 +167,17 @@ public record PhotoRecord(
                 renditions,
                 hidden,
                 uploaderName,
-                reviewStatus);
+                reviewStatus,
+                originalETag);
     }
 
     public static PhotoRecord rejected(
-            UploadKey key, Instant createdAt, Instant processedAt, String s3Sequencer, String reason) {
+            UploadKey key,
+            Instant createdAt,
+            Instant processedAt,
+            String s3Sequencer,
+            String reason,
+            String originalETag) {
         return new PhotoRecord(
                 key.eventId(),
                 key.photoId(),
@@ -187,7 +198,18 @@ public record PhotoRecord(
                 List.of(),
                 false,
                 null,
-                null);
+                null,
+                originalETag);
+    }
+
+    /** Whether this record describes the object S3 holds with {@code eTag} (a record from before ETags: unknown). */
+    public boolean describes(String eTag) {
+        return originalETag == null || originalETag.equals(normalizedETag(eTag));
+    }
+
+    /** S3 sends ETags in quotes in headers and without in events: compared without. */
+    public static String normalizedETag(String eTag) {
+        return eTag == null ? null : eTag.replace("\"", "");
     }
 
     public Map<String, AttributeValue> toItem() {
@@ -208,6 +230,7 @@ public record PhotoRecord(
         putIfPresent(item, S3_KEY, s3Key);
         putIfPresent(item, URL, url);
         putIfPresent(item, REJECTION_REASON, rejectionReason);
+        putIfPresent(item, ORIGINAL_ETAG, originalETag);
         if (processedAt != null) {
             item.put(PROCESSED_AT, AttributeValue.fromS(formatTime(processedAt)));
         }
@@ -250,7 +273,10 @@ public record PhotoRecord(
                         + " AND (attribute_not_exists(#status) OR #status <> :deleted)"
                         + " AND attribute_not_exists(#hidden)"
                         // an owner's approval is never undone by a late or repeated event
-                        + " AND (attribute_not_exists(#review) OR #review <> :approved)")
+                        + " AND (attribute_not_exists(#review) OR #review <> :approved)"
+                        // a record describes one object: another object under the key (uploads are write-once,
+                        // so only after the first was removed) never takes it over
+                        + " AND (attribute_not_exists(#etag) OR #etag = :etag)")
                 .expressionAttributeNames(Map.of(
                         "#photoId",
                         PHOTO_ID,
@@ -261,14 +287,19 @@ public record PhotoRecord(
                         "#hidden",
                         HIDDEN,
                         "#review",
-                        REVIEW_STATUS))
+                        REVIEW_STATUS,
+                        "#etag",
+                        ORIGINAL_ETAG))
                 .expressionAttributeValues(Map.of(
                         ":sequencer",
                         AttributeValue.fromS(s3Sequencer),
                         ":deleted",
                         AttributeValue.fromS(PhotoStatus.DELETED.name()),
                         ":approved",
-                        AttributeValue.fromS(ReviewStatus.APPROVED.name())))
+                        AttributeValue.fromS(ReviewStatus.APPROVED.name()),
+                        ":etag",
+                        // a record without one (tests seeding the table) can only take an empty table's place
+                        AttributeValue.fromS(originalETag == null ? "" : originalETag)))
                 // what it replaced: whether the photo was visible before decides what the live channel hears
                 .returnValues(ReturnValue.ALL_OLD)
                 .build();
@@ -299,7 +330,8 @@ public record PhotoRecord(
                         : List.of(),
                 item.containsKey(HIDDEN) && Boolean.TRUE.equals(item.get(HIDDEN).bool()),
                 s(item, UPLOADER_NAME),
-                item.containsKey(REVIEW_STATUS) ? ReviewStatus.valueOf(s(item, REVIEW_STATUS)) : null);
+                item.containsKey(REVIEW_STATUS) ? ReviewStatus.valueOf(s(item, REVIEW_STATUS)) : null,
+                s(item, ORIGINAL_ETAG));
     }
 
     private static AttributeValue renditionItem(Rendition rendition) {

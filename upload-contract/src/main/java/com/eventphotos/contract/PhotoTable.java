@@ -60,6 +60,11 @@ public final class PhotoTable {
     public static final String S3_SEQUENCER = "s3Sequencer";
 
     public static final String REJECTION_REASON = "rejectionReason";
+    /**
+     * The S3 ETag of the one object the record describes (uploads are write-once): an object under the photo's key
+     * with any other ETag is a stranger, removed unseen.
+     */
+    public static final String ORIGINAL_ETAG = "originalETag";
     /** Pixel size of the original after EXIF orientation (READY records). */
     public static final String WIDTH = "width";
 

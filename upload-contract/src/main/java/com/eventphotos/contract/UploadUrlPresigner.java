@@ -24,8 +24,8 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
 /**
  * Signs the S3 PUT URL for one photo. This is how our metadata gets onto an object, so it is part of the
  * contract the processor relies on: every {@link PhotoMetadata} field travels as a signed
- * {@code x-amz-meta-*} query parameter (not a header), so a browser sends only Content-Type (and
- * Content-Length when the size was declared) and cannot change any of it.
+ * {@code x-amz-meta-*} query parameter (not a header), so a browser sends only Content-Type, {@code If-None-Match: *}
+ * (the key is written once) and Content-Length when the size was declared, and cannot change any of it.
  *
  * <p>The bucket's endpoint (region partition, endpoint override, path or virtual-host style) is resolved
  * once, by the SDK's {@link S3Presigner}; each URL is then signed with the SDK's own SigV4 signer
@@ -36,6 +36,15 @@ public final class UploadUrlPresigner {
 
     /** What a client needs to upload: one PUT to {@code url} with exactly {@code headers}. */
     public record PresignedUpload(String url, String method, Map<String, String> headers, Instant expiresAt) {}
+
+    /**
+     * A signed header of every single-PUT URL (and of the API's CompleteMultipartUpload): S3 writes the object only if
+     * the key holds none, answering 412 PreconditionFailed to a second writer and 409 ConditionalRequestConflict to
+     * one racing another.
+     */
+    public static final String WRITE_ONCE_HEADER = "If-None-Match";
+
+    public static final String WRITE_ONCE_VALUE = "*";
 
     private static final String PROBE_KEY = "endpoint-probe";
 
@@ -81,8 +90,10 @@ public final class UploadUrlPresigner {
 
     /** For callers that already encoded the metadata (to check its size) and should not encode it twice. */
     public PresignedUpload presign(UploadKey key, Map<String, String> userMetadata, Long contentLength) {
-        SdkHttpRequest.Builder put =
-                objectPut(key).putHeader("Content-Type", key.contentType().mimeType());
+        SdkHttpRequest.Builder put = objectPut(key)
+                .putHeader("Content-Type", key.contentType().mimeType())
+                // write-once: S3 refuses a second PUT to the key (412), so nothing can replace what was verified
+                .putHeader(WRITE_ONCE_HEADER, WRITE_ONCE_VALUE);
         if (contentLength != null) {
             put.putHeader("Content-Length", contentLength.toString());
         }

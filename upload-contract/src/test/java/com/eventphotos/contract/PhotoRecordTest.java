@@ -30,8 +30,8 @@ class PhotoRecordTest {
 
     @Test
     void ready_shouldRoundTripThroughItsItem_andEnterTheListingIndex() {
-        PhotoRecord ready =
-                PhotoRecord.ready(metadata, 1234, 800, 600, renditions, created, created.plusSeconds(2), "5F0A");
+        PhotoRecord ready = PhotoRecord.ready(
+                metadata, 1234, 800, 600, renditions, created, created.plusSeconds(2), "5F0A", "\"e1\"");
         var item = ready.toItem();
         assertEquals(ready, PhotoRecord.fromItem(item));
         assertEquals(
@@ -53,13 +53,13 @@ class PhotoRecordTest {
     void ready_shouldRefuse_whenThereIsNoRendition() {
         assertThrows(
                 IllegalArgumentException.class,
-                () -> PhotoRecord.ready(metadata, 1234, 800, 600, List.of(), created, created, "5F0A"));
+                () -> PhotoRecord.ready(metadata, 1234, 800, 600, List.of(), created, created, "5F0A", null));
     }
 
     @Test
     void rejected_shouldStayOutOfTheListingIndex() {
         PhotoRecord rejected =
-                PhotoRecord.rejected(metadata.key(), created, created, "5F0A", "metadata title is missing");
+                PhotoRecord.rejected(metadata.key(), created, created, "5F0A", "metadata title is missing", null);
         var item = rejected.toItem();
         assertFalse(item.containsKey(PhotoTable.UPLOADED_AT_PHOTO_ID));
         assertFalse(item.containsKey(PhotoTable.TITLE));

@@ -44,10 +44,10 @@ class UploadUrlPresignerTest {
             for (String name : metadata.toUserMetadata().keySet()) {
                 assertTrue(upload.url().contains("x-amz-meta-" + name + "="), name);
             }
-            assertTrue(upload.url().contains("X-Amz-SignedHeaders=content-type%3Bhost"), upload.url());
+            assertTrue(upload.url().contains("X-Amz-SignedHeaders=content-type%3Bhost%3Bif-none-match"), upload.url());
             assertTrue(upload.url().contains("X-Amz-Expires=300"), upload.url());
             assertEquals("PUT", upload.method());
-            assertEquals(Map.of("Content-Type", "image/png"), upload.headers());
+            assertEquals(Map.of("Content-Type", "image/png", "If-None-Match", "*"), upload.headers());
         }
     }
 
@@ -60,8 +60,11 @@ class UploadUrlPresignerTest {
 
         assertTrue(upload.url().startsWith("http://127.0.0.1:4568/bucket/uploads/event_e1/"), upload.url());
         assertTrue(upload.url().contains("X-Amz-Date=20261121T100000Z"), upload.url());
-        assertTrue(upload.url().contains("X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost"), upload.url());
-        assertEquals(Map.of("Content-Type", "image/png", "Content-Length", "1234"), upload.headers());
+        assertTrue(
+                upload.url().contains("X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost%3Bif-none-match"),
+                upload.url());
+        assertEquals(
+                Map.of("Content-Type", "image/png", "Content-Length", "1234", "If-None-Match", "*"), upload.headers());
         assertEquals(Instant.parse("2026-11-21T10:05:00Z"), upload.expiresAt());
     }
 

@@ -34,6 +34,18 @@ public class EventAccessPolicy {
 
     /** The caller's membership in the event, when its role grants {@code permission}. */
     public Membership require(String eventId, Permission permission) {
+        return require(eventId, permission, false);
+    }
+
+    /**
+     * As {@link #require}, but a guest's session is read afresh, not from the session check's cache: for the question
+     * the live channels ask again and again of open subscriptions, so a revocation reaches them at once.
+     */
+    public Membership requireNow(String eventId, Permission permission) {
+        return require(eventId, permission, true);
+    }
+
+    private Membership require(String eventId, Permission permission, boolean fresh) {
         Optional<GuestSession> guest = caller.guest();
         if (guest.isPresent()) {
             // a guest of another event, or asking for what guests may not do: the same 404 a stranger gets
@@ -41,7 +53,11 @@ public class EventAccessPolicy {
                     || !guest.get().permissions().contains(permission)) {
                 throw new EventNotFoundException(eventId);
             }
-            guestSessions.require(guest.get());
+            if (fresh) {
+                guestSessions.requireFresh(guest.get());
+            } else {
+                guestSessions.require(guest.get());
+            }
             return Membership.of(guest.get());
         }
         Membership membership =

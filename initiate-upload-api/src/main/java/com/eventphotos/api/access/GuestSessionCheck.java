@@ -54,6 +54,15 @@ public class GuestSessionCheck {
         if (last != null && last.at().plus(config.guests().sessionCheckCache()).isAfter(now)) {
             return standing(last.active(), now);
         }
+        return read(session, now);
+    }
+
+    /** Reads the session's guest item and link now, whatever the cache holds (and remembers what it read). */
+    public ActiveGuest requireFresh(GuestSession session) {
+        return read(session, clock.instant());
+    }
+
+    private ActiveGuest read(GuestSession session, Instant now) {
         GuestItem guest = guests.find(session.eventId(), session.guestId())
                 .orElseThrow(() -> new UnauthorizedException("this guest session has ended"));
         Optional<InviteItem> link = invites.find(new InviteCode(session.eventId(), guest.inviteSecret()));

@@ -6,4 +6,9 @@ public abstract class ConflictException extends RuntimeException {
     protected ConflictException(String message) {
         super(message);
     }
+
+    /** The stable code clients tell this conflict by. */
+    public String code() {
+        return "CONFLICT";
+    }
 }

@@ -25,7 +25,7 @@ public record GuestSession(
     public Set<Permission> permissions() {
         if (wall) {
             // a projector's view: the event's visible photos and their channel, nothing it could change
-            return EnumSet.of(Permission.VIEW_PHOTOS, Permission.VIEW_OWN_PHOTOS);
+            return EnumSet.of(Permission.VIEW_PHOTOS, Permission.VIEW_OWN_PHOTOS, Permission.SHOW_WALL);
         }
         Set<Permission> permissions =
                 EnumSet.of(Permission.VIEW_OWN_PHOTOS, Permission.UPLOAD_PHOTOS, Permission.DELETE_OWN_PHOTOS);

@@ -11,7 +11,9 @@ public enum Permission {
     REVIEW_PHOTOS("approve guests' photos"),
     MANAGE_MEMBERS("manage the event's members and invites"),
     DOWNLOAD_ANY_ORIGINAL("download originals other people uploaded"),
-    EXPORT_PHOTOS("export the event's photos");
+    EXPORT_PHOTOS("export the event's photos"),
+    /** The wall page's frame, with the guest link its owner picked: owners and that wall's own session. */
+    SHOW_WALL("open the event's wall page");
 
     private final String action;
 

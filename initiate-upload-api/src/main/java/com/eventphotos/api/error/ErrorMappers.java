@@ -107,7 +107,9 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public RestResponse<ErrorResponse> conflict(ConflictException e) {
-        return json(Response.Status.CONFLICT, ErrorResponse.of(409, "Conflict", e.getMessage()));
+        return json(
+                Response.Status.CONFLICT,
+                ErrorResponse.of(409, "Conflict", e.getMessage()).withCode(e.code()));
     }
 
     @ServerExceptionMapper
@@ -123,7 +125,7 @@ public class ErrorMappers {
                 .toList();
         String message =
                 violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
-        return json(Response.Status.BAD_REQUEST, new ErrorResponse(400, "Bad Request", message, violations));
+        return json(Response.Status.BAD_REQUEST, ErrorResponse.withViolations(400, "Bad Request", message, violations));
     }
 
     @ServerExceptionMapper

@@ -12,8 +12,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param photos and {@code bytes}: the photos and bytes of originals it holds, known once the worker has listed them
  * @param progress 0 to 1: the share of those bytes already in the archives
- * @param archives when READY, one link per archive, presigned for this answer; empty before
+ * @param archives when READY, one link per archive, presigned for this answer; empty before, and for any other status
  * @param error why it FAILED
+ * @param withdrawnAt and {@code withdrawnReason}: when and why a WITHDRAWN export was taken back (a photo in it was
+ *     deleted; its archives are deleted too, and it has no links); absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExportView(
@@ -25,7 +27,9 @@ public record ExportView(
         long bytes,
         double progress,
         List<Archive> archives,
-        String error) {
+        String error,
+        Instant withdrawnAt,
+        String withdrawnReason) {
 
     /** One archive: a link that downloads it (a ZIP of at most 4 GiB), valid until {@code expiresAt}. */
     public record Archive(URI url, long bytes, int photos, Instant expiresAt) {}

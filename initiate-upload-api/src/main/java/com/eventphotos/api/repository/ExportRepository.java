@@ -12,6 +12,7 @@ import com.eventphotos.api.domain.ConcurrentChangeException;
 import com.eventphotos.api.dynamo.Transactions;
 import com.eventphotos.contract.export.ExportJob;
 import com.eventphotos.contract.export.ExportTable;
+import com.eventphotos.contract.export.ExportWithdrawal;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,13 +20,15 @@ import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
  * Export jobs in the {@link ExportTable}: the API creates them (with the event's {@code #active} item, in one
- * transaction, so an event has at most one export running) and reads what the worker has made of them.
+ * transaction, so an event has at most one export running), reads what the worker has made of them, and withdraws
+ * those holding a photo that was deleted ({@link ExportWithdrawal}: the job WITHDRAWN, its objects deleted).
  */
 @ApplicationScoped
 public class ExportRepository {
@@ -40,6 +43,11 @@ public class ExportRepository {
 
     @Inject
     UploadApiConfig config;
+
+    @Inject
+    S3Client s3;
+
+    private volatile ExportWithdrawal withdrawal;
 
     /** What {@link #startUnlessActive} did: stored {@code job} as the event's active export, or found another. */
     public record Started(ExportJob job, boolean created) {}
@@ -116,6 +124,44 @@ public class ExportRepository {
                 .sorted(Comparator.comparing(ExportJob::createdAt).reversed())
                 .limit(MAX_LISTED)
                 .toList();
+    }
+
+    /** Every job of the event still within its retention, in any status, with what a withdrawal decides by. */
+    public List<ExportWithdrawal.Stored> withdrawable(String eventId, Instant now) {
+        return withdrawal().ofEvent(eventId).stream()
+                .filter(stored -> stored.job()
+                        .createdAt()
+                        .plus(config.export().retention())
+                        .isAfter(now))
+                .toList();
+    }
+
+    public Optional<ExportWithdrawal.Stored> withdrawable(String eventId, String exportId) {
+        return withdrawal().read(eventId, exportId);
+    }
+
+    /** Tells a QUEUED or RUNNING job's worker that the photo was deleted; false when the job is not (any more). */
+    public boolean notePhotoDeleted(ExportJob job, String photoId) {
+        return withdrawal().notePhotoDeleted(job.eventId(), job.exportId(), photoId);
+    }
+
+    /** Whether a built export's archives hold the photo (reads its plan from the bucket). */
+    public boolean holds(ExportWithdrawal.Stored export, String photoId) {
+        return withdrawal().holds(export, photoId);
+    }
+
+    /** WITHDRAWN first, then its archives and plan deleted from the bucket; safe to repeat. */
+    public ExportWithdrawal.Outcome withdraw(ExportJob job, String reason, Instant now) {
+        return withdrawal().withdraw(job.eventId(), job.exportId(), reason, now);
+    }
+
+    private ExportWithdrawal withdrawal() {
+        ExportWithdrawal current = withdrawal;
+        if (current == null) {
+            current = new ExportWithdrawal(dynamo, s3, config.exportsTable(), config.bucket());
+            withdrawal = current;
+        }
+        return current;
     }
 
     private Optional<String> activeExportId(String eventId) {

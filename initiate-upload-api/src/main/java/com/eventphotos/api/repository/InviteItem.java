@@ -34,6 +34,7 @@ import static com.eventphotos.contract.EventTable.SIGN_IN_REQUIRED;
 import static com.eventphotos.contract.EventTable.SK;
 import static com.eventphotos.contract.EventTable.USES;
 import static com.eventphotos.contract.EventTable.WALL;
+import static com.eventphotos.contract.EventTable.WALL_GUEST_LINK;
 import static com.eventphotos.contract.EventTable.eventPk;
 import static com.eventphotos.contract.EventTable.inviteSk;
 import static com.eventphotos.contract.PhotoTable.formatTime;
@@ -52,7 +53,8 @@ public record InviteItem(
         boolean signInRequired,
         boolean allowView,
         boolean requireReview,
-        boolean wall) {
+        boolean wall,
+        String wallGuestLink) {
 
     public static Map<String, AttributeValue> keyOf(InviteCode code) {
         return key(eventPk(code.eventId()), inviteSk(code.secret()));
@@ -75,6 +77,9 @@ public record InviteItem(
         if (wall) {
             item.put(WALL, bool(true));
         }
+        if (wallGuestLink != null) {
+            item.put(WALL_GUEST_LINK, s(wallGuestLink));
+        }
         return item;
     }
 
@@ -93,7 +98,8 @@ public record InviteItem(
                 !item.containsKey(SIGN_IN_REQUIRED) || flag(item, SIGN_IN_REQUIRED),
                 !item.containsKey(ALLOW_VIEW) || flag(item, ALLOW_VIEW),
                 flag(item, REQUIRE_REVIEW),
-                item.containsKey(WALL) && flag(item, WALL));
+                item.containsKey(WALL) && flag(item, WALL),
+                item.containsKey(WALL_GUEST_LINK) ? string(item, WALL_GUEST_LINK) : null);
     }
 
     /** Why the invite cannot be accepted at {@code now}, if it cannot: revoked, expired or used up. */

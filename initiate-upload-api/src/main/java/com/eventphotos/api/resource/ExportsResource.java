@@ -66,7 +66,9 @@ public class ExportsResource {
 
     @GET
     @Path("/{exportId}")
-    @Operation(summary = "One export (OWNER): its progress, and once READY a fresh link to each archive")
+    @Operation(
+            summary = "One export (OWNER): its progress, and once READY a fresh link to each archive (none once"
+                    + " WITHDRAWN: a photo in it was deleted, and its archives with it)")
     @APIResponse(responseCode = "200", description = "The export")
     public ExportView get(
             @PathParam("eventId") @EventIdParam String eventId,

@@ -1,6 +1,5 @@
 package com.eventphotos.api.resource;
 
-import java.net.InetSocketAddress;
 import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -8,18 +7,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.eventphotos.api.error.TooManyUploadsException;
 import com.eventphotos.api.model.CreateGuestSessionRequest;
 import com.eventphotos.api.model.GuestSessionView;
 import com.eventphotos.api.service.GuestSessionService;
-import com.eventphotos.api.service.RateLimiter;
-import com.eventphotos.api.service.RateLimiters;
 
 import io.vertx.core.http.HttpServerRequest;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -42,8 +37,7 @@ public class GuestSessionsResource {
     GuestSessionService guests;
 
     @Inject
-    @Named(RateLimiters.GUEST_SESSIONS)
-    RateLimiter perAddress;
+    ClientAddresses addresses;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -51,28 +45,16 @@ public class GuestSessionsResource {
     @APIResponse(responseCode = "201", description = "The guest token and what it allows")
     @APIResponse(responseCode = "404", description = "No such link")
     @APIResponse(responseCode = "410", description = "The link was revoked, expired, or has no sessions left")
-    @APIResponse(responseCode = "429", description = "Too many sessions from this address; Retry-After says when")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many sessions from this address or on this link, or too many unknown codes from this"
+                    + " address; Retry-After says when")
     public RestResponse<GuestSessionView> start(
             @PathParam("code") @Size(max = 100, message = "must be at most 100 characters") String code,
             @Context HttpServerRequest http,
             CreateGuestSessionRequest request) {
-        perAddress.tryAcquire(clientAddress(http)).ifPresent(wait -> {
-            throw new TooManyUploadsException(wait, "too many guest sessions from your address");
-        });
-        return RestResponse.ResponseBuilder.create(Response.Status.CREATED, guests.start(code, request, Instant.now()))
+        GuestSessionView session = guests.start(code, request, addresses.of(http), Instant.now());
+        return RestResponse.ResponseBuilder.create(Response.Status.CREATED, session)
                 .build();
-    }
-
-    /** Behind API Gateway every request comes from the gateway: its X-Forwarded-For names the client. */
-    private static String clientAddress(HttpServerRequest http) {
-        String forwarded = http.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].strip();
-        }
-        InetSocketAddress remote = http.remoteAddress() == null
-                ? null
-                : new InetSocketAddress(
-                        http.remoteAddress().host(), http.remoteAddress().port());
-        return remote == null ? "unknown" : remote.getHostString();
     }
 }

@@ -45,7 +45,8 @@ public class LiveChannelResource {
     @APIResponse(responseCode = "403", description = "You may not see the event's photos (an upload-only guest)")
     @APIResponse(responseCode = "404", description = "No such event, or you are not a member")
     public LiveChannelView channel(@PathParam("eventId") @EventIdParam String eventId) {
-        access.require(eventId, Permission.VIEW_PHOTOS);
+        // read afresh: the event server and the deployed authorizer ask this of subscriptions, revocation must show
+        access.requireNow(eventId, Permission.VIEW_PHOTOS);
         return live.channelOf(eventId);
     }
 }

@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import com.eventphotos.api.access.EventAccessPolicy;
 import com.eventphotos.api.domain.Permission;
+import com.eventphotos.api.model.CreateWallRequest;
 import com.eventphotos.api.model.Listed;
 import com.eventphotos.api.model.WallPageView;
 import com.eventphotos.api.model.WallView;
@@ -19,6 +20,7 @@ import com.eventphotos.api.service.WallService;
 import io.quarkus.security.Authenticated;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -48,12 +50,21 @@ public class WallsResource {
 
     @POST
     @Path("/walls")
-    @Operation(summary = "Create a wall (OWNER): a view-only token and the wall page's URL, for a projector or TV")
+    @Operation(
+            summary = "Create a wall (OWNER): a view-only token and the wall page's URL, for a projector or TV;"
+                    + " optionally the guest link the wall shows as a QR code")
     @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "guestLinkId is not a usable guest link of this event")
     @APIResponse(responseCode = "403", description = "Only owners make walls")
     public RestResponse<WallView> create(
-            @PathParam("eventId") @EventIdParam String eventId, @HeaderParam("Origin") String origin) {
-        WallView wall = walls.create(access.require(eventId, Permission.MANAGE_MEMBERS), origin, Instant.now());
+            @PathParam("eventId") @EventIdParam String eventId,
+            @HeaderParam("Origin") String origin,
+            @Valid CreateWallRequest request) {
+        WallView wall = walls.create(
+                access.require(eventId, Permission.MANAGE_MEMBERS),
+                request == null ? null : request.guestLinkId(),
+                origin,
+                Instant.now());
         return created(eventId, wall);
     }
 
@@ -98,10 +109,13 @@ public class WallsResource {
     @Path("/wall")
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "guest")
-    @Operation(summary = "The wall page's frame: the event's name and a guest link for its QR code")
+    @Operation(
+            summary = "The wall page's frame (the wall's token, or an owner): the event's name and the guest link the"
+                    + " owner picked for this wall, if any, for its QR code")
     @APIResponse(responseCode = "200", description = "The frame")
+    @APIResponse(responseCode = "403", description = "Only a wall's token and owners open the wall page")
     public WallPageView page(@PathParam("eventId") @EventIdParam String eventId, @HeaderParam("Origin") String origin) {
-        return walls.page(access.require(eventId, Permission.VIEW_PHOTOS), origin, Instant.now());
+        return walls.page(access.require(eventId, Permission.SHOW_WALL), origin, Instant.now());
     }
 
     private static RestResponse<WallView> created(String eventId, WallView wall) {

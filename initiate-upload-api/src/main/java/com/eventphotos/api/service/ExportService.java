@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jboss.logging.Logger;
+
 import com.eventphotos.api.UploadApiConfig;
 import com.eventphotos.api.domain.ExportNotFoundException;
 import com.eventphotos.api.domain.Membership;
@@ -15,16 +17,21 @@ import com.eventphotos.contract.export.ExportJob;
 import com.eventphotos.contract.export.ExportKeys;
 import com.eventphotos.contract.export.ExportMessage;
 import com.eventphotos.contract.export.ExportStatus;
+import com.eventphotos.contract.export.ExportWithdrawal;
+import com.eventphotos.contract.live.LiveGallery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
  * Exports of an event's photos: starting one (at most one runs per event; asking again while it runs returns it),
- * and what became of them, with fresh links to the archives of a READY one. The export worker builds them.
+ * and what became of them, with fresh links to the archives of a READY one; withdrawing those that hold a photo
+ * deleted afterwards. The export worker builds them.
  */
 @ApplicationScoped
 public class ExportService {
+
+    private static final Logger LOG = Logger.getLogger(ExportService.class);
 
     @Inject
     ExportRepository exports;
@@ -37,6 +44,9 @@ public class ExportService {
 
     @Inject
     UploadApiConfig config;
+
+    @Inject
+    LiveGallery gallery;
 
     /** Starts an export of the event, or returns the one QUEUED or RUNNING. */
     public ExportView start(Membership owner, Instant now) {
@@ -61,6 +71,76 @@ public class ExportService {
 
     public List<ExportView> list(String eventId, Instant now) {
         return exports.list(eventId, now).stream().map(job -> view(job, now)).toList();
+    }
+
+    /**
+     * A photo of the event was deleted (its original is gone already): every export whose archives hold it is
+     * withdrawn (WITHDRAWN, then its archives deleted from the bucket, so links handed out before stop working), and
+     * one still QUEUED or RUNNING is told, so that its worker withdraws it when it ends if it had put the photo in
+     * already. Exports that do not hold the photo are left alone. Safe to repeat: it also deletes what a withdrawal
+     * that failed halfway left in the bucket.
+     *
+     * @throws RuntimeException when an export could not be withdrawn (logged; the others are still tried): the delete
+     *     then fails, and repeating it finishes the withdrawal
+     */
+    public void photoDeleted(String eventId, UUID photoId, Instant now) {
+        RuntimeException failure = null;
+        for (ExportWithdrawal.Stored export : exports.withdrawable(eventId, now)) {
+            try {
+                follow(export, photoId.toString(), now, true);
+            } catch (RuntimeException e) {
+                LOG.errorf(
+                        e,
+                        "export %s of %s could not be withdrawn after photo %s was deleted (repeating the delete"
+                                + " retries it)",
+                        export.job().exportId(),
+                        eventId,
+                        photoId);
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void follow(ExportWithdrawal.Stored export, String photoId, Instant now, boolean lookAgain) {
+        ExportJob job = export.job();
+        switch (job.status()) {
+            case QUEUED, RUNNING -> {
+                if (!exports.notePhotoDeleted(job, photoId) && lookAgain) {
+                    // it finished meanwhile: as what it is now
+                    exports.withdrawable(job.eventId(), job.exportId())
+                            .ifPresent(current -> follow(current, photoId, now, false));
+                }
+            }
+            case READY -> {
+                if (exports.holds(export, photoId)) {
+                    withdraw(job, photoId, now);
+                }
+            }
+            case WITHDRAWN -> {
+                if (!export.objectsRemoved()) {
+                    withdraw(job, photoId, now); // an earlier withdrawal left objects in the bucket
+                }
+            }
+            case FAILED -> {
+                // never linked to
+            }
+        }
+    }
+
+    private void withdraw(ExportJob job, String photoId, Instant now) {
+        ExportWithdrawal.Outcome outcome = exports.withdraw(job, ExportWithdrawal.PHOTO_DELETED, now);
+        LOG.infof("export %s of %s %s: photo %s in it was deleted", job.exportId(), job.eventId(), outcome, photoId);
+        if (outcome == ExportWithdrawal.Outcome.WITHDRAWN) {
+            // owners' open pages fetch the export again, and show it withdrawn
+            gallery.exportFinished(job.eventId(), job.exportId(), ExportStatus.WITHDRAWN.name());
+        }
     }
 
     private java.util.Optional<ExportJob> find(String eventId, String exportId, Instant now) {
@@ -93,7 +173,9 @@ public class ExportService {
                 job.bytes(),
                 job.progress(),
                 archives,
-                job.error());
+                job.error(),
+                job.withdrawnAt(),
+                job.withdrawnReason());
     }
 
     /** A link valid for the configured time, and never past the day the bucket deletes the archive. */

@@ -13,6 +13,7 @@ import com.eventphotos.api.model.GuestSessionView;
 import com.eventphotos.api.repository.GuestItem;
 import com.eventphotos.api.repository.InviteItem;
 import com.eventphotos.api.repository.InviteRepository;
+import com.eventphotos.contract.DisplayNames;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,18 +27,29 @@ import static com.eventphotos.contract.PhotoTable.formatTime;
 @ApplicationScoped
 public class GuestSessionService {
 
-    static final int MAX_NAME = 60;
-
     @Inject
     InviteRepository invites;
 
     @Inject
     GuestTokens tokens;
 
-    public GuestSessionView start(String code, CreateGuestSessionRequest request, Instant now) {
+    @Inject
+    GuestSessionLimits limits;
+
+    /**
+     * Limits, each keyed on what the caller cannot forge ({@code source}: the TCP peer, or API Gateway's source IP): a
+     * source starts at most so many sessions (sized for a venue whose guests share one address), a source that keeps
+     * sending codes that do not exist is refused for a while (junk costs the caller, not every event), and a link
+     * takes at most so many sessions at once and per minute (one client cannot use it up for the real guests).
+     *
+     * @param source the caller's address ({@code ClientAddresses})
+     */
+    public GuestSessionView start(String code, CreateGuestSessionRequest request, String source, Instant now) {
+        limits.requireSourceMayStart(source);
         String name = name(request);
-        InviteItem link = invites.find(InviteCode.parse(code).orElseThrow(InviteNotFoundException::new))
-                .orElseThrow(InviteNotFoundException::new);
+        InviteItem link = limits.countingUnknownCodes(
+                source, () -> invites.find(InviteCode.parse(code).orElseThrow(InviteNotFoundException::new))
+                        .orElseThrow(InviteNotFoundException::new));
         if (link.wall()) {
             throw new InviteNotFoundException(); // a wall's session is made with the wall, never through a code
         }
@@ -48,6 +60,7 @@ public class GuestSessionService {
         link.unusableAt(now).ifPresent(unusable -> {
             throw unusable;
         });
+        limits.requireLinkMayStart(link.code());
         Instant expiresAt = Instant.parse(link.expiresAt());
         GuestSession session = new GuestSession(
                 link.code().eventId(), UUID.randomUUID(), name, link.allowView(), link.requireReview(), false);
@@ -75,13 +88,10 @@ public class GuestSessionService {
     }
 
     private static String name(CreateGuestSessionRequest request) {
-        String name =
-                request == null || request.name() == null ? "" : request.name().strip();
-        int length = name.codePointCount(0, name.length());
-        if (length < 1 || length > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidRequestException(
-                    "name", "must be 1 to " + MAX_NAME + " characters (after trimming), without control characters");
+        try {
+            return DisplayNames.normalized(request == null ? null : request.name());
+        } catch (IllegalArgumentException refused) {
+            throw new InvalidRequestException("name", refused.getMessage());
         }
-        return name;
     }
 }

@@ -95,7 +95,8 @@ public class InviteService {
                 signInRequired,
                 signInRequired || asked.allowView() == null || asked.allowView(),
                 !signInRequired && (asked.requireReview() == null || asked.requireReview()),
-                false);
+                false,
+                null);
         invites.create(invite);
         return invite.toView(webClient(origin));
     }

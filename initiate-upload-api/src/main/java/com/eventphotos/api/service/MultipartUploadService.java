@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import com.eventphotos.api.UploadApiConfig;
 import com.eventphotos.api.domain.EventAccessDeniedException;
+import com.eventphotos.api.domain.UploadConflictException;
 import com.eventphotos.api.domain.UploadGoneException;
 import com.eventphotos.api.domain.UploadNotFoundException;
 import com.eventphotos.api.error.InvalidRequestException;
@@ -151,6 +152,14 @@ public class MultipartUploadService {
                 return completedAnswer(session);
             }
             throw uploadGone(session);
+        } catch (PhotoAlreadyWrittenException e) {
+            // the key holds an object already (write-once): what was joined first stays the photo, these parts go
+            abortQuietly(session);
+            if (holdsPhoto(session)) {
+                sessions.markCompleted(session, clock.instant());
+                return completedAnswer(session);
+            }
+            throw uploadGone(session);
         }
         sessions.markCompleted(session, clock.instant());
         return completedAnswer(session);
@@ -196,8 +205,16 @@ public class MultipartUploadService {
             s3.completeMultipartUpload(c -> c.bucket(config.bucket())
                     .key(session.key().toString())
                     .uploadId(session.uploadId())
+                    // write-once, as every single-PUT URL: a photo's original is never replaced
+                    .ifNoneMatch(UploadUrlPresigner.WRITE_ONCE_VALUE)
                     .multipartUpload(u -> u.parts(completed)));
         } catch (S3Exception e) {
+            if (e.statusCode() == 412) {
+                throw new PhotoAlreadyWrittenException();
+            }
+            if (e.statusCode() == 409) {
+                throw new UploadConflictException();
+            }
             if (e.statusCode() == 400) {
                 throw new InvalidRequestException(
                         "parts",
@@ -205,6 +222,13 @@ public class MultipartUploadService {
                                 + e.awsErrorDetails().errorMessage());
             }
             throw e; // NoSuchUpload included: complete() tells completed from aborted
+        }
+    }
+
+    /** S3 answered 412 to a write-once completion: the photo's key holds an object already. */
+    private static final class PhotoAlreadyWrittenException extends RuntimeException {
+        PhotoAlreadyWrittenException() {
+            super(null, null, false, false);
         }
     }
 

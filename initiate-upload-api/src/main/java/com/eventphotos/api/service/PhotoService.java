@@ -63,6 +63,9 @@ public class PhotoService {
     DownloadUrls downloads;
 
     @Inject
+    ExportService exports;
+
+    @Inject
     UploadApiConfig config;
 
     /**
@@ -153,6 +156,9 @@ public class PhotoService {
         multipart.discardUnfinished(eventId, id, record.isEmpty());
         if (photos.delete(eventId, id, record, member.userId(), now, events.releaseUpload(eventId))) {
             tellGalleries(eventId, id, new PhotoChange(record.get().visibleToMembers(), Optional.empty()));
+        }
+        if (record.isPresent()) {
+            exports.photoDeleted(eventId, id, now); // on every repeat too: it finishes a withdrawal that failed
         }
     }
 

@@ -39,6 +39,12 @@ public class RateLimiter {
         return buckets.computeIfAbsent(user, u -> new Bucket(now)).take(now);
     }
 
+    /** Whether the caller's bucket has a request left, without taking it: empty if so, else how long until it has. */
+    public Optional<Duration> waitFor(String user) {
+        Bucket bucket = buckets.get(user);
+        return bucket == null ? Optional.empty() : bucket.waitFor(nanoClock.getAsLong());
+    }
+
     int trackedUsers() {
         return buckets.size();
     }
@@ -60,6 +66,13 @@ public class RateLimiter {
             }
             long wait = (long) Math.ceil((1 - tokens) / tokensPerNano);
             return Optional.of(Duration.ofNanos(wait));
+        }
+
+        synchronized Optional<Duration> waitFor(long now) {
+            refill(now);
+            return tokens >= 1
+                    ? Optional.empty()
+                    : Optional.of(Duration.ofNanos((long) Math.ceil((1 - tokens) / tokensPerNano)));
         }
 
         synchronized boolean isFull(long now) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.eventphotos.api.UploadApiConfig;
@@ -13,10 +14,12 @@ import com.eventphotos.api.domain.InviteCode;
 import com.eventphotos.api.domain.InviteNotFoundException;
 import com.eventphotos.api.domain.Membership;
 import com.eventphotos.api.domain.Role;
+import com.eventphotos.api.error.InvalidRequestException;
 import com.eventphotos.api.model.EventView;
 import com.eventphotos.api.model.WallPageView;
 import com.eventphotos.api.model.WallView;
 import com.eventphotos.api.repository.GuestItem;
+import com.eventphotos.api.repository.GuestRepository;
 import com.eventphotos.api.repository.InviteItem;
 import com.eventphotos.api.repository.InviteRepository;
 
@@ -39,6 +42,9 @@ public class WallService {
     InviteRepository invites;
 
     @Inject
+    GuestRepository guests;
+
+    @Inject
     InviteService links;
 
     @Inject
@@ -50,8 +56,10 @@ public class WallService {
     @Inject
     UploadApiConfig config;
 
-    public WallView create(Membership owner, String origin, Instant now) {
+    /** @param guestLinkId the guest link the wall shows as a QR code (the owner's pick), or null for none */
+    public WallView create(Membership owner, String guestLinkId, String origin, Instant now) {
         EventView event = events.get(owner);
+        String guestLink = guestLinkId == null ? null : usableGuestLink(owner.eventId(), guestLinkId, now);
         Instant expiresAt = now.plus(config.events().maxInviteLifetime());
         InviteItem wall = new InviteItem(
                 InviteCode.generate(event.eventId()),
@@ -66,7 +74,8 @@ public class WallService {
                 false,
                 true,
                 false,
-                true);
+                true,
+                guestLink);
         invites.create(wall);
         GuestSession session = session(wall);
         invites.startGuestSession(
@@ -100,21 +109,51 @@ public class WallService {
 
     /** A new wall in place of this one, whose token stops working (a token that was shown too widely). */
     public WallView rotate(Membership owner, String wallId, String origin, Instant now) {
-        revoke(owner.eventId(), wallId);
-        return create(owner, origin, now);
+        InviteItem old = wallOf(owner.eventId(), wallId);
+        invites.revoke(old.code());
+        String guestLink = old.wallGuestLink() == null
+                ? null
+                : InviteCode.parse(old.wallGuestLink())
+                        .flatMap(invites::find)
+                        .filter(link -> link.unusableAt(now).isEmpty())
+                        .map(link -> link.code().toString())
+                        .orElse(null);
+        return create(owner, guestLink, origin, now);
     }
 
-    /** The wall page's frame: the event's name and, when there is one that stands, a guest link to show as QR. */
-    public WallPageView page(Membership viewer, String origin, Instant now) {
-        EventView event = events.get(viewer);
-        String webClient = links.webClientFor(origin);
-        String guestLink = invites.ofEvent(viewer.eventId()).stream()
-                .filter(invite -> !invite.signInRequired() && !invite.wall())
-                .filter(invite -> invite.unusableAt(now).isEmpty())
-                .max(Comparator.comparing(InviteItem::createdAt))
-                .map(invite -> invite.toView(webClient).link())
+    /**
+     * The wall page's frame: the event's name and, for a wall's own token, the guest link its owner picked for it while
+     * that link can still be used. Never another link: a link found by recency could be one meant for other guests
+     * (without review), and an owner previewing the page has every link in the invite panel already.
+     */
+    public WallPageView page(Membership caller, String origin, Instant now) {
+        EventView event = events.get(caller);
+        String guestLink = Optional.ofNullable(caller.guest())
+                .filter(GuestSession::wall)
+                .flatMap(session -> guests.find(session.eventId(), session.guestId()))
+                .flatMap(session -> invites.find(new InviteCode(caller.eventId(), session.inviteSecret())))
+                .map(InviteItem::wallGuestLink)
+                .flatMap(InviteCode::parse)
+                .filter(code -> code.eventId().equals(caller.eventId()))
+                .flatMap(invites::find)
+                .filter(link -> isGuestLink(link) && link.unusableAt(now).isEmpty())
+                .map(link -> link.toView(links.webClientFor(origin)).link())
                 .orElse(null);
         return new WallPageView(event.eventId(), event.name(), guestLink);
+    }
+
+    private String usableGuestLink(String eventId, String guestLinkId, Instant now) {
+        return InviteCode.parse(guestLinkId)
+                .filter(code -> code.eventId().equals(eventId))
+                .flatMap(invites::find)
+                .filter(link -> isGuestLink(link) && link.unusableAt(now).isEmpty())
+                .map(link -> link.code().toString())
+                .orElseThrow(() -> new InvalidRequestException(
+                        "guestLinkId", "is not a guest link of this event that can still be used"));
+    }
+
+    private static boolean isGuestLink(InviteItem invite) {
+        return !invite.signInRequired() && !invite.wall();
     }
 
     private InviteItem wallOf(String eventId, String wallId) {
@@ -134,7 +173,8 @@ public class WallService {
                 links.webClientFor(origin) + "/events/" + eventId + "/wall#token=" + token,
                 token,
                 expiresAt,
-                wall.createdAt());
+                wall.createdAt(),
+                wall.wallGuestLink());
     }
 
     /** One session per wall, its id derived from the wall's code, so a listed wall gets a token for it again. */

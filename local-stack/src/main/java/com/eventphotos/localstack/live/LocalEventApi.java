@@ -1,13 +1,17 @@
 package com.eventphotos.localstack.live;
 
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -33,8 +39,15 @@ import io.vertx.core.http.ServerWebSocket;
  * The local stack's Event API: the subset of AppSync Events the system uses, on one loopback port. Publishing is
  * {@code POST /event} signed with SigV4 by the stack's publisher identity (what IAM allows the functions in AWS);
  * subscribing is the WebSocket protocol at {@code /event/realtime} (subprotocols {@code aws-appsync-event-ws} and
- * {@code header-{base64url authorization}}), each subscription authorised by the API as the deployed authorizer
- * does ({@link SubscriptionCheck}). README, "Live wall", lists what of AppSync Events it does not imitate.
+ * {@code header-{base64url authorization}}).
+ *
+ * <p>It holds up as AppSync does against clients that misbehave: a connection needs an unexpired JWT of a trusted
+ * issuer ({@link TokenVerifier}, else the handshake is refused with 401), one source address may hold so many
+ * connections (429), a connection lives so long and at most until its token expires, holds at most 200
+ * subscriptions, and is dropped when it stops reading. Each subscription is authorised by the API as the deployed
+ * authorizer does ({@link SubscriptionCheck}), and again while it is open ({@link SubscriptionRecheck}), so a
+ * revoked token stops hearing. The limits: {@link EventServerOptions}. README, "Live galleries", lists what of
+ * AppSync Events it does not imitate.
  */
 public final class LocalEventApi implements AutoCloseable {
 
@@ -49,23 +62,35 @@ public final class LocalEventApi implements AutoCloseable {
 
     private final Vertx vertx;
     private final HttpServer server;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Messages.JSON;
     private final PublishSignatureCheck signatures;
+    private final TokenVerifier tokens;
     private final SubscriptionCheck subscriptions;
-    private final Duration keepAlive;
+    private final SubscriptionRecheck recheck;
+    private final EventServerOptions options;
+    private final ConnectionSlots slots;
     private final AwsBasicCredentials publisher;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Set<Subscription> active = ConcurrentHashMap.newKeySet();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
 
-    private record Subscription(ServerWebSocket socket, String id, String channel) {}
-
-    private LocalEventApi(Supplier<String> apiUrl, AwsBasicCredentials publisher, Duration keepAlive, int port) {
+    private LocalEventApi(
+            int port,
+            Supplier<String> apiUrl,
+            AwsBasicCredentials publisher,
+            List<TrustedIssuer> issuers,
+            EventServerOptions options) {
         this.publisher = publisher;
-        this.keepAlive = keepAlive;
+        this.options = options;
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.signatures = new PublishSignatureCheck(publisher, Clock.systemUTC());
-        this.subscriptions = new SubscriptionCheck(apiUrl);
+        this.tokens = new TokenVerifier(issuers, options.clockSkew(), Clock.systemUTC(), http);
+        this.subscriptions = new SubscriptionCheck(apiUrl, http);
+        this.slots = new ConnectionSlots(options.maxConnectionsPerSource());
         this.vertx = Vertx.vertx();
+        this.recheck = new SubscriptionRecheck(vertx, options.recheckInterval(), subscriptions, active);
         this.server = vertx.createHttpServer(new HttpServerOptions()
                 .setHost("127.0.0.1")
                 .setPort(port)
@@ -77,11 +102,16 @@ public final class LocalEventApi implements AutoCloseable {
     /**
      * @param apiUrl the API that authorises subscriptions (read when one is checked: the API may start later)
      * @param publisher the only identity that may publish
-     * @param keepAlive how often a {@code ka} is sent to each connection
+     * @param issuers whose tokens may connect (the stack's Keycloak realm and the API's guest tokens)
+     * @param options the limits; {@link EventServerOptions#defaults()} are AppSync's
      */
     public static LocalEventApi start(
-            int port, Supplier<String> apiUrl, AwsBasicCredentials publisher, Duration keepAlive) {
-        LocalEventApi api = new LocalEventApi(apiUrl, publisher, keepAlive, port);
+            int port,
+            Supplier<String> apiUrl,
+            AwsBasicCredentials publisher,
+            List<TrustedIssuer> issuers,
+            EventServerOptions options) {
+        LocalEventApi api = new LocalEventApi(port, apiUrl, publisher, issuers, options);
         try {
             api.server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             return api;
@@ -120,6 +150,10 @@ public final class LocalEventApi implements AutoCloseable {
         return publisher;
     }
 
+    public EventServerOptions options() {
+        return options;
+    }
+
     /** Events taken by {@code POST /event}, and messages delivered to subscriptions (tests, benchmarks). */
     public long published() {
         return published.get();
@@ -129,12 +163,24 @@ public final class LocalEventApi implements AutoCloseable {
         return delivered.get();
     }
 
+    /** Open subscriptions, over all connections. */
     public int subscriptions() {
         return active.size();
     }
 
+    /** Open connections (their handshake passed and they have not ended). */
+    public int connections() {
+        return connections.size();
+    }
+
+    /** Rounds of re-checking every open subscription with the API that have finished (tests). */
+    public long recheckRounds() {
+        return recheck.rounds();
+    }
+
     @Override
     public void close() {
+        recheck.close();
         vertx.close()
                 .toCompletionStage()
                 .toCompletableFuture()
@@ -146,16 +192,16 @@ public final class LocalEventApi implements AutoCloseable {
 
     private void request(HttpServerRequest request) {
         if (!request.path().equals(PUBLISH_PATH)) {
-            respond(request, 404, error("NotFoundException", "no such path: " + request.path()));
+            respond(request, 404, Messages.httpError("NotFoundException", "no such path: " + request.path()));
             return;
         }
         if (request.method() != io.vertx.core.http.HttpMethod.POST) {
-            respond(request, 405, error("BadRequestException", "publish with POST"));
+            respond(request, 405, Messages.httpError("BadRequestException", "publish with POST"));
             return;
         }
         request.bodyHandler(body -> {
             if (body.length() > MAX_PUBLISH_BODY) {
-                respond(request, 413, error("BadRequestException", "request too large"));
+                respond(request, 413, Messages.httpError("BadRequestException", "request too large"));
                 return;
             }
             Map<String, String> headers = new HashMap<>();
@@ -166,7 +212,7 @@ public final class LocalEventApi implements AutoCloseable {
             signatures
                     .refusal("POST", PUBLISH_PATH, headers, bytes)
                     .ifPresentOrElse(
-                            why -> respond(request, 401, error("UnauthorizedException", why)),
+                            why -> respond(request, 401, Messages.httpError("UnauthorizedException", why)),
                             () -> publish(request, bytes));
         });
     }
@@ -176,23 +222,23 @@ public final class LocalEventApi implements AutoCloseable {
         try {
             document = json.readTree(body);
         } catch (Exception e) {
-            respond(request, 400, error("BadRequestException", "the body is not JSON"));
+            respond(request, 400, Messages.httpError("BadRequestException", "the body is not JSON"));
             return;
         }
         String channel = document.path("channel").asText(null);
         JsonNode events = document.path("events");
         if (channel == null || !LiveChannels.isValid(channel)) {
-            respond(request, 400, error("BadRequestException", "channel must be a valid channel path"));
+            respond(request, 400, Messages.httpError("BadRequestException", "channel must be a valid channel path"));
             return;
         }
         if (!events.isArray() || events.isEmpty() || events.size() > LiveEventPublisher.MAX_EVENTS_PER_REQUEST) {
-            respond(request, 400, error("BadRequestException", "events must hold 1 to 5 events"));
+            respond(request, 400, Messages.httpError("BadRequestException", "events must hold 1 to 5 events"));
             return;
         }
         for (JsonNode event : events) {
             String refusal = eventRefusal(event);
             if (refusal != null) {
-                respond(request, 400, error("BadRequestException", refusal));
+                respond(request, 400, Messages.httpError("BadRequestException", refusal));
                 return;
             }
         }
@@ -227,12 +273,8 @@ public final class LocalEventApi implements AutoCloseable {
 
     private void deliver(String channel, String event) {
         for (Subscription subscription : active) {
-            if (LiveChannels.matches(subscription.channel(), channel)) {
-                ObjectNode data = json.createObjectNode()
-                        .put("type", "data")
-                        .put("id", subscription.id())
-                        .put("event", event);
-                subscription.socket().writeTextMessage(data.toString());
+            if (LiveChannels.matches(subscription.channel(), channel)
+                    && subscription.connection().send(Messages.data(subscription.id(), event))) {
                 delivered.incrementAndGet();
             }
         }
@@ -250,113 +292,141 @@ public final class LocalEventApi implements AutoCloseable {
             socket.reject(400);
             return;
         }
-        String connectionAuthorization = HeaderSubprotocol.authorization(offered);
-        if (connectionAuthorization == null) {
+        String authorization = HeaderSubprotocol.authorization(offered);
+        if (authorization == null) {
             socket.reject(401);
             return;
         }
-        long keepAliveTimer =
-                vertx.setPeriodic(keepAlive.toMillis(), id -> socket.writeTextMessage("{\"type\":\"ka\"}"));
-        socket.closeHandler(closed -> {
-            vertx.cancelTimer(keepAliveTimer);
-            active.removeIf(s -> s.socket() == socket);
+        // counted from the handshake on, so that handshakes waiting for their token check count too
+        String source = socket.remoteAddress() == null
+                ? "unknown"
+                : socket.remoteAddress().host();
+        if (!slots.tryTake(source)) {
+            socket.reject(429);
+            return;
+        }
+        Context context = vertx.getOrCreateContext();
+        Connection connection = new Connection(socket, context, active, ended -> {
+            connections.remove(ended);
+            slots.release(source);
         });
-        socket.textMessageHandler(message -> onMessage(socket, connectionAuthorization, message));
+        socket.setWriteQueueMaxSize(options.writeQueueMaxBytes());
+        socket.closeHandler(closed -> connection.closed());
+        socket.textMessageHandler(message -> onMessage(connection, message));
+        Future<Integer> decision = Future.fromCompletionStage(tokens.verify(authorization), context)
+                .map(result -> {
+                    if (!result.passed()) {
+                        return 401; // AppSync: UnauthorizedException, and no connection
+                    }
+                    if (!connection.isOpen()) {
+                        return 410; // the client went away while its token was checked
+                    }
+                    connections.add(connection);
+                    connection.opened(authorization, endOf(result.verified()), options.keepAlive());
+                    return 101;
+                });
+        socket.setHandshake(decision).onComplete(handshake -> {
+            if (handshake.failed() || handshake.result() != 101) {
+                connection.closed();
+            }
+        });
     }
 
-    private void onMessage(ServerWebSocket socket, String connectionAuthorization, String message) {
+    /** A connection ends after its lifetime, or when its token expires if that is sooner. */
+    private Instant endOf(TokenVerifier.Verified token) {
+        Instant lifetimeEnd = Instant.now().plus(options.connectionLifetime());
+        Instant tokenEnd = token.expiresAt().plus(options.clockSkew());
+        return tokenEnd.isBefore(lifetimeEnd) ? tokenEnd : lifetimeEnd;
+    }
+
+    private void onMessage(Connection connection, String message) {
         JsonNode msg;
         try {
             msg = json.readTree(message);
         } catch (Exception e) {
-            send(socket, errorMessage("error", null, "BadRequestException", "not JSON"));
+            connection.send(Messages.error("error", null, "BadRequestException", "not JSON"));
             return;
         }
         String type = msg.path("type").asText("");
         String id = msg.path("id").asText(null);
         switch (type) {
             case "connection_init" ->
-                send(
-                        socket,
-                        json.createObjectNode()
-                                .put("type", "connection_ack")
-                                .put("connectionTimeoutMs", CONNECTION_TIMEOUT_MS));
-            case "subscribe" -> subscribe(socket, connectionAuthorization, msg, id);
-            case "unsubscribe" -> {
-                boolean removed = active.removeIf(s -> s.socket() == socket && s.id().equals(id));
-                send(
-                        socket,
-                        removed
-                                ? json.createObjectNode()
-                                        .put("type", "unsubscribe_success")
-                                        .put("id", id)
-                                : errorMessage(
+                connection.send(
+                        Messages.typed("connection_ack", null).put("connectionTimeoutMs", CONNECTION_TIMEOUT_MS));
+            case "subscribe" -> subscribe(connection, msg, id);
+            case "unsubscribe" ->
+                connection.send(
+                        connection.unsubscribe(id)
+                                ? Messages.typed("unsubscribe_success", id)
+                                : Messages.error(
                                         "unsubscribe_error", id, "UnknownOperationError", "no subscription " + id));
-            }
             case "publish" ->
-                send(
-                        socket,
-                        errorMessage(
-                                "publish_error",
-                                id,
-                                "UnauthorizedException",
-                                "this namespace is published to by the system only (IAM, POST /event)"));
-            default -> send(socket, errorMessage("error", id, "UnsupportedOperation", "unknown type: " + type));
+                connection.send(Messages.error(
+                        "publish_error",
+                        id,
+                        "UnauthorizedException",
+                        "this namespace is published to by the system only (IAM, POST /event)"));
+            default -> connection.send(Messages.error("error", id, "UnsupportedOperation", "unknown type: " + type));
         }
     }
 
-    private void subscribe(ServerWebSocket socket, String connectionAuthorization, JsonNode msg, String id) {
+    private void subscribe(Connection connection, JsonNode msg, String id) {
         String channel = msg.path("channel").asText(null);
         if (id == null || id.isBlank() || id.length() > 128) {
-            send(socket, errorMessage("subscribe_error", id, "BadRequestException", "a subscription needs an id"));
+            connection.send(Messages.error("subscribe_error", id, "BadRequestException", "a subscription needs an id"));
             return;
         }
         if (channel == null || !LiveChannels.isValidSubscription(channel)) {
-            send(socket, errorMessage("subscribe_error", id, "BadRequestException", "not a valid channel: " + channel));
+            connection.send(
+                    Messages.error("subscribe_error", id, "BadRequestException", "not a valid channel: " + channel));
             return;
         }
-        if (active.stream().anyMatch(s -> s.socket() == socket && s.id().equals(id))) {
-            send(socket, errorMessage("subscribe_error", id, "DuplicatedOperation", "subscription " + id + " exists"));
+        if (connection.knows(id)) {
+            connection.send(
+                    Messages.error("subscribe_error", id, "DuplicatedOperation", "subscription " + id + " exists"));
+            return;
+        }
+        if (connection.subscriptionCount() >= options.maxSubscriptionsPerConnection()) {
+            connection.send(Messages.error(
+                    "subscribe_error",
+                    id,
+                    "MaxSubscriptionsReachedError",
+                    "a connection holds at most " + options.maxSubscriptionsPerConnection() + " subscriptions"));
             return;
         }
         JsonNode authorization = msg.path("authorization");
         String token = authorization.hasNonNull("Authorization")
                 ? authorization.get("Authorization").asText()
-                : authorization.path("authorization").asText(connectionAuthorization);
-        subscriptions.refusal(channel, token).thenAccept(refusal -> {
-            if (refusal.isPresent()) {
-                send(socket, errorMessage("subscribe_error", id, "UnauthorizedException", refusal.get()));
-            } else if (!socket.isClosed()) {
-                active.add(new Subscription(socket, id, channel));
-                send(
-                        socket,
-                        json.createObjectNode().put("type", "subscribe_success").put("id", id));
-            }
-        });
+                : authorization.path("authorization").asText(connection.authorization());
+        connection.reserve(id);
+        authorise(connection, channel, token)
+                .thenAccept(answer -> connection.runOnContext(() -> {
+                    if (!answer.allowed()) {
+                        connection.abandon(id);
+                        connection.send(
+                                Messages.error("subscribe_error", id, "UnauthorizedException", answer.reason()));
+                    } else if (connection.activate(new Subscription(connection, id, channel, token))) {
+                        connection.send(Messages.typed("subscribe_success", id));
+                    }
+                }));
+    }
+
+    /**
+     * The API's answer for {@code token} on {@code channel}; a token other than the connection's own (which was
+     * verified at connect) must first be a valid token of a trusted issuer, as it would have to be to connect.
+     */
+    private CompletableFuture<SubscriptionCheck.Answer> authorise(Connection connection, String channel, String token) {
+        if (token.equals(connection.authorization())) {
+            return subscriptions.ask(channel, token);
+        }
+        return tokens.verify(token)
+                .thenCompose(result -> result.passed()
+                        ? subscriptions.ask(channel, token)
+                        : CompletableFuture.completedFuture(
+                                new SubscriptionCheck.Answer(SubscriptionCheck.Outcome.REFUSED, result.refusal())));
     }
 
     // ------------------------------------------------------------------------------------------------ answers
-
-    private void send(ServerWebSocket socket, ObjectNode message) {
-        if (!socket.isClosed()) {
-            socket.writeTextMessage(message.toString());
-        }
-    }
-
-    private ObjectNode errorMessage(String type, String id, String errorType, String message) {
-        ObjectNode node = json.createObjectNode().put("type", type);
-        if (id != null) {
-            node.put("id", id);
-        }
-        node.putArray("errors").addObject().put("errorType", errorType).put("message", message);
-        return node;
-    }
-
-    private ObjectNode error(String errorType, String message) {
-        ObjectNode node = json.createObjectNode();
-        node.putArray("errors").addObject().put("errorType", errorType).put("message", message);
-        return node;
-    }
 
     private static void respond(HttpServerRequest request, int status, ObjectNode body) {
         request.response()

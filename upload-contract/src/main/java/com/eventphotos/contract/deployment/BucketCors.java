@@ -2,6 +2,8 @@ package com.eventphotos.contract.deployment;
 
 import java.util.List;
 
+import com.eventphotos.contract.UploadUrlPresigner;
+
 /**
  * The photo bucket's CORS rule: browsers on the web origins may PUT an upload with only a Content-Type (the
  * metadata rides in the presigned URL's query string), or a part with its checksum, and read the ETag (a part's ETag
@@ -11,8 +13,12 @@ import java.util.List;
 public final class BucketCors {
 
     public static final List<String> ALLOWED_METHODS = List.of("PUT");
-    /** A part of a multipart upload carries its signed SHA-256 (S3 refuses the part if the bytes differ). */
-    public static final List<String> ALLOWED_HEADERS = List.of("Content-Type", "x-amz-checksum-sha256");
+    /**
+     * A part of a multipart upload carries its signed SHA-256 (S3 refuses the part if the bytes differ); a single PUT
+     * its signed {@code If-None-Match: *} (written once).
+     */
+    public static final List<String> ALLOWED_HEADERS =
+            List.of("Content-Type", "x-amz-checksum-sha256", UploadUrlPresigner.WRITE_ONCE_HEADER);
 
     public static final List<String> EXPOSED_HEADERS = List.of("ETag");
     public static final int MAX_AGE_SECONDS = 3000;

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param photos and {@code bytes}: what the export holds, 0 until the worker has listed the photos
  * @param archives one per archive, in order, once planned
  * @param leaseUntil when the worker holding the job must have written again, or someone else may take it over
+ * @param withdrawnAt and {@code withdrawnReason}: when and why a WITHDRAWN export was taken back, null otherwise
  */
 public record ExportJob(
         String eventId,
@@ -30,7 +31,9 @@ public record ExportJob(
         long bytesDone,
         List<Archive> archives,
         String error,
-        Instant leaseUntil) {
+        Instant leaseUntil,
+        Instant withdrawnAt,
+        String withdrawnReason) {
 
     /** One archive of the export: its S3 key, size once finished, photos in it. */
     public record Archive(String key, long bytes, int photos, boolean done) {
@@ -59,6 +62,39 @@ public record ExportJob(
         archives = archives == null ? List.of() : List.copyOf(archives);
     }
 
+    /** A job that was never withdrawn. */
+    public ExportJob(
+            String eventId,
+            String exportId,
+            ExportStatus status,
+            String requestedBy,
+            Instant createdAt,
+            Instant startedAt,
+            Instant finishedAt,
+            int photos,
+            long bytes,
+            long bytesDone,
+            List<Archive> archives,
+            String error,
+            Instant leaseUntil) {
+        this(
+                eventId,
+                exportId,
+                status,
+                requestedBy,
+                createdAt,
+                startedAt,
+                finishedAt,
+                photos,
+                bytes,
+                bytesDone,
+                archives,
+                error,
+                leaseUntil,
+                null,
+                null);
+    }
+
     /** A new job, waiting for the worker. */
     public static ExportJob queued(String eventId, String exportId, String requestedBy, Instant now) {
         return new ExportJob(
@@ -67,8 +103,8 @@ public record ExportJob(
 
     /** Share of the originals' bytes already in the archives, 0 to 1. */
     public double progress() {
-        if (status == ExportStatus.READY) {
-            return 1.0;
+        if (status == ExportStatus.READY || status == ExportStatus.WITHDRAWN) {
+            return 1.0; // a withdrawn export was built in full (or about to be) before it was taken back
         }
         return bytes == 0 ? 0.0 : Math.min(1.0, (double) bytesDone / bytes);
     }
@@ -91,6 +127,12 @@ public record ExportJob(
                 AttributeValue.fromL(archives.stream()
                         .map(a -> AttributeValue.fromM(a.toAttribute()))
                         .toList()));
+        if (withdrawnAt != null) {
+            item.put(ExportTable.WITHDRAWN_AT, AttributeValue.fromS(withdrawnAt.toString()));
+        }
+        if (withdrawnReason != null) {
+            item.put(ExportTable.WITHDRAWN_REASON, AttributeValue.fromS(withdrawnReason));
+        }
         item.put(ExportTable.TTL, number(createdAt.plus(retention).getEpochSecond()));
         return item;
     }
@@ -116,7 +158,9 @@ public record ExportJob(
                 item.containsKey(ExportTable.LEASE_UNTIL)
                         ? Instant.ofEpochMilli(
                                 Long.parseLong(item.get(ExportTable.LEASE_UNTIL).n()))
-                        : null);
+                        : null,
+                instant(item, ExportTable.WITHDRAWN_AT),
+                text(item, ExportTable.WITHDRAWN_REASON));
     }
 
     public static AttributeValue number(long value) {

@@ -41,6 +41,24 @@ public final class ExportTable {
     public static final String CHECKPOINT = "checkpoint";
 
     public static final String ERROR = "error";
+
+    /**
+     * A string set: photos deleted (through the API) while the job was QUEUED or RUNNING. When the worker finishes it
+     * withdraws the export if one of them is in the archives (see ExportWithdrawal).
+     */
+    public static final String DELETED_PHOTOS = "deletedPhotos";
+    /**
+     * A string set: planned photos that are not in the archives, because their originals were gone (deleted) when the
+     * worker came to them. Written with each finished archive.
+     */
+    public static final String SKIPPED_PHOTOS = "skippedPhotos";
+    /** When a WITHDRAWN export was withdrawn, and why (a short sentence for its owners). */
+    public static final String WITHDRAWN_AT = "withdrawnAt";
+
+    public static final String WITHDRAWN_REASON = "withdrawnReason";
+    /** True once a WITHDRAWN export's archives and plan are deleted from the bucket. */
+    public static final String OBJECTS_REMOVED = "objectsRemoved";
+
     public static final String LEASE_OWNER = "leaseOwner";
     /** Epoch milliseconds until which the lease's owner may write the job. */
     public static final String LEASE_UNTIL = "leaseUntil";

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.eventphotos.contract.PhotoRecord;
-import com.eventphotos.contract.PhotoView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -82,7 +81,7 @@ public final class LiveGallery {
         boolean visible = after.map(PhotoRecord::visibleToMembers).orElse(false);
         Optional<PhotoEvent> event;
         if (visible && (!wasVisible || contentChanged)) {
-            event = Optional.of(PhotoEvent.visible(PhotoView.of(after.get()), clock.instant()));
+            event = Optional.of(PhotoEvent.visible(eventId, photoId.toString(), clock.instant()));
         } else if (wasVisible && !visible) {
             event = Optional.of(PhotoEvent.removed(eventId, photoId.toString(), clock.instant()));
         } else {

@@ -2,25 +2,23 @@ package com.eventphotos.contract.live;
 
 import java.time.Instant;
 
-import com.eventphotos.contract.PhotoView;
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /**
- * What an event's gallery channel carries: a photo became visible to the event's viewers ({@code photo} is what
- * {@code GET …/photos/{photoId}} returns them), or stopped being visible (deleted or hidden; no {@code photo}).
- * Never image bytes, never a photo a viewer may not see.
+ * What an event's gallery channel carries: a photo became visible to the event's viewers, or stopped being visible
+ * (deleted or hidden). Only ids: a subscriber fetches the photo ({@code GET …/photos/{photoId}}) with its own token,
+ * so one whose access ended (a revoked wall or guest link, a removed member, an expired session) learns nothing
+ * about new photos from a subscription AppSync keeps open (README, Security: live channels). Never a photo a viewer
+ * may not see.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record PhotoEvent(String type, String eventId, String photoId, String at, PhotoView photo) {
+public record PhotoEvent(String type, String eventId, String photoId, String at) {
 
     public static final String VISIBLE = "photo.visible";
     public static final String REMOVED = "photo.removed";
 
-    public static PhotoEvent visible(PhotoView photo, Instant at) {
-        return new PhotoEvent(VISIBLE, photo.eventId(), photo.photoId(), at.toString(), photo);
+    public static PhotoEvent visible(String eventId, String photoId, Instant at) {
+        return new PhotoEvent(VISIBLE, eventId, photoId, at.toString());
     }
 
     public static PhotoEvent removed(String eventId, String photoId, Instant at) {
-        return new PhotoEvent(REMOVED, eventId, photoId, at.toString(), null);
+        return new PhotoEvent(REMOVED, eventId, photoId, at.toString());
     }
 }
