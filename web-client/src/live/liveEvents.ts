@@ -90,6 +90,7 @@ export function subscribe(options: LiveOptions): LiveSubscription {
     const ws = new Socket(options.realtimeUrl, [PROTOCOL, headerSubprotocol(header)]);
     socket = ws;
     let refused = false;
+    let subscribedHere = false;
     ws.onopen = () => ws.send(JSON.stringify({ type: 'connection_init' }));
     ws.onmessage = (message) => {
       let msg: {
@@ -116,6 +117,7 @@ export function subscribe(options: LiveOptions): LiveSubscription {
           watchKeepAlive();
           break;
         case 'subscribe_success':
+          subscribedHere = true;
           attempt = 0;
           status('live');
           if (everSubscribed) options.onResync();
@@ -123,8 +125,12 @@ export function subscribe(options: LiveOptions): LiveSubscription {
           break;
         case 'subscribe_error':
         case 'connection_error':
-          refused = true;
-          status('refused', msg.errors?.map((e) => e.message).join('; '));
+          // Dropped after it was live: the server asked again and the answer changed, which is a revocation or
+          // only this token expiring. Reconnecting with a fresh token tells which: a revoked caller is refused then.
+          if (!subscribedHere) {
+            refused = true;
+            status('refused', msg.errors?.map((e) => e.message).join('; '));
+          }
           ws.close();
           break;
         case 'data':

@@ -12,6 +12,19 @@ import { useLiveGallery } from './useLiveGallery';
 class FakeEventServer {
   sockets: FakeSocket[] = [];
   subscribed: string[] = [];
+  /** The API now refuses this caller: subscribes answer subscribe_error. */
+  refusing = false;
+
+  /** The server's re-check found the open subscription refused (revoked, or only its token expired). */
+  drop() {
+    const socket = this.current;
+    socket.subscribed = false;
+    socket.receive({
+      type: 'subscribe_error',
+      id: socket.subscriptionId,
+      errors: [{ errorType: 'UnauthorizedException' }],
+    });
+  }
 
   get current() {
     return this.sockets[this.sockets.length - 1];
@@ -44,6 +57,10 @@ class FakeSocket {
   send(text: string) {
     const msg = JSON.parse(text);
     if (msg.type === 'connection_init') this.receive({ type: 'connection_ack', connectionTimeoutMs: 300000 });
+    if (msg.type === 'subscribe' && FakeSocket.server.refusing) {
+      this.receive({ type: 'subscribe_error', id: msg.id, errors: [{ errorType: 'UnauthorizedException' }] });
+      return;
+    }
     if (msg.type === 'subscribe') {
       this.subscribed = true;
       this.subscriptionId = msg.id;
@@ -165,6 +182,32 @@ describe('useLiveGallery', () => {
     act(() => FakeSocket.server.publish({ type: 'photo.visible', eventId: 'e1', photoId: 'p4', at: '' }));
     await settle();
     expect(result.current.photos.map((p) => p.photoId)).toEqual(['p4', 'p3', 'p2', 'p1']);
+  });
+
+  it('after the server drops a live subscription, reconnects once: live again with a fresh token, refused if revoked', async () => {
+    const api = fakeApi(() => []);
+    const { result } = renderGallery(api, []);
+    await settle();
+    expect(result.current.status).toBe('live');
+
+    act(() => FakeSocket.server.drop()); // only the token had expired
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(35_000);
+    });
+    expect(FakeSocket.server.sockets.length).toBe(2);
+    expect(result.current.status).toBe('live');
+
+    FakeSocket.server.refusing = true; // now revoked: the reconnection is refused, and it stays so
+    act(() => FakeSocket.server.drop());
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(35_000);
+    });
+    expect(result.current.status).toBe('refused');
+    const sockets = FakeSocket.server.sockets.length;
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(120_000);
+    });
+    expect(FakeSocket.server.sockets.length).toBe(sockets);
   });
 
   it('ignores events of another event', async () => {
