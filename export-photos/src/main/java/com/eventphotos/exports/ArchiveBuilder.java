@@ -111,8 +111,7 @@ class ArchiveBuilder {
             // completed by an invocation that died before recording it, or discarded: see what S3 holds (of its last
             // part's entries nothing tells which were skipped: they count as held, so a deletion withdraws the export)
             return completedMeanwhile(key, entries.size(), skipped(entries, checkpoint.entries()))
-                    .orElseGet(
-                            () -> build(archive, key, ExportCheckpoint.start(index), saveCheckpoint, deadline));
+                    .orElseGet(() -> build(archive, key, ExportCheckpoint.start(index), saveCheckpoint, deadline));
         }
     }
 

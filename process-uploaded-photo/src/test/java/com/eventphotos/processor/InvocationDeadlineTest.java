@@ -29,8 +29,7 @@ class InvocationDeadlineTest {
         assertThrows(
                 TransientProcessingException.class,
                 () -> processor.process(
-                        event,
-                        InvocationDeadline.of(() -> UploadedPhotoProcessor.RECORD_BUDGET.toMillis() - 1)));
+                        event, InvocationDeadline.of(() -> UploadedPhotoProcessor.RECORD_BUDGET.toMillis() - 1)));
 
         assertTrue(PhotoItems.allOfEvent(upload.eventId()).isEmpty(), "the record was not started");
     }
