@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
-import java.util.function.LongSupplier;
 import java.util.zip.CRC32;
 
+import com.eventphotos.contract.deployment.InvocationDeadline;
 import com.eventphotos.contract.export.ExportKeys;
 import com.eventphotos.exports.ExportCheckpoint.DoneEntry;
 import com.eventphotos.exports.zip.PartBuffer;
@@ -66,14 +66,14 @@ class ArchiveBuilder {
      * Continues archive {@code checkpoint.archive()} of {@code plan} from {@code checkpoint}.
      *
      * @param saveCheckpoint called after each part, before the next is started; also renews the job's lease
-     * @param remainingMillis the invocation's time left: with less than the reserve, it pauses after a part
+     * @param deadline the invocation's time left: with less than the reserve, it pauses after a part
      */
     Outcome build(
             ArchivePlan.Archive archive,
             String key,
             ExportCheckpoint checkpoint,
             Consumer<ExportCheckpoint> saveCheckpoint,
-            LongSupplier remainingMillis) {
+            InvocationDeadline deadline) {
         int index = checkpoint.archive();
         if (checkpoint.uploadId() == null) {
             checkpoint = checkpoint.withUpload(createUpload(key));
@@ -93,8 +93,7 @@ class ArchiveBuilder {
                     buffer.clear();
                     saveCheckpoint.accept(checkpoint);
                     afterPart.accept(checkpoint.parts().size());
-                    if (remainingMillis.getAsLong()
-                            < config.export().invocationReserve().toMillis()) {
+                    if (!deadline.hasAtLeast(config.export().invocationReserve())) {
                         return new Outcome.Paused(checkpoint);
                     }
                 }
@@ -112,8 +111,7 @@ class ArchiveBuilder {
             // completed by an invocation that died before recording it, or discarded: see what S3 holds (of its last
             // part's entries nothing tells which were skipped: they count as held, so a deletion withdraws the export)
             return completedMeanwhile(key, entries.size(), skipped(entries, checkpoint.entries()))
-                    .orElseGet(
-                            () -> build(archive, key, ExportCheckpoint.start(index), saveCheckpoint, remainingMillis));
+                    .orElseGet(() -> build(archive, key, ExportCheckpoint.start(index), saveCheckpoint, deadline));
         }
     }
 

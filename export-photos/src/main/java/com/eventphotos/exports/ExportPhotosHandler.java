@@ -2,12 +2,12 @@ package com.eventphotos.exports;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
 
 import org.jboss.logging.Logger;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.eventphotos.contract.deployment.InvocationDeadline;
 import com.eventphotos.contract.export.ExportMessage;
 
 import jakarta.inject.Inject;
@@ -23,7 +23,6 @@ import jakarta.inject.Named;
 public class ExportPhotosHandler implements RequestHandler<SqsEvent, SqsBatchResponse> {
 
     private static final Logger LOG = Logger.getLogger(ExportPhotosHandler.class);
-    private static final int MAX_LAMBDA_TIMEOUT_MILLIS = 15 * 60 * 1000;
 
     @Inject
     ExportWorker worker;
@@ -33,7 +32,8 @@ public class ExportPhotosHandler implements RequestHandler<SqsEvent, SqsBatchRes
 
     @Override
     public SqsBatchResponse handleRequest(SqsEvent event, Context context) {
-        LongSupplier remaining = remainingTime(context);
+        InvocationDeadline deadline =
+                InvocationDeadline.ofLambda(context == null ? null : context::getRemainingTimeInMillis);
         List<SqsBatchResponse.ItemFailure> failures = new ArrayList<>();
         for (SqsEvent.Message message : event.records()) {
             ExportMessage export;
@@ -44,7 +44,7 @@ public class ExportPhotosHandler implements RequestHandler<SqsEvent, SqsBatchRes
                 continue;
             }
             try {
-                ExportWorker.Result result = worker.run(export, remaining);
+                ExportWorker.Result result = worker.run(export, deadline);
                 LOG.debugf("message %s: %s", message.messageId(), result);
             } catch (LeaseLostException e) {
                 LOG.warnf("message %s: %s", message.messageId(), e.getMessage());
@@ -65,19 +65,5 @@ public class ExportPhotosHandler implements RequestHandler<SqsEvent, SqsBatchRes
             }
         }
         return new SqsBatchResponse(failures);
-    }
-
-    /**
-     * Lambda and the local stack's runtime API send the invocation's deadline; Quarkus' mock event server (tests) sends
-     * none, and the context then reports an arbitrary number: only a time within Lambda's longest timeout is one.
-     */
-    private static LongSupplier remainingTime(Context context) {
-        if (context != null) {
-            int remaining = context.getRemainingTimeInMillis();
-            if (remaining > 0 && remaining <= MAX_LAMBDA_TIMEOUT_MILLIS) {
-                return context::getRemainingTimeInMillis;
-            }
-        }
-        return () -> MAX_LAMBDA_TIMEOUT_MILLIS;
     }
 }

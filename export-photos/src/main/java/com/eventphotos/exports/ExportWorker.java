@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.LongSupplier;
 
 import org.jboss.logging.Logger;
 
+import com.eventphotos.contract.deployment.InvocationDeadline;
 import com.eventphotos.contract.export.ExportJob;
 import com.eventphotos.contract.export.ExportKeys;
 import com.eventphotos.contract.export.ExportMessage;
@@ -69,7 +69,7 @@ class ExportWorker {
     @Inject
     ExportWithdrawal withdrawal;
 
-    Result run(ExportMessage message, LongSupplier remainingMillis) {
+    Result run(ExportMessage message, InvocationDeadline deadline) {
         String owner = UUID.randomUUID().toString();
         Optional<ExportJobStore.Claimed> claimed = jobs.claim(message.eventId(), message.exportId(), owner);
         if (claimed.isEmpty()) {
@@ -100,7 +100,7 @@ class ExportWorker {
                     archives.get(i).key(),
                     checkpoint,
                     saved -> jobs.checkpoint(job, owner, saved, before + doneBytes(saved)),
-                    remainingMillis);
+                    deadline);
             if (outcome instanceof ArchiveBuilder.Outcome.Paused) {
                 jobs.release(job, owner);
                 queue.send(message);

@@ -48,34 +48,6 @@ public final class Tokens {
                 .sign();
     }
 
-    /** A Keycloak access token: {@code typ=Bearer}, the client in {@code azp}, an audience of its own. */
-    public static String keycloakAccess(String subject, String clientId) {
-        return Jwt.subject(subject)
-                .issuer(ISSUER)
-                .audience("account")
-                .claim("typ", "Bearer")
-                .claim("azp", clientId)
-                .sign();
-    }
-
-    /** A Cognito-style access token that names no client at all. */
-    public static String accessTokenWithoutClient() {
-        return Jwt.subject("mallory")
-                .issuer(ISSUER)
-                .claim("token_use", "access")
-                .sign();
-    }
-
-    /** A Keycloak access token of another client that also carries a {@code client_id} claim naming ours. */
-    public static String keycloakAccessClaimingOurClientId() {
-        return Jwt.subject("mallory")
-                .issuer(ISSUER)
-                .claim("typ", "Bearer")
-                .claim("azp", OTHER_CLIENT_ID)
-                .claim("client_id", CLIENT_ID)
-                .sign();
-    }
-
     /** A signed token of the right issuer that says neither what it is nor for whom (no token_use, no typ). */
     public static String untyped(String audience) {
         return Jwt.subject("mallory").issuer(ISSUER).audience(audience).sign();

@@ -2,17 +2,18 @@ package com.eventphotos.processor;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 
 import org.jboss.logging.Logger;
 
 import com.eventphotos.contract.Rendition;
 import com.eventphotos.contract.UploadKey;
+import com.eventphotos.contract.deployment.InvocationDeadline;
 import com.eventphotos.processor.ProcessingSummary.RecordResult;
 import com.eventphotos.processor.S3EventNotification.Record;
 import com.eventphotos.processor.image.ImageHeader;
@@ -40,7 +41,7 @@ public class UploadedPhotoProcessor {
      * The least time one record may need: its slowest calls each end within their deadlines (application.properties:
      * S3 20 s, DynamoDB 5 s), and a 25 MiB photo renders in about a second.
      */
-    static final long RECORD_BUDGET_MILLIS = 20_000;
+    static final Duration RECORD_BUDGET = Duration.ofSeconds(20);
 
     private final UploadInspector inspector;
     private final PhotoVerifier verifier;
@@ -73,26 +74,26 @@ public class UploadedPhotoProcessor {
         this.config = config;
     }
 
-    /** As {@link #process(S3EventNotification, LongSupplier)} with all the time in the world (tests, tools). */
+    /** As {@link #process(S3EventNotification, InvocationDeadline)} with all the time in the world (tests, tools). */
     public ProcessingSummary process(S3EventNotification event) {
-        return process(event, () -> Long.MAX_VALUE);
+        return process(event, InvocationDeadline.forever());
     }
 
     /**
      * Handles each record on its own: whatever one record throws is that record's failure, and the others are still
      * handled. If any failed (S3 or DynamoDB unavailable, or anything unexpected), the invocation fails after the
      * others, so Lambda retries it (records already handled are idempotent) and finally keeps it as a dead letter. A
-     * record is not started with less than {@link #RECORD_BUDGET_MILLIS} of the invocation left: it counts as failed,
+     * record is not started with less than {@link #RECORD_BUDGET} of the invocation left: it counts as failed,
      * so the retry handles it instead of the function running into its own timeout.
      *
-     * @param remainingMillis the invocation's time left (Lambda's {@code Context.getRemainingTimeInMillis})
+     * @param deadline the invocation's time left
      */
-    public ProcessingSummary process(S3EventNotification event, LongSupplier remainingMillis) {
+    public ProcessingSummary process(S3EventNotification event, InvocationDeadline deadline) {
         List<RecordResult> results = new ArrayList<>();
         List<RuntimeException> failures = new ArrayList<>();
         List<Record> records = event.records();
         for (Record record : records) {
-            if (remainingMillis.getAsLong() < RECORD_BUDGET_MILLIS) {
+            if (!deadline.hasAtLeast(RECORD_BUDGET)) {
                 LOG.warnf(
                         "outcome=FAILED key=%s reason=\"not started: the invocation is about to time out\" "
                                 + "(will be retried)",

@@ -2,6 +2,7 @@ package com.eventphotos.processor;
 
 import org.junit.jupiter.api.Test;
 
+import com.eventphotos.contract.deployment.InvocationDeadline;
 import com.eventphotos.testsupport.TestImages;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +28,8 @@ class InvocationDeadlineTest {
 
         assertThrows(
                 TransientProcessingException.class,
-                () -> processor.process(event, () -> UploadedPhotoProcessor.RECORD_BUDGET_MILLIS - 1));
+                () -> processor.process(
+                        event, InvocationDeadline.of(() -> UploadedPhotoProcessor.RECORD_BUDGET.toMillis() - 1)));
 
         assertTrue(PhotoItems.allOfEvent(upload.eventId()).isEmpty(), "the record was not started");
     }
