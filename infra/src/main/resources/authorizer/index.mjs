@@ -46,9 +46,12 @@ export async function decide(authorization, settings, keys, nowSeconds = Date.no
     if (!audiences(claims).includes(GUEST_AUDIENCE)) return { ok: false, reason: 'guest token for another audience' };
     key = await keys.guest();
   } else if (claims.iss === settings.cognitoIssuer) {
+    // as the API's AppClientCheck: an access token's client_id is ours and an azp it also carries agrees with it; an
+    // ID token is for one of ours and an azp it carries is one of ours (an extra claim cannot speak for another client)
     const ours = claims.token_use === 'access'
-      ? settings.clientIds.includes(claims.client_id)
-      : claims.token_use === 'id' && audiences(claims).some((aud) => settings.clientIds.includes(aud));
+      ? settings.clientIds.includes(claims.client_id) && (claims.azp === undefined || claims.azp === claims.client_id)
+      : claims.token_use === 'id' && audiences(claims).some((aud) => settings.clientIds.includes(aud))
+        && (claims.azp === undefined || settings.clientIds.includes(claims.azp));
     if (!ours) return { ok: false, reason: 'not a token of this app\'s clients' };
     key = await keys.cognito(header.kid);
   } else {
