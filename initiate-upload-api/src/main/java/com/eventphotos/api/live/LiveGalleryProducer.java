@@ -1,4 +1,4 @@
-package com.eventphotos.api.service;
+package com.eventphotos.api.live;
 
 import com.eventphotos.api.UploadApiConfig;
 import com.eventphotos.contract.live.LiveGallery;
