@@ -33,10 +33,18 @@ class LayeringTest {
             Map.entry("service", List.of("resource")),
             Map.entry("access", List.of("resource", "service")),
             Map.entry("repository", List.of("resource", "service", "access")),
-            Map.entry("dynamo", List.of("resource", "service", "access", "repository", "model", "storage", "queue", "live")),
-            Map.entry("domain", List.of("resource", "service", "access", "repository", "dynamo", "storage", "queue", "live")),
-            Map.entry("model", List.of("resource", "service", "access", "repository", "dynamo", "storage", "queue", "live")),
-            Map.entry("error", List.of("resource", "service", "access", "repository", "dynamo", "storage", "queue", "live")),
+            Map.entry(
+                    "dynamo",
+                    List.of("resource", "service", "access", "repository", "model", "storage", "queue", "live")),
+            Map.entry(
+                    "domain",
+                    List.of("resource", "service", "access", "repository", "dynamo", "storage", "queue", "live")),
+            Map.entry(
+                    "model",
+                    List.of("resource", "service", "access", "repository", "dynamo", "storage", "queue", "live")),
+            Map.entry(
+                    "error",
+                    List.of("resource", "service", "access", "repository", "dynamo", "storage", "queue", "live")),
             Map.entry("storage", List.of("resource", "service", "access", "repository")),
             Map.entry("queue", List.of("resource", "service", "access", "repository")),
             Map.entry("live", List.of("resource", "service", "access", "repository")));
@@ -76,8 +84,7 @@ class LayeringTest {
     /** The SDK clients of S3, SQS and the live channel stay in their adapters; services hold rules only. */
     @Test
     void servicesAndRepositories_shouldUseAdapterInterfaces_neverSdkClientsOrImplementations() throws IOException {
-        Pattern sdk = Pattern.compile(
-                "^import software\\.amazon\\.awssdk\\.services\\.(s3|sqs)\\.", Pattern.MULTILINE);
+        Pattern sdk = Pattern.compile("^import software\\.amazon\\.awssdk\\.services\\.(s3|sqs)\\.", Pattern.MULTILINE);
         Pattern implementation = Pattern.compile(
                 "^import com\\.eventphotos\\.api\\.(storage|queue|live)\\.(S3|Sqs)\\w*;", Pattern.MULTILINE);
         List<String> violations = new ArrayList<>();
@@ -86,7 +93,8 @@ class LayeringTest {
                 for (Path file :
                         files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     String source = Files.readString(file);
-                    if (sdk.matcher(source).find() || implementation.matcher(source).find()) {
+                    if (sdk.matcher(source).find()
+                            || implementation.matcher(source).find()) {
                         violations.add(SOURCES.relativize(file).toString());
                     }
                 }

@@ -187,9 +187,7 @@ public class MultipartUploadService {
         }
         List<PartToJoin> joined = parts.stream()
                 .map(part -> new PartToJoin(
-                        part.partNumber(),
-                        held.get(part.partNumber()).etag(),
-                        session.checksum(part.partNumber())))
+                        part.partNumber(), held.get(part.partNumber()).etag(), session.checksum(part.partNumber())))
                 .toList();
         try {
             storage.completeMultipart(session.key(), session.uploadId(), joined);

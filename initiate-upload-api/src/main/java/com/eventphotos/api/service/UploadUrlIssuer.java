@@ -9,10 +9,10 @@ import com.eventphotos.api.domain.Echo;
 import com.eventphotos.api.error.InvalidRequestException;
 import com.eventphotos.api.model.InitiateUploadRequest;
 import com.eventphotos.api.model.InitiateUploadResponse;
+import com.eventphotos.api.storage.PhotoStorage;
 import com.eventphotos.contract.PhotoContentType;
 import com.eventphotos.contract.PhotoMetadata;
 import com.eventphotos.contract.UploadKey;
-import com.eventphotos.api.storage.PhotoStorage;
 import com.eventphotos.contract.UploadUrlPresigner.PresignedUpload;
 
 import jakarta.enterprise.context.ApplicationScoped;

@@ -72,8 +72,10 @@ class MultipartUploadRulesTest {
 
         CompletedUpload done = service.complete(EVENT, id(session), parts, ALICE);
 
-        assertEquals(new CompletedUpload(session.photoId(), session.key().toString(), 2 * PART + 100, "PROCESSING"), done);
-        assertEquals(2 * PART + 100, storage.objectSize(session.key().toString()).getAsLong());
+        assertEquals(
+                new CompletedUpload(session.photoId(), session.key().toString(), 2 * PART + 100, "PROCESSING"), done);
+        assertEquals(
+                2 * PART + 100, storage.objectSize(session.key().toString()).getAsLong());
         assertTrue(sessions.get(session).completed());
     }
 
@@ -92,8 +94,8 @@ class MultipartUploadRulesTest {
         StoredPart first = storage.putPart(session.uploadId(), 1, PART);
         List<Part> parts = List.of(new Part(1, first.etag()), new Part(2, "\"nothing\""), new Part(3, "\"nothing\""));
 
-        InvalidRequestException e = assertThrows(
-                InvalidRequestException.class, () -> service.complete(EVENT, id(session), parts, ALICE));
+        InvalidRequestException e =
+                assertThrows(InvalidRequestException.class, () -> service.complete(EVENT, id(session), parts, ALICE));
 
         assertEquals("parts", e.field());
         assertTrue(e.getMessage().contains("part 2 has not been uploaded"), e.getMessage());
@@ -120,8 +122,8 @@ class MultipartUploadRulesTest {
         List<Part> parts = new ArrayList<>(putAll(session));
         parts.set(1, new Part(2, "\"another\""));
 
-        InvalidRequestException e = assertThrows(
-                InvalidRequestException.class, () -> service.complete(EVENT, id(session), parts, ALICE));
+        InvalidRequestException e =
+                assertThrows(InvalidRequestException.class, () -> service.complete(EVENT, id(session), parts, ALICE));
 
         assertTrue(e.getMessage().contains("part 2: the ETag does not match"), e.getMessage());
     }
@@ -133,7 +135,8 @@ class MultipartUploadRulesTest {
                 .map(part -> new Part(part.partNumber(), part.etag().replace("\"", "")))
                 .toList();
 
-        assertEquals("PROCESSING", service.complete(EVENT, id(session), parts, ALICE).status());
+        assertEquals(
+                "PROCESSING", service.complete(EVENT, id(session), parts, ALICE).status());
     }
 
     @Test
@@ -141,7 +144,7 @@ class MultipartUploadRulesTest {
         MultipartSession session = started(2 * PART + 100);
         List<Part> parts = putAll(session);
 
-        for (List<Part> wrong : List.of(
+        for (List<Part> wrong : List.<List<Part>>of(
                 parts.subList(0, 2), List.of(parts.get(1), parts.get(0), parts.get(2)), List.of())) {
             InvalidRequestException e = assertThrows(
                     InvalidRequestException.class, () -> service.complete(EVENT, id(session), wrong, ALICE));
@@ -155,8 +158,8 @@ class MultipartUploadRulesTest {
         List<Part> parts = putAll(session);
         service.config = config(PART, 2 * PART); // lowered since the upload started
 
-        InvalidRequestException e = assertThrows(
-                InvalidRequestException.class, () -> service.complete(EVENT, id(session), parts, ALICE));
+        InvalidRequestException e =
+                assertThrows(InvalidRequestException.class, () -> service.complete(EVENT, id(session), parts, ALICE));
 
         assertTrue(e.getMessage().contains("the parts hold " + (2 * PART + 100) + " bytes"), e.getMessage());
         assertTrue(e.getMessage().contains("may be at most " + 2 * PART), e.getMessage());
@@ -220,7 +223,8 @@ class MultipartUploadRulesTest {
 
         assertTrue(storage.holdsUpload(session.uploadId()));
         assertEquals(List.of(), sessions.removals);
-        assertEquals("PROCESSING", service.complete(EVENT, id(session), parts, ALICE).status());
+        assertEquals(
+                "PROCESSING", service.complete(EVENT, id(session), parts, ALICE).status());
     }
 
     @Test
@@ -229,8 +233,8 @@ class MultipartUploadRulesTest {
         List<Part> parts = putAll(session);
         storage.failNextCompletion(new PartsRefusedException("Your proposed upload is smaller than the minimum"));
 
-        InvalidRequestException e = assertThrows(
-                InvalidRequestException.class, () -> service.complete(EVENT, id(session), parts, ALICE));
+        InvalidRequestException e =
+                assertThrows(InvalidRequestException.class, () -> service.complete(EVENT, id(session), parts, ALICE));
 
         assertEquals(
                 "S3 refused to complete the upload: Your proposed upload is smaller than the minimum", e.getMessage());
@@ -243,7 +247,8 @@ class MultipartUploadRulesTest {
         storage.discard(session.uploadId()); // joined, but the answer never came back
         storage.putObject(session.key().toString(), PART + 100);
 
-        assertEquals("PROCESSING", service.complete(EVENT, id(session), parts, ALICE).status());
+        assertEquals(
+                "PROCESSING", service.complete(EVENT, id(session), parts, ALICE).status());
         assertTrue(sessions.get(session).completed());
     }
 
@@ -284,9 +289,13 @@ class MultipartUploadRulesTest {
 
         MultipartUploadView view = service.status(EVENT, id(session), ALICE);
 
-        assertEquals(List.of(2), view.uploadedParts().stream().map(p -> p.partNumber()).toList());
-        assertEquals(List.of(1, 3), view.partUrls().stream().map(u -> u.partNumber()).toList());
-        assertEquals(List.of(PART, 100L), view.partUrls().stream().map(u -> u.size()).toList());
+        assertEquals(
+                List.of(2),
+                view.uploadedParts().stream().map(p -> p.partNumber()).toList());
+        assertEquals(
+                List.of(1, 3), view.partUrls().stream().map(u -> u.partNumber()).toList());
+        assertEquals(
+                List.of(PART, 100L), view.partUrls().stream().map(u -> u.size()).toList());
     }
 
     @Test
@@ -363,24 +372,27 @@ class MultipartUploadRulesTest {
 
         @Override
         public Optional<MultipartSession> find(String eventId, UUID photoId) {
-            return Optional.ofNullable(items.get(photoId)).filter(s -> s.eventId().equals(eventId));
+            return Optional.ofNullable(items.get(photoId))
+                    .filter(s -> s.eventId().equals(eventId));
         }
 
         @Override
         public void markCompleted(MultipartSession s, Instant at) {
-            items.computeIfPresent(s.photoId(), (id, old) -> old.completed()
-                    ? old
-                    : new MultipartSession(
-                            old.eventId(),
-                            old.photoId(),
-                            old.key(),
-                            old.uploadId(),
-                            old.startedBy(),
-                            old.contentLength(),
-                            old.partSize(),
-                            old.partChecksums(),
-                            old.startedAt(),
-                            at));
+            items.computeIfPresent(
+                    s.photoId(),
+                    (id, old) -> old.completed()
+                            ? old
+                            : new MultipartSession(
+                                    old.eventId(),
+                                    old.photoId(),
+                                    old.key(),
+                                    old.uploadId(),
+                                    old.startedBy(),
+                                    old.contentLength(),
+                                    old.partSize(),
+                                    old.partChecksums(),
+                                    old.startedAt(),
+                                    at));
         }
 
         @Override

@@ -20,7 +20,8 @@ import com.eventphotos.contract.UploadUrlPresigner.PresignedUpload;
 public final class InMemoryPhotoStorage implements PhotoStorage {
 
     /** An upload in parts: its key and the parts PUT so far. */
-    public record Upload(UploadKey key, String contentType, Map<String, String> metadata, Map<Integer, StoredPart> parts) {}
+    public record Upload(
+            UploadKey key, String contentType, Map<String, String> metadata, Map<Integer, StoredPart> parts) {}
 
     private final Map<String, Upload> uploads = new HashMap<>();
     private final Map<String, Long> objects = new HashMap<>();

@@ -41,7 +41,11 @@ public final class ExportJobs {
     /** {@link #claim}: another invocation holds the job's lease. */
     public static final class LeaseHeldElsewhere extends RuntimeException {
         public LeaseHeldElsewhere(String eventId, String exportId) {
-            super("export " + exportId + " of event " + eventId + " is leased by another invocation", null, false, false);
+            super(
+                    "export " + exportId + " of event " + eventId + " is leased by another invocation",
+                    null,
+                    false,
+                    false);
         }
     }
 
@@ -94,7 +98,8 @@ public final class ExportJobs {
                 .items()
                 .stream()
                 .limit(atMost)
-                .filter(item -> !ExportTable.ACTIVE.equals(item.get(ExportTable.EXPORT_ID).s()))
+                .filter(item -> !ExportTable.ACTIVE.equals(
+                        item.get(ExportTable.EXPORT_ID).s()))
                 .toList();
     }
 
@@ -120,7 +125,8 @@ public final class ExportJobs {
      */
     public boolean start(ExportJob job, Optional<String> replaced, Duration retention) {
         try {
-            dynamo.transactWriteItems(t -> t.transactItems(putJob(job, retention), takeActivePlace(job, replaced, retention)));
+            dynamo.transactWriteItems(
+                    t -> t.transactItems(putJob(job, retention), takeActivePlace(job, replaced, retention)));
             return true;
         } catch (TransactionCanceledException e) {
             if (raced(e) || conditionFailed(e, 1)) {
@@ -253,7 +259,9 @@ public final class ExportJobs {
                     .attributes();
             return Optional.of(new Claimed(
                     ExportJob.fromItem(item),
-                    item.containsKey(ExportTable.PLAN_KEY) ? item.get(ExportTable.PLAN_KEY).s() : null,
+                    item.containsKey(ExportTable.PLAN_KEY)
+                            ? item.get(ExportTable.PLAN_KEY).s()
+                            : null,
                     Optional.ofNullable(item.get(ExportTable.CHECKPOINT)).map(AttributeValue::m)));
         } catch (ConditionalCheckFailedException e) {
             Optional<ExportJob> current = find(eventId, exportId);
@@ -346,7 +354,10 @@ public final class ExportJobs {
                 "#u", ExportTable.LEASE_UNTIL,
                 "#c", ExportTable.CHECKPOINT));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":s", AttributeValue.fromS(status.name()), ":f", AttributeValue.fromS(clock.instant().toString())));
+                ":s",
+                AttributeValue.fromS(status.name()),
+                ":f",
+                AttributeValue.fromS(clock.instant().toString())));
         String expression = "SET #s = :s, #f = :f";
         if (error != null) {
             names.put("#e", ExportTable.ERROR);
@@ -432,7 +443,9 @@ public final class ExportJobs {
     private TransactWriteItem takeActivePlace(ExportJob job, Optional<String> replaced, Duration retention) {
         Map<String, AttributeValue> item = new HashMap<>(key(job.eventId(), ExportTable.ACTIVE));
         item.put(ExportTable.ACTIVE_EXPORT_ID, AttributeValue.fromS(job.exportId()));
-        item.put(ExportTable.TTL, ExportJob.number(job.createdAt().plus(retention).getEpochSecond()));
+        item.put(
+                ExportTable.TTL,
+                ExportJob.number(job.createdAt().plus(retention).getEpochSecond()));
         Put.Builder put = Put.builder().tableName(table).item(item);
         if (replaced.isEmpty()) {
             put.conditionExpression("attribute_not_exists(#x)")
@@ -452,7 +465,8 @@ public final class ExportJobs {
 
     private static boolean conditionFailed(TransactionCanceledException e, int item) {
         return item < e.cancellationReasons().size()
-                && "ConditionalCheckFailed".equals(e.cancellationReasons().get(item).code());
+                && "ConditionalCheckFailed"
+                        .equals(e.cancellationReasons().get(item).code());
     }
 
     static Map<String, AttributeValue> key(String eventId, String exportId) {
