@@ -12,7 +12,6 @@ public class LiveGalleryProducer {
     @Produces
     @ApplicationScoped
     LiveGallery liveGallery(UploadApiConfig config) {
-        return LiveGallery.of(
-                config.live().httpUrl(), config.region(), config.live().timeout());
+        return config.live().gallery();
     }
 }
