@@ -1,10 +1,9 @@
 package com.eventphotos.exports;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 
 import com.eventphotos.contract.deployment.ExportWorkerEnvironment;
+import com.eventphotos.contract.live.LiveEndpointConfig;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -31,20 +30,7 @@ public interface ExportConfig {
     Export export();
 
     /** Where finished exports are announced: the event's live channel (AppSync Events, the local event server). */
-    Live live();
-
-    interface Live {
-
-        /** The Event API's HTTP endpoint; unset: nothing is announced (pages then learn by polling). */
-        Optional<URI> httpUrl();
-
-        /** The region publishes are signed for. */
-        String region();
-
-        /** One publish, all in. */
-        @WithDefault("2S")
-        Duration timeout();
-    }
+    LiveEndpointConfig live();
 
     interface Export {
 

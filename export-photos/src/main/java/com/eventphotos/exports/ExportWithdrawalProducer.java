@@ -1,5 +1,6 @@
 package com.eventphotos.exports;
 
+import com.eventphotos.contract.export.ExportJobs;
 import com.eventphotos.contract.export.ExportWithdrawal;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -8,12 +9,21 @@ import software.amazon.awssdk.services.s3.S3Client;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The worker's side of withdrawing exports: one whose photo was deleted after the worker had put it in. */
+/**
+ * The shared store of export jobs, and the worker's side of withdrawing exports: one whose photo was deleted after
+ * the worker had put it in.
+ */
 class ExportWithdrawalProducer {
 
     @Produces
     @Singleton
-    ExportWithdrawal exportWithdrawal(DynamoDbClient dynamo, S3Client s3, ExportConfig config) {
-        return new ExportWithdrawal(dynamo, s3, config.exportsTable(), config.bucket());
+    ExportJobs exportJobs(DynamoDbClient dynamo, ExportConfig config) {
+        return new ExportJobs(dynamo, config.exportsTable());
+    }
+
+    @Produces
+    @Singleton
+    ExportWithdrawal exportWithdrawal(ExportJobs jobs, S3Client s3, ExportConfig config) {
+        return new ExportWithdrawal(jobs, s3, config.bucket());
     }
 }

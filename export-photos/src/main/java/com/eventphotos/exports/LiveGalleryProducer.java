@@ -11,7 +11,6 @@ public class LiveGalleryProducer {
     @Produces
     @ApplicationScoped
     LiveGallery liveGallery(ExportConfig config) {
-        return LiveGallery.of(
-                config.live().httpUrl(), config.live().region(), config.live().timeout());
+        return config.live().gallery();
     }
 }

@@ -1,6 +1,5 @@
 package com.eventphotos.api;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +7,7 @@ import java.util.Optional;
 import com.eventphotos.contract.MultipartUploads;
 import com.eventphotos.contract.UploadLimits;
 import com.eventphotos.contract.export.ExportKeys;
+import com.eventphotos.contract.live.LiveEndpointConfig;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -49,20 +49,7 @@ public interface UploadApiConfig {
     }
 
     /** The live channel of each event's galleries and walls (AppSync Events, the local event server). */
-    Live live();
-
-    interface Live {
-
-        /** The Event API's HTTP endpoint photo changes are published to; unset: nothing is published. */
-        Optional<URI> httpUrl();
-
-        /** Its WebSocket endpoint ({@code …/event/realtime}), which clients subscribe at. */
-        Optional<URI> realtimeUrl();
-
-        /** One publish, all in: a slow live endpoint delays an approval, hide or delete by at most this. */
-        @WithDefault("2S")
-        Duration timeout();
-    }
+    LiveEndpointConfig live();
 
     /** The DynamoDB table of export jobs (shared with the export worker; schema: ExportTable). */
     String exportsTable();

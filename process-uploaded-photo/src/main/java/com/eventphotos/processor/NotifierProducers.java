@@ -36,7 +36,6 @@ public class NotifierProducers {
     @Produces
     @ApplicationScoped
     LiveGallery liveGallery(ProcessorConfig config) {
-        return LiveGallery.of(
-                config.live().httpUrl(), config.live().region(), config.live().timeout());
+        return config.live().gallery();
     }
 }

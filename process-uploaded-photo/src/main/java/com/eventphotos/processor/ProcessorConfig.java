@@ -1,10 +1,10 @@
 package com.eventphotos.processor;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
 import com.eventphotos.contract.UploadLimits;
+import com.eventphotos.contract.live.LiveEndpointConfig;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -49,20 +49,7 @@ public interface ProcessorConfig {
     long maxPixels();
 
     /** Where the event's galleries hear of a new photo. */
-    Live live();
-
-    interface Live {
-
-        /** The Event API's HTTP endpoint (AppSync Events, the local event server); unset: nothing is published. */
-        Optional<URI> httpUrl();
-
-        /** The region publishes are signed for. */
-        String region();
-
-        /** One publish, all in: a slow live endpoint delays a record by at most this. */
-        @WithDefault("2S")
-        Duration timeout();
-    }
+    LiveEndpointConfig live();
 
     /** libvips' shared library; the function's Lambda layer puts it here. */
     @WithDefault("/opt/lib/libvips-cpp.so")

@@ -12,6 +12,7 @@ import com.eventphotos.api.UploadApiConfig;
 import com.eventphotos.api.domain.Listing;
 import com.eventphotos.api.domain.PhotoNotFoundException;
 import com.eventphotos.api.dynamo.Transactions;
+import com.eventphotos.api.storage.PhotoStorage;
 import com.eventphotos.contract.PhotoRecord;
 import com.eventphotos.contract.PhotoStatus;
 import com.eventphotos.contract.PhotoTable;
@@ -27,7 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +52,7 @@ public class PhotoRepository {
     DynamoDbClient dynamo;
 
     @Inject
-    S3Client s3;
+    PhotoStorage storage;
 
     @Inject
     UploadApiConfig config;
@@ -276,8 +276,7 @@ public class PhotoRepository {
         Optional.ofNullable(record.s3Key()).flatMap(UploadKey::parse).ifPresent(upload -> {
             List<String> keys = new ArrayList<>(List.of(upload.toString()));
             keys.addAll(Renditions.keysOf(upload, record.renditions()));
-            keys.forEach(key ->
-                    s3.deleteObject(delete -> delete.bucket(config.bucket()).key(key)));
+            keys.forEach(storage::delete);
         });
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -24,19 +25,16 @@ import com.eventphotos.api.model.PartUrl;
 import com.eventphotos.api.model.UploadedPart;
 import com.eventphotos.api.repository.MultipartSession;
 import com.eventphotos.api.repository.MultipartUploadRepository;
+import com.eventphotos.api.storage.PhotoStorage;
+import com.eventphotos.api.storage.PhotoStorage.CompletionConflictException;
+import com.eventphotos.api.storage.PhotoStorage.ObjectExistsException;
+import com.eventphotos.api.storage.PhotoStorage.PartToJoin;
+import com.eventphotos.api.storage.PhotoStorage.PartsRefusedException;
+import com.eventphotos.api.storage.PhotoStorage.StoredPart;
+import com.eventphotos.api.storage.PhotoStorage.UploadMissingException;
 import com.eventphotos.contract.MultipartUploads;
 import com.eventphotos.contract.PhotoMetadata;
-import com.eventphotos.contract.UploadUrlPresigner;
 import com.eventphotos.contract.UploadUrlPresigner.PresignedUpload;
-
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.ListPartsResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
-import software.amazon.awssdk.services.s3.model.Part;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,10 +51,7 @@ public class MultipartUploadService {
     private static final Pattern SHA256_BASE64 = Pattern.compile("[A-Za-z0-9+/]{43}=");
 
     @Inject
-    S3Client s3;
-
-    @Inject
-    UploadUrlPresigner presigner;
+    PhotoStorage storage;
 
     @Inject
     MultipartUploadRepository sessions;
@@ -64,7 +59,7 @@ public class MultipartUploadService {
     @Inject
     UploadApiConfig config;
 
-    private final Clock clock = Clock.systemUTC();
+    Clock clock = Clock.systemUTC();
 
     /** Checks the declared parts before anything is created, so a bad request leaves nothing behind. */
     public void requireValidParts(Long contentLength, List<String> partChecksums) {
@@ -95,12 +90,8 @@ public class MultipartUploadService {
     public MultipartUploadView start(
             PhotoMetadata metadata, Map<String, String> userMetadata, long contentLength, List<String> partChecksums) {
         requireValidParts(contentLength, partChecksums);
-        String uploadId = s3.createMultipartUpload(create -> create.bucket(config.bucket())
-                        .key(metadata.key().toString())
-                        .contentType(metadata.contentType().mimeType())
-                        .metadata(userMetadata)
-                        .checksumAlgorithm(ChecksumAlgorithm.SHA256))
-                .uploadId();
+        String uploadId =
+                storage.startMultipart(metadata.key(), metadata.contentType().mimeType(), userMetadata);
         MultipartSession session = new MultipartSession(
                 metadata.eventId(),
                 metadata.photoId(),
@@ -126,7 +117,7 @@ public class MultipartUploadService {
         MultipartSession session = unfinished(eventId, PhotoIds.parse(photoId), caller);
         try {
             return view(session, uploadedParts(session));
-        } catch (NoSuchUploadException e) {
+        } catch (UploadMissingException e) {
             throw uploadGone(session);
         }
     }
@@ -145,14 +136,14 @@ public class MultipartUploadService {
         requireEveryPartInOrder(session, parts);
         try {
             joinParts(session, parts);
-        } catch (NoSuchUploadException e) {
+        } catch (UploadMissingException e) {
             // completed by an earlier call whose answer was lost (then S3 holds the photo), or aborted
             if (holdsPhoto(session)) {
                 sessions.markCompleted(session, clock.instant());
                 return completedAnswer(session);
             }
             throw uploadGone(session);
-        } catch (PhotoAlreadyWrittenException e) {
+        } catch (ObjectExistsException e) {
             // the key holds an object already (write-once): what was joined first stays the photo, these parts go
             abortQuietly(session);
             if (holdsPhoto(session)) {
@@ -194,42 +185,18 @@ public class MultipartUploadService {
                     "the parts hold " + total + " bytes; the upload was started for " + session.contentLength()
                             + " bytes and may be at most " + config.maxContentLength());
         }
-        List<CompletedPart> completed = parts.stream()
-                .map(part -> CompletedPart.builder()
-                        .partNumber(part.partNumber())
-                        .eTag(held.get(part.partNumber()).etag())
-                        .checksumSHA256(session.checksum(part.partNumber()))
-                        .build())
+        List<PartToJoin> joined = parts.stream()
+                .map(part -> new PartToJoin(
+                        part.partNumber(), held.get(part.partNumber()).etag(), session.checksum(part.partNumber())))
                 .toList();
         try {
-            s3.completeMultipartUpload(c -> c.bucket(config.bucket())
-                    .key(session.key().toString())
-                    .uploadId(session.uploadId())
-                    // write-once, as every single-PUT URL: a photo's original is never replaced
-                    .ifNoneMatch(UploadUrlPresigner.WRITE_ONCE_VALUE)
-                    .multipartUpload(u -> u.parts(completed)));
-        } catch (S3Exception e) {
-            if (e.statusCode() == 412) {
-                throw new PhotoAlreadyWrittenException();
-            }
-            if (e.statusCode() == 409) {
-                throw new UploadConflictException();
-            }
-            if (e.statusCode() == 400) {
-                throw new InvalidRequestException(
-                        "parts",
-                        "S3 refused to complete the upload: "
-                                + e.awsErrorDetails().errorMessage());
-            }
-            throw e; // NoSuchUpload included: complete() tells completed from aborted
+            storage.completeMultipart(session.key(), session.uploadId(), joined);
+        } catch (CompletionConflictException e) {
+            throw new UploadConflictException();
+        } catch (PartsRefusedException e) {
+            throw new InvalidRequestException("parts", "S3 refused to complete the upload: " + e.getMessage());
         }
-    }
-
-    /** S3 answered 412 to a write-once completion: the photo's key holds an object already. */
-    private static final class PhotoAlreadyWrittenException extends RuntimeException {
-        PhotoAlreadyWrittenException() {
-            super(null, null, false, false);
-        }
+        // UploadMissing and ObjectExists: complete() tells completed from aborted
     }
 
     private static CompletedUpload completedAnswer(MultipartSession session) {
@@ -238,19 +205,8 @@ public class MultipartUploadService {
 
     /** Whether S3 holds the photo this upload was started for, whole. */
     private boolean holdsPhoto(MultipartSession session) {
-        try {
-            Long size = s3.headObject(
-                            h -> h.bucket(config.bucket()).key(session.key().toString()))
-                    .contentLength();
-            return size != null && size == session.contentLength();
-        } catch (NoSuchKeyException e) {
-            return false;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
+        OptionalLong size = storage.size(session.key().toString());
+        return size.isPresent() && size.getAsLong() == session.contentLength();
     }
 
     /** Discards the parts and gives the upload's place under the event's photo cap back. */
@@ -330,22 +286,12 @@ public class MultipartUploadService {
     /** Parts S3 holds that are the ones this upload's URLs allow: right number and size. */
     private List<UploadedPart> uploadedParts(MultipartSession session) {
         List<UploadedPart> parts = new ArrayList<>();
-        Integer marker = null;
-        ListPartsResponse page;
-        do {
-            Integer from = marker;
-            page = s3.listParts(list -> list.bucket(config.bucket())
-                    .key(session.key().toString())
-                    .uploadId(session.uploadId())
-                    .partNumberMarker(from));
-            for (Part part : page.parts()) {
-                int number = part.partNumber();
-                if (number <= session.partCount() && part.size() == session.partLength(number)) {
-                    parts.add(new UploadedPart(number, part.size(), part.eTag()));
-                }
+        for (StoredPart part : storage.listParts(session.key(), session.uploadId())) {
+            int number = part.partNumber();
+            if (number <= session.partCount() && part.size() == session.partLength(number)) {
+                parts.add(new UploadedPart(number, part.size(), part.etag()));
             }
-            marker = page.nextPartNumberMarker();
-        } while (Boolean.TRUE.equals(page.isTruncated()));
+        }
         return parts;
     }
 
@@ -356,7 +302,7 @@ public class MultipartUploadService {
             int partNumber = number;
             if (uploaded.stream().noneMatch(part -> part.partNumber() == partNumber)) {
                 long size = session.partLength(number);
-                PresignedUpload url = presigner.presignPart(
+                PresignedUpload url = storage.presignPart(
                         session.key(), session.uploadId(), number, size, session.checksum(number), left);
                 urls.add(new PartUrl(number, size, url.url(), url.method(), url.headers(), url.expiresAt()));
             }
@@ -375,9 +321,8 @@ public class MultipartUploadService {
 
     private void abortQuietly(MultipartSession session) {
         try {
-            s3.abortMultipartUpload(
-                    a -> a.bucket(config.bucket()).key(session.key().toString()).uploadId(session.uploadId()));
-        } catch (NoSuchUploadException e) {
+            storage.abortMultipart(session.key(), session.uploadId());
+        } catch (UploadMissingException e) {
             LOG.debugf("upload %s was already gone", session.uploadId());
         }
     }

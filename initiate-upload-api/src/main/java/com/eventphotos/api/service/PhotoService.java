@@ -18,6 +18,7 @@ import com.eventphotos.api.model.PhotoPage;
 import com.eventphotos.api.repository.EventRepository;
 import com.eventphotos.api.repository.PhotoRepository;
 import com.eventphotos.api.repository.PhotoRepository.PhotoChange;
+import com.eventphotos.api.storage.DownloadUrls;
 import com.eventphotos.contract.FileNames;
 import com.eventphotos.contract.PhotoContentType;
 import com.eventphotos.contract.PhotoRecord;

@@ -9,10 +9,10 @@ import com.eventphotos.api.domain.Echo;
 import com.eventphotos.api.error.InvalidRequestException;
 import com.eventphotos.api.model.InitiateUploadRequest;
 import com.eventphotos.api.model.InitiateUploadResponse;
+import com.eventphotos.api.storage.PhotoStorage;
 import com.eventphotos.contract.PhotoContentType;
 import com.eventphotos.contract.PhotoMetadata;
 import com.eventphotos.contract.UploadKey;
-import com.eventphotos.contract.UploadUrlPresigner;
 import com.eventphotos.contract.UploadUrlPresigner.PresignedUpload;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +26,7 @@ public class UploadUrlIssuer {
     UploadApiConfig config;
 
     @Inject
-    UploadUrlPresigner presigner;
+    PhotoStorage storage;
 
     @Inject
     MultipartUploadService multipart;
@@ -90,7 +90,7 @@ public class UploadUrlIssuer {
             return InitiateUploadResponse.inParts(
                     multipart.start(plan.metadata(), plan.userMetadata(), plan.contentLength(), plan.partChecksums()));
         }
-        PresignedUpload upload = presigner.presign(key, plan.userMetadata(), plan.contentLength());
+        PresignedUpload upload = storage.presignUpload(key, plan.userMetadata(), plan.contentLength());
         return InitiateUploadResponse.singlePut(key, upload);
     }
 

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +17,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -92,9 +88,8 @@ public final class ExportWithdrawal {
         }
     }
 
-    private final DynamoDbClient dynamo;
+    private final ExportJobs jobs;
     private final S3Client s3;
-    private final String table;
     private final String bucket;
 
     /**
@@ -102,36 +97,24 @@ public final class ExportWithdrawal {
      * @param bucket where the archives are (under {@link ExportKeys#PREFIX})
      */
     public ExportWithdrawal(DynamoDbClient dynamo, S3Client s3, String exportsTable, String bucket) {
-        this.dynamo = dynamo;
+        this(new ExportJobs(dynamo, exportsTable), s3, bucket);
+    }
+
+    /** @param jobs the store of the jobs; {@code bucket}: where the archives are (under {@link ExportKeys#PREFIX}) */
+    public ExportWithdrawal(ExportJobs jobs, S3Client s3, String bucket) {
+        this.jobs = jobs;
         this.s3 = s3;
-        this.table = exportsTable;
         this.bucket = bucket;
     }
 
     /** The job as it is now (a consistent read). */
     public Optional<Stored> read(String eventId, String exportId) {
-        Map<String, AttributeValue> item = dynamo.getItem(
-                        g -> g.tableName(table).key(key(eventId, exportId)).consistentRead(true))
-                .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Stored.fromItem(item));
+        return jobs.read(eventId, exportId);
     }
 
     /** Every job of the event the table still holds, in any status (consistent reads). */
     public List<Stored> ofEvent(String eventId) {
-        List<Stored> jobs = new ArrayList<>();
-        dynamo
-                .queryPaginator(q -> q.tableName(table)
-                        .consistentRead(true)
-                        .keyConditionExpression("#e = :e")
-                        .expressionAttributeNames(Map.of("#e", ExportTable.EVENT_ID))
-                        .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(eventId))))
-                .items()
-                .stream()
-                .filter(item -> !ExportTable.ACTIVE.equals(
-                        item.get(ExportTable.EXPORT_ID).s()))
-                .map(Stored::fromItem)
-                .forEach(jobs::add);
-        return jobs;
+        return jobs.ofEvent(eventId);
     }
 
     /**
@@ -141,20 +124,7 @@ public final class ExportWithdrawal {
      * @return false when the job is not QUEUED or RUNNING (any more), or gone: nothing was written
      */
     public boolean notePhotoDeleted(String eventId, String exportId, String photoId) {
-        try {
-            dynamo.updateItem(u -> u.tableName(table)
-                    .key(key(eventId, exportId))
-                    .updateExpression("ADD #d :p")
-                    .conditionExpression("#s IN (:queued, :running)")
-                    .expressionAttributeNames(Map.of("#d", ExportTable.DELETED_PHOTOS, "#s", ExportTable.STATUS))
-                    .expressionAttributeValues(Map.of(
-                            ":p", AttributeValue.fromSs(List.of(photoId)),
-                            ":queued", AttributeValue.fromS(ExportStatus.QUEUED.name()),
-                            ":running", AttributeValue.fromS(ExportStatus.RUNNING.name()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return jobs.notePhotoDeleted(eventId, exportId, photoId);
     }
 
     /**
@@ -193,26 +163,11 @@ public final class ExportWithdrawal {
     public Outcome withdraw(String eventId, String exportId, String reason, Instant now) {
         Stored withdrawn;
         Outcome outcome;
-        try {
-            withdrawn = Stored.fromItem(dynamo.updateItem(UpdateItemRequest.builder()
-                            .tableName(table)
-                            .key(key(eventId, exportId))
-                            .updateExpression("SET #s = :withdrawn, #at = :at, #why = :why")
-                            .conditionExpression("#s = :ready")
-                            .expressionAttributeNames(Map.of(
-                                    "#s", ExportTable.STATUS,
-                                    "#at", ExportTable.WITHDRAWN_AT,
-                                    "#why", ExportTable.WITHDRAWN_REASON))
-                            .expressionAttributeValues(Map.of(
-                                    ":withdrawn", AttributeValue.fromS(ExportStatus.WITHDRAWN.name()),
-                                    ":ready", AttributeValue.fromS(ExportStatus.READY.name()),
-                                    ":at", AttributeValue.fromS(now.toString()),
-                                    ":why", AttributeValue.fromS(reason)))
-                            .returnValues(ReturnValue.ALL_NEW)
-                            .build())
-                    .attributes());
+        Optional<Stored> marked = jobs.markWithdrawn(eventId, exportId, reason, now);
+        if (marked.isPresent()) {
+            withdrawn = marked.get();
             outcome = Outcome.WITHDRAWN;
-        } catch (ConditionalCheckFailedException notReady) {
+        } else {
             Optional<Stored> current = read(eventId, exportId);
             if (current.isEmpty() || current.get().job().status() != ExportStatus.WITHDRAWN) {
                 return Outcome.NOT_READY;
@@ -239,19 +194,7 @@ public final class ExportWithdrawal {
                 s3.deleteObject(d -> d.bucket(bucket).key(key));
             }
         }
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":true", AttributeValue.fromBool(true));
-        values.put(":withdrawn", AttributeValue.fromS(ExportStatus.WITHDRAWN.name()));
-        try {
-            dynamo.updateItem(u -> u.tableName(table)
-                    .key(key(job.eventId(), job.exportId()))
-                    .updateExpression("SET #r = :true")
-                    .conditionExpression("#s = :withdrawn")
-                    .expressionAttributeNames(Map.of("#r", ExportTable.OBJECTS_REMOVED, "#s", ExportTable.STATUS))
-                    .expressionAttributeValues(values));
-        } catch (ConditionalCheckFailedException e) {
-            // the item is gone (its TTL): nothing left to record
-        }
+        jobs.markObjectsRemoved(job.eventId(), job.exportId());
     }
 
     /** Whether the plan (the worker's plan.json) has an entry for the photo; read as a stream, never held whole. */
@@ -272,11 +215,5 @@ public final class ExportWithdrawal {
     private static Set<String> stringSet(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null || !value.hasSs() ? Set.of() : Set.copyOf(value.ss());
-    }
-
-    private static Map<String, AttributeValue> key(String eventId, String exportId) {
-        return Map.of(
-                ExportTable.EVENT_ID, AttributeValue.fromS(eventId),
-                ExportTable.EXPORT_ID, AttributeValue.fromS(exportId));
     }
 }

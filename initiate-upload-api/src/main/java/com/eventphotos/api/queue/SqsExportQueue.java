@@ -1,4 +1,4 @@
-package com.eventphotos.api.service;
+package com.eventphotos.api.queue;
 
 import com.eventphotos.api.UploadApiConfig;
 import com.eventphotos.contract.export.ExportMessage;
@@ -8,9 +8,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** The export worker's queue: one message per export to build. */
+/** {@link ExportQueue} on SQS. */
 @ApplicationScoped
-public class ExportQueue {
+public class SqsExportQueue implements ExportQueue {
 
     @Inject
     SqsClient sqs;
@@ -18,6 +18,7 @@ public class ExportQueue {
     @Inject
     UploadApiConfig config;
 
+    @Override
     public void send(ExportMessage message) {
         sqs.sendMessage(s -> s.queueUrl(config.exportQueueUrl()).messageBody(message.toJson()));
     }

@@ -1,4 +1,4 @@
-package com.eventphotos.api.service;
+package com.eventphotos.api.live;
 
 import com.eventphotos.api.UploadApiConfig;
 import com.eventphotos.contract.live.LiveGallery;
@@ -12,7 +12,6 @@ public class LiveGalleryProducer {
     @Produces
     @ApplicationScoped
     LiveGallery liveGallery(UploadApiConfig config) {
-        return LiveGallery.of(
-                config.live().httpUrl(), config.region(), config.live().timeout());
+        return config.live().gallery();
     }
 }

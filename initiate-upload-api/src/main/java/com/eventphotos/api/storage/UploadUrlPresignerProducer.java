@@ -1,4 +1,4 @@
-package com.eventphotos.api.service;
+package com.eventphotos.api.storage;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;

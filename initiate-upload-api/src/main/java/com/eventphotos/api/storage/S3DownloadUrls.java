@@ -1,4 +1,4 @@
-package com.eventphotos.api.service;
+package com.eventphotos.api.storage;
 
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -14,11 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Presigned GETs of the bucket's objects (no network call): the browser downloads straight from S3, and saves the file
+ * {@link DownloadUrls} signed for S3 (no network call): the browser downloads straight from S3, and saves the file
  * under the name given here (the URL carries a signed {@code response-content-disposition}).
  */
 @ApplicationScoped
-public class DownloadUrls {
+public class S3DownloadUrls implements DownloadUrls {
 
     @Inject
     S3Presigner presigner;
@@ -26,6 +26,7 @@ public class DownloadUrls {
     @Inject
     UploadApiConfig config;
 
+    @Override
     public DownloadLink presign(String key, String fileName, Duration validFor) {
         PresignedGetObjectRequest request = presigner.presignGetObject(p -> p.signatureDuration(validFor)
                 .getObjectRequest(g ->
