@@ -1,7 +1,7 @@
 /**
  * A small client of the AppSync Events WebSocket protocol: the deployed Event API and the local stack's event
  * server speak it alike. (Amplify's `events` client always connects with wss://, which the local server on plain
- * loopback HTTP does not offer: README, "Live wall".) One subscription per connection; on any loss (network change,
+ * loopback HTTP does not offer: docs/live.md.) One subscription per connection; on any loss (network change,
  * laptop sleep, no keep-alive in time) it reconnects with back-off and tells the caller to catch up.
  */
 

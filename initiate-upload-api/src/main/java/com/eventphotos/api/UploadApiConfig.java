@@ -35,7 +35,7 @@ public interface UploadApiConfig {
 
     interface Events {
 
-        /** Photos one event may hold: uploads started and not deleted (see README, Events and roles). */
+        /** Photos one event may hold: uploads started and not deleted (see docs/api.md, Events and roles). */
         @WithDefault("10000")
         int maxPhotos();
 
@@ -141,7 +141,7 @@ public interface UploadApiConfig {
     /** Web origins allowed to call this API from a browser (CORS); never {@code *} by default. */
     List<String> allowedOrigins();
 
-    /** Guests: people who upload through a guest link without an account (see README, Guests). */
+    /** Guests: people who upload through a guest link without an account (see docs/api.md, Guests). */
     Guests guests();
 
     interface Guests {

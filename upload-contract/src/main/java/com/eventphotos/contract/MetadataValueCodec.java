@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * "B" encoded-word, which is what real S3 itself hands back for non-ASCII metadata; decoding therefore
  * works the same whether the value comes from us, from real S3, or from another S3 implementation.
  *
- * <p>One ambiguity is inherent to RFC 2047 and documented in the README: on real S3 (which decodes
+ * <p>One ambiguity is inherent to RFC 2047 and documented in docs/architecture.md (Metadata encoding): on real S3 (which decodes
  * encoded-words on the way in) a literal value that itself looks like an encoded-word comes back as one.
  */
 public final class MetadataValueCodec {

@@ -18,7 +18,7 @@ public final class Renditions {
 
     public static final String JPEG_CONTENT_TYPE = "image/jpeg";
     public static final String WEBP_CONTENT_TYPE = "image/webp";
-    /** Both encodings: sharp's default JPEG quality, and WebP at the same number (measured: README, Performance). */
+    /** Both encodings: sharp's default JPEG quality, and WebP at the same number (measured: docs/performance.md). */
     public static final int QUALITY = 80;
 
     private Renditions() {}

@@ -15,7 +15,7 @@ public final class Claims {
     public static String string(JsonWebToken token, String name) {
         // Read Quarkus OIDC's parsed claims directly: JsonWebToken.getClaim looks a non-standard name up in an
         // enum and throws (and catches) an exception each time, which cost a quarter of initiate-upload's
-        // throughput (README, Performance).
+        // throughput (docs/performance.md).
         Object value = token instanceof OidcJwtCallerPrincipal oidc
                 ? oidc.getClaims().getClaimValue(name)
                 : token.getClaim(name);

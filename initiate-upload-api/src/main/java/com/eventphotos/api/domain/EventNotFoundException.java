@@ -2,7 +2,7 @@ package com.eventphotos.api.domain;
 
 /**
  * No such event, or the caller is not a member of it: the same answer for both, so an event's existence stays
- * private to its members (README, Events and roles).
+ * private to its members (docs/api.md, Events and roles).
  */
 public class EventNotFoundException extends ResourceNotFoundException {
 

@@ -6,7 +6,7 @@ import java.time.Instant;
  * What an event's gallery channel carries: a photo became visible to the event's viewers, or stopped being visible
  * (deleted or hidden). Only ids: a subscriber fetches the photo ({@code GET …/photos/{photoId}}) with its own token,
  * so one whose access ended (a revoked wall or guest link, a removed member, an expired session) learns nothing
- * about new photos from a subscription AppSync keeps open (README, Security: live channels). Never a photo a viewer
+ * about new photos from a subscription AppSync keeps open (docs/security.md, Live channel). Never a photo a viewer
  * may not see.
  */
 public record PhotoEvent(String type, String eventId, String photoId, String at) {
