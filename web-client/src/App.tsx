@@ -9,12 +9,15 @@ import { EventsPage } from './components/EventsPage';
 import { GuestPage } from './components/GuestPage';
 import { WallPage } from './components/WallPage';
 import { JoinPage } from './components/JoinPage';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './components/LanguageSwitch';
 
 type Session = { config: AppConfig; manager: UserManager; user: User | null };
 
 export function App() {
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation();
 
   useEffect(() => {
     let cancelled = false;
@@ -35,7 +38,7 @@ export function App() {
         manager.stopSilentRenew();
       };
       setSession({ config, manager, user });
-    })().catch((e: Error) => setError(`Sign-in failed: ${e.message}`));
+    })().catch((e: Error) => setError(e.message));
     return () => {
       cancelled = true;
       stop();
@@ -45,10 +48,10 @@ export function App() {
   if (error)
     return (
       <p role="alert" className="error">
-        {error}
+        {t('app.signInFailed', { detail: error })}
       </p>
     );
-  if (!session) return <p className="muted">Loading…</p>;
+  if (!session) return <p className="muted">{t('app.loading')}</p>;
   return (
     <BrowserRouter>
       <Shell session={session} />
@@ -58,6 +61,7 @@ export function App() {
 
 function Shell({ session }: { session: Session }) {
   const { user, manager, config } = session;
+  const { t } = useTranslation();
   // One API object for the session: it reads the newest token on each call, so a renewal restarts nothing.
   const currentUser = useRef(user);
   currentUser.current = user;
@@ -76,13 +80,14 @@ function Shell({ session }: { session: Session }) {
     <>
       <header className="topbar">
         <Link to="/" className="brand">
-          event-photos
+          {t('app.brand')}
         </Link>
+        <LanguageSwitch />
         {user ? (
           <span className="who">
             {user.profile.preferred_username ?? user.profile.email}
             <button type="button" onClick={() => manager.signoutRedirect()}>
-              Sign out
+              {t('app.signOut')}
             </button>
           </span>
         ) : null}
@@ -103,14 +108,10 @@ function Shell({ session }: { session: Session }) {
                 </Routes>
               ) : (
                 <section className="signin">
-                  <h1>Event photos</h1>
-                  <p>
-                    {window.location.pathname.startsWith('/join/')
-                      ? 'Sign in to join the event you were invited to.'
-                      : "Sign in to upload and see an event's photos."}
-                  </p>
+                  <h1>{t('app.signInTitle')}</h1>
+                  <p>{window.location.pathname.startsWith('/join/') ? t('app.signInToJoin') : t('app.signInToSee')}</p>
                   <button type="button" className="primary" onClick={signIn}>
-                    Sign in
+                    {t('app.signIn')}
                   </button>
                 </section>
               )

@@ -1,5 +1,8 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
+import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { errorText } from '../i18n';
 import { ApiError, PhotosApi, type GuestSession, type Photo, type UploadPolicy } from '../api';
 import { guestSessions } from '../guestSessions';
 import { useUploads } from '../upload/useUploads';
@@ -55,6 +58,7 @@ function GuestWelcome({
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -62,24 +66,22 @@ function GuestWelcome({
     try {
       onSession(await api.startGuestSession(code, name.trim()));
     } catch (failure) {
-      setError(welcomeError(failure));
+      setError(welcomeError(t, failure));
       setBusy(false);
     }
   };
 
   return (
     <section className="guest-welcome">
-      <h1>Add your photos</h1>
+      <h1>{t('guest.welcomeTitle')}</h1>
       {ended ? (
         <p role="alert" className="error">
-          {ended}
+          {t(ended)}
         </p>
       ) : null}
-      <p>
-        You were invited to share your photos of this event. No account needed: your name is shown with your photos.
-      </p>
+      <p>{t('guest.welcomeText')}</p>
       <form onSubmit={(e) => void submit(e)}>
-        <label htmlFor="guest-name">Your name</label>
+        <label htmlFor="guest-name">{t('guest.yourName')}</label>
         <input
           id="guest-name"
           value={name}
@@ -89,7 +91,7 @@ function GuestWelcome({
           onChange={(e) => setName(e.target.value)}
         />
         <button type="submit" className="primary" disabled={busy || name.trim() === ''}>
-          Continue
+          {t('guest.continue')}
         </button>
       </form>
       {error ? (
@@ -101,15 +103,12 @@ function GuestWelcome({
   );
 }
 
-function welcomeError(failure: unknown): string {
-  if (!(failure instanceof ApiError)) return `Could not reach the server: ${(failure as Error).message}`;
-  if (failure.status === 404) return 'This guest link does not exist: check it, or ask the organiser for the link.';
-  if (failure.status === 410)
-    return `This guest link can no longer be used: ${failure.message}. Ask the organiser for a new one.`;
-  if (failure.status === 429) {
-    return `Many people are joining from this network right now: try again in ${failure.retryAfterSeconds ?? 10} s.`;
-  }
-  return failure.message;
+function welcomeError(t: TFunction, failure: unknown): string {
+  if (!(failure instanceof ApiError)) return errorText(t, failure);
+  if (failure.status === 404) return t('guest.linkMissing');
+  if (failure.status === 410) return t('guest.linkGone');
+  if (failure.status === 429) return t('guest.busy', { seconds: failure.retryAfterSeconds ?? 10 });
+  return errorText(t, failure);
 }
 
 /** What the API records as a guest's photos' uploadedBy: their token's subject. */
@@ -117,8 +116,8 @@ export function guestSubject(guestId: string): string {
   return `guest:${guestId}`;
 }
 
-const LINK_ENDED =
-  'This guest link has ended (the organiser revoked it, or it expired). Ask the organiser for a new one.';
+/** Why the guest is back at the name prompt: a translation key, so it follows the language switch. */
+const LINK_ENDED = 'guest.linkEnded';
 
 function GuestEvent({
   apiBaseUrl,
@@ -139,7 +138,8 @@ function GuestEvent({
     [onLeave],
   );
   const [policy, setPolicy] = useState<UploadPolicy | null>(null);
-  const [policyError, setPolicyError] = useState<string | null>(null);
+  const [policyError, setPolicyError] = useState<unknown>(null);
+  const { t } = useTranslation();
   // a guest's own photos on one page as far as the API allows (100): what they look for after an upload
   const mine = usePhotoPages(api, eventId, { show: 'mine', limit: 100, onError: endIfRefused });
   const everyone = usePhotoPages(api, eventId, { enabled: allowView, onError: endIfRefused });
@@ -147,7 +147,7 @@ function GuestEvent({
 
   useEffect(() => {
     api.uploadPolicy().then(setPolicy, (e: Error) => {
-      setPolicyError(e.message);
+      setPolicyError(e);
       endIfRefused(e);
     });
   }, [api, endIfRefused]);
@@ -169,36 +169,27 @@ function GuestEvent({
   };
   return (
     <div className="event guest">
-      <h1>{session.eventName}</h1>
+      <h1>
+        <bdi>{session.eventName}</bdi>
+      </h1>
       <p className="muted">
-        Adding photos as{' '}
-        <strong>
-          <bdi>{session.name}</bdi>
-        </strong>
-        .{' '}
+        <Trans i18nKey="guest.addingAs" values={{ name: session.name }} components={{ name: <StrongName /> }} />{' '}
         <button type="button" className="link-button" onClick={() => onLeave(null)}>
-          Not <bdi>{session.name}</bdi>?
+          <Trans i18nKey="guest.notYou" values={{ name: session.name }} components={{ name: <bdi /> }} />
         </button>
       </p>
-      <p className="muted">
-        {session.requireReview
-          ? 'The organiser approves each photo before anyone else sees it.'
-          : allowView
-            ? "Your photos appear in the event's gallery as soon as they are uploaded."
-            : ''}
-      </p>
+      <p className="muted">{session.requireReview ? t('guest.reviewed') : allowView ? t('guest.shownAtOnce') : ''}</p>
       <p className="muted" data-testid="originals-note">
-        The organiser receives your photos as you upload them: the original files, including the camera&apos;s data and
-        the location (GPS) if your phone recorded it. Photos shown in the gallery have that data removed.
+        {t('guest.originals')}
       </p>
       {policy ? <UploadArea policy={policy} uploads={uploads} button /> : null}
       {policyError ? (
         <p role="alert" className="error">
-          Uploads are unavailable: {policyError}
+          {t('event.uploadsUnavailable', { detail: errorText(t, policyError) })}
         </p>
       ) : null}
       <Gallery
-        heading="Your photos"
+        heading={t('gallery.yours')}
         photos={mine.photos}
         error={mine.error}
         loading={mine.loading}
@@ -211,7 +202,7 @@ function GuestEvent({
       />
       {allowView ? (
         <Gallery
-          heading="Everyone's photos"
+          heading={t('gallery.everyones')}
           photos={everyone.photos.filter((photo) => photo.uploadedBy !== guestSubject(guestId))}
           error={everyone.error}
           loading={everyone.loading}
@@ -221,5 +212,14 @@ function GuestEvent({
         />
       ) : null}
     </div>
+  );
+}
+
+/** A person's name in a sentence: bold, and isolated (a name in another script does not reorder the sentence). */
+function StrongName({ children }: { children?: ReactNode }) {
+  return (
+    <strong>
+      <bdi>{children}</bdi>
+    </strong>
   );
 }
