@@ -1,14 +1,16 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
 import type { User, UserManager } from 'oidc-client-ts';
 import { PhotosApi } from './api';
 import { completeSignInIfRedirected, createUserManager } from './auth';
 import { loadConfig, type AppConfig } from './config';
-import { EventPage } from './components/EventPage';
-import { EventsPage } from './components/EventsPage';
-import { GuestPage } from './components/GuestPage';
-import { WallPage } from './components/WallPage';
-import { JoinPage } from './components/JoinPage';
+
+// each page comes when it is opened: a guest's phone loads neither the organiser's tools nor the wall
+const EventPage = lazy(() => import('./components/EventPage').then((m) => ({ default: m.EventPage })));
+const EventsPage = lazy(() => import('./components/EventsPage').then((m) => ({ default: m.EventsPage })));
+const GuestPage = lazy(() => import('./components/GuestPage').then((m) => ({ default: m.GuestPage })));
+const WallPage = lazy(() => import('./components/WallPage').then((m) => ({ default: m.WallPage })));
+const JoinPage = lazy(() => import('./components/JoinPage').then((m) => ({ default: m.JoinPage })));
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/LanguageSwitch';
 
@@ -93,31 +95,40 @@ function Shell({ session }: { session: Session }) {
         ) : null}
       </header>
       <main>
-        <Routes>
-          {/* a guest link: no account, signed in or not */}
-          <Route path="/g/:code" element={<GuestPage apiBaseUrl={config.apiBaseUrl} />} />
-          <Route path="/events/:eventId/wall" element={<WallPage apiBaseUrl={config.apiBaseUrl} />} />
-          <Route
-            path="*"
-            element={
-              user ? (
-                <Routes>
-                  <Route path="/" element={<EventsPage api={api} />} />
-                  <Route path="/events/:eventId" element={<EventPage api={api} userId={user.profile.sub} />} />
-                  <Route path="/join/:code" element={<JoinPage api={api} />} />
-                </Routes>
-              ) : (
-                <section className="signin">
-                  <h1>{t('app.signInTitle')}</h1>
-                  <p>{window.location.pathname.startsWith('/join/') ? t('app.signInToJoin') : t('app.signInToSee')}</p>
-                  <button type="button" className="primary" onClick={signIn}>
-                    {t('app.signIn')}
-                  </button>
-                </section>
-              )
-            }
-          />
-        </Routes>
+        <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+          <Routes>
+            {/* a guest link: no account, signed in or not */}
+            <Route path="/g/:code" element={<GuestPage apiBaseUrl={config.apiBaseUrl} />} />
+            <Route path="/g/:code/photos/:photoId" element={<GuestPage apiBaseUrl={config.apiBaseUrl} />} />
+            <Route path="/events/:eventId/wall" element={<WallPage apiBaseUrl={config.apiBaseUrl} />} />
+            <Route
+              path="*"
+              element={
+                user ? (
+                  <Routes>
+                    <Route path="/" element={<EventsPage api={api} />} />
+                    <Route path="/events/:eventId" element={<EventPage api={api} userId={user.profile.sub} />} />
+                    <Route
+                      path="/events/:eventId/photos/:photoId"
+                      element={<EventPage api={api} userId={user.profile.sub} />}
+                    />
+                    <Route path="/join/:code" element={<JoinPage api={api} />} />
+                  </Routes>
+                ) : (
+                  <section className="signin">
+                    <h1>{t('app.signInTitle')}</h1>
+                    <p>
+                      {window.location.pathname.startsWith('/join/') ? t('app.signInToJoin') : t('app.signInToSee')}
+                    </p>
+                    <button type="button" className="primary" onClick={signIn}>
+                      {t('app.signIn')}
+                    </button>
+                  </section>
+                )
+              }
+            />
+          </Routes>
+        </Suspense>
       </main>
     </>
   );

@@ -11,6 +11,8 @@ import { UploadArea } from './UploadArea';
 import { usePhotoPages } from './usePhotoPages';
 import { WallPanel } from './WallPanel';
 import { ExportPanel } from './ExportPanel';
+import { useOpenPhoto, ViewerRoute } from './ViewerRoute';
+import type { ViewerActions } from './PhotoViewer';
 import { downloadOriginal } from './downloadOriginal';
 import { useLiveGallery } from '../live/useLiveGallery';
 import { errorText } from '../i18n';
@@ -123,6 +125,26 @@ function EventContent({ api, event, userId }: { api: PhotosApi; event: EventSumm
   const showReady = useCallback((photo: Photo) => add([photo]), [add]);
   const uploads = useUploads(api, eventId, policy, showReady);
 
+  const base = `/events/${encodeURIComponent(eventId)}`;
+  const openPhoto = useOpenPhoto(base);
+  const visible = gallery.photos.filter((photo) => photo.reviewStatus !== 'PENDING');
+  const fetchMissing = useCallback(
+    (photoId: string) =>
+      void api.getPhoto(eventId, photoId).then(
+        (photo) => (photo ? add([photo]) : setError(t('viewer.notFound'))),
+        (e: unknown) => setError(errorText(t, e)),
+      ),
+    [api, eventId, add, setError, t],
+  );
+  const photoActions: ViewerActions = {
+    canDownloadOriginal: (photo) => role === 'OWNER' || photo.uploadedBy === userId,
+    canHide: role === 'OWNER',
+    canDelete: (photo) => role === 'OWNER' || (role === 'CONTRIBUTOR' && photo.uploadedBy === userId),
+    onDownloadOriginal: (photo) => void downloadOriginal(api, eventId, photo),
+    onHide: (photo, hidden) => void hide(photo, hidden),
+    onDelete: (photo) => void gallery.remove(photo),
+  };
+
   const photosPanel = (
     <>
       {mayUpload && policy ? <UploadArea policy={policy} uploads={uploads} /> : null}
@@ -132,20 +154,17 @@ function EventContent({ api, event, userId }: { api: PhotosApi; event: EventSumm
         </p>
       ) : null}
       <Gallery
-        photos={gallery.photos.filter((photo) => photo.reviewStatus !== 'PENDING')}
+        photos={visible}
         error={gallery.error}
         loading={gallery.loading}
         hasMore={gallery.hasMore}
         onLoadMore={gallery.loadMore}
-        canDelete={(photo) => role === 'OWNER' || (role === 'CONTRIBUTOR' && photo.uploadedBy === userId)}
-        canHide={role === 'OWNER'}
-        onDelete={(photo) => void gallery.remove(photo)}
-        canDownloadOriginal={(photo) => role === 'OWNER' || photo.uploadedBy === userId}
-        onDownloadOriginal={(photo) => void downloadOriginal(api, eventId, photo)}
-        onHide={(photo, hidden) => void hide(photo, hidden)}
+        {...photoActions}
         live={live}
-        viewerBase={`/events/${encodeURIComponent(eventId)}/photos`}
+        viewerBase={`${base}/photos`}
+        onOpen={openPhoto}
       />
+      <ViewerRoute photos={visible} base={base} actions={photoActions} onMissing={fetchMissing} />
     </>
   );
 

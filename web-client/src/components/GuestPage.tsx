@@ -11,6 +11,8 @@ import { downloadOriginal } from './downloadOriginal';
 import { UploadArea } from './UploadArea';
 import { usePhotoPages } from './usePhotoPages';
 import { useLiveGallery } from '../live/useLiveGallery';
+import { useOpenPhoto, ViewerRoute } from './ViewerRoute';
+import type { ViewerActions } from './PhotoViewer';
 
 /**
  * A guest link's page (/g/{code}, what the QR code on the table opens): no account, a name once, then one large
@@ -40,7 +42,15 @@ export function GuestPage({ apiBaseUrl }: { apiBaseUrl: string }) {
     setEnded(why);
     setSession(null);
   };
-  return <GuestEvent key={session.token} apiBaseUrl={apiBaseUrl} session={session} onLeave={leave} />;
+  return (
+    <GuestEvent
+      key={session.token}
+      apiBaseUrl={apiBaseUrl}
+      session={session}
+      onLeave={leave}
+      base={`/g/${encodeURIComponent(code)}`}
+    />
+  );
 }
 
 function GuestWelcome({
@@ -123,10 +133,13 @@ function GuestEvent({
   apiBaseUrl,
   session,
   onLeave,
+  base,
 }: {
   apiBaseUrl: string;
   session: GuestSession;
   onLeave: (why: string | null) => void;
+  /** The guest link's page: the viewer's URLs are under it. */
+  base: string;
 }) {
   const { eventId, guestId, allowView } = session;
   // a guest token is not renewed: a 401 means the link was revoked or has expired
@@ -167,6 +180,17 @@ function GuestEvent({
     void mine.remove(photo);
     everyone.setPhotos((current) => current.filter((p) => p.photoId !== photo.photoId));
   };
+  const openPhoto = useOpenPhoto(base);
+  const others = everyone.photos.filter((photo) => photo.uploadedBy !== guestSubject(guestId));
+  const own = (photo: Photo) => photo.uploadedBy === guestSubject(guestId);
+  const photoActions: ViewerActions = {
+    canDownloadOriginal: own,
+    canHide: false,
+    canDelete: own,
+    onDownloadOriginal: (photo) => void downloadOriginal(api, eventId, photo),
+    onHide: () => {},
+    onDelete: remove,
+  };
   return (
     <div className="event guest">
       <h1>
@@ -199,18 +223,23 @@ function GuestEvent({
         onDelete={remove}
         canDownloadOriginal={() => true}
         onDownloadOriginal={(photo) => void downloadOriginal(api, eventId, photo)}
+        viewerBase={`${base}/photos`}
+        onOpen={openPhoto}
       />
       {allowView ? (
         <Gallery
           heading={t('gallery.everyones')}
-          photos={everyone.photos.filter((photo) => photo.uploadedBy !== guestSubject(guestId))}
+          photos={others}
           error={everyone.error}
           loading={everyone.loading}
           hasMore={everyone.hasMore}
           onLoadMore={everyone.loadMore}
           live={live}
+          viewerBase={`${base}/photos`}
+          onOpen={openPhoto}
         />
       ) : null}
+      <ViewerRoute photos={[...mine.photos, ...others]} base={base} actions={photoActions} />
     </div>
   );
 }
