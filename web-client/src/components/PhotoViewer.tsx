@@ -66,7 +66,7 @@ export default function PhotoViewer({
       dataSource: latest.current.photos.map(slideOf),
       index,
       showHideAnimationType: 'fade',
-      bgOpacity: 0.95,
+      bgOpacity: 1,
       loop: false,
       closeTitle: t('viewer.close'),
       zoomTitle: t('viewer.zoom'),
@@ -122,6 +122,8 @@ export default function PhotoViewer({
       if (pswp) {
         viewer.current = null;
         latest.current.onClose = () => {};
+        // at once, even mid-way through opening (close() would wait for the animation, or do nothing)
+        pswp.isDestroying = true;
         pswp.destroy();
       }
     },
