@@ -4,7 +4,7 @@
 // It needs no running stack: nothing leaves the machine (every other request is aborted).
 import { mkdirSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import { axeViolations } from './accessibility.mjs';
+import { axeViolations, keyboardWalk } from './accessibility.mjs';
 import { launch } from './browser.mjs';
 
 const out = process.argv[2] ?? '../docs/screenshots';
@@ -212,12 +212,20 @@ try {
       await page.goto(`${web}/g/e1~guest`);
       await page.getByTestId('gallery-item').first().waitFor();
       await page.waitForTimeout(800);
+      if (size === '1280') {
+        failures.push(...(await axeViolations(page, `guest page ${language}`)));
+        failures.push(...(await keyboardWalk(page, `guest page ${language}`)).problems);
+        await page.setViewportSize(viewport);
+      }
       await shoot('guest');
 
       await page.goto(`${web}/events/e1`);
       await page.getByTestId('gallery-item').nth(7).waitFor();
       await page.waitForTimeout(800);
-      if (size === '1280') failures.push(...(await axeViolations(page, `event page ${language}`)));
+      if (size === '1280') {
+        failures.push(...(await axeViolations(page, `event page ${language}`)));
+        failures.push(...(await keyboardWalk(page, `event page ${language}`)).problems);
+      }
       await page.setViewportSize(viewport);
       await shoot('event');
       // a photo's actions menu, open
@@ -239,6 +247,11 @@ try {
       await page.reload();
       await page.locator('.pswp--open').waitFor();
       await page.waitForTimeout(1500);
+      if (size === '1280') {
+        failures.push(...(await axeViolations(page, `viewer ${language}`)));
+        await page.setViewportSize(viewport);
+        await page.waitForTimeout(500);
+      }
       await shoot('viewer');
       await page.keyboard.press('Escape');
       await page.locator('.pswp').waitFor({ state: 'detached' });

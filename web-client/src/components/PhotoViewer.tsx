@@ -99,6 +99,8 @@ export default function PhotoViewer({
     viewer.current = pswp;
     setShown(latest.current.photos[index]);
     pswp.init();
+    // a dialog is named: screen readers say what opened
+    pswp.element?.setAttribute('aria-label', t('viewer.label'));
   }, [photoId, t]);
 
   // photos added or removed meanwhile (a delete from the viewer, a live arrival): the slides follow
