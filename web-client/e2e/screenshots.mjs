@@ -212,22 +212,23 @@ try {
       await page.goto(`${web}/g/e1~guest`);
       await page.getByTestId('gallery-item').first().waitFor();
       await page.waitForTimeout(800);
+      await shoot('guest');
       if (size === '1280') {
         failures.push(...(await axeViolations(page, `guest page ${language}`)));
         failures.push(...(await keyboardWalk(page, `guest page ${language}`)).problems);
         await page.setViewportSize(viewport);
       }
-      await shoot('guest');
 
       await page.goto(`${web}/events/e1`);
       await page.getByTestId('gallery-item').nth(7).waitFor();
       await page.waitForTimeout(800);
+      await shoot('event');
       if (size === '1280') {
         failures.push(...(await axeViolations(page, `event page ${language}`)));
         failures.push(...(await keyboardWalk(page, `event page ${language}`)).problems);
+        await page.setViewportSize(viewport);
+        await page.evaluate(() => window.scrollTo(0, 0));
       }
-      await page.setViewportSize(viewport);
-      await shoot('event');
       // a photo's actions menu, open
       await page.getByTestId('gallery-item').first().locator('.actions-trigger').click();
       await page.locator('.actions-menu').waitFor();
