@@ -77,7 +77,10 @@ try {
     { timeout: 60000 },
   );
   await page.waitForFunction(
-    () => [...document.querySelectorAll('[data-state]')].every((s) => s.dataset.state === 'ready'),
+    () =>
+      [...document.querySelectorAll('[data-testid=upload-item] [data-state]')].every(
+        (s) => s.dataset.state === 'ready',
+      ),
     null,
     { timeout: 60000 },
   );
@@ -159,9 +162,13 @@ try {
     await page.getByTestId('upload-item').waitFor();
     if (await focusOn(() => document.activeElement?.textContent === 'Upload 1 photo', 'the Upload button')) {
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.querySelector('[data-state]')?.dataset.state === 'ready', null, {
-        timeout: 60000,
-      });
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid=upload-item] [data-state]')?.dataset.state === 'ready',
+        null,
+        {
+          timeout: 60000,
+        },
+      );
       const said = await page.getByTestId('upload-announcement').textContent();
       check(said === '1 of 1 photo uploaded', `keyboard upload: live region says "${said}"`);
     }
