@@ -4,6 +4,14 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   esbuild: { jsx: 'automatic' },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  build: {
+    rollupOptions: {
+      // Radix marks its modules "use client" (for React Server Components): meaningless in a client bundle
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
+  },
   test: {
     environment: 'jsdom',
     globals: true,

@@ -60,6 +60,20 @@ export function failureLog() {
   };
 }
 
+/** Opens one of the event page's tabs (an owner's tools: 'Guests and links', 'Review', 'Wall', 'Downloads'). */
+export async function openTab(page, name) {
+  await page.getByRole('tab', { name }).click();
+}
+
+/** A photo's actions button ("Actions for {title}") in {@code scope}; its menu's items are menuitems. */
+export const actionsOf = (scope, title) => scope.getByRole('button', { name: `Actions for ${title}`, exact: true });
+
+/** Picks an action ('Delete', 'Hide', 'Download original') from a photo's actions menu. */
+export async function photoAction(page, scope, title, action) {
+  await actionsOf(scope, title).click();
+  await page.getByRole('menuitem', { name: action, exact: true }).click();
+}
+
 /** Signs in on the provider's login page from the app's Sign in button; ends back at {@code url}. */
 export async function signIn(page, url, username, password) {
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { PHONE } from './accessibility.mjs';
-import { env, failureLog, launch, signIn } from './browser.mjs';
+import { env, failureLog, launch, openTab, signIn } from './browser.mjs';
 
 const webUrl = env('WEB_URL');
 const eventId = env('EVENT_ID');
@@ -27,10 +27,11 @@ try {
   check(photos.length === 30, `expected 30 photos to pick, found ${photos.length}`);
 
   // 1. the organiser makes a guest link (guests see the photos, the organiser approves each first)
-  const organiser = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const organiser = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   watchConsole(organiser, 'organiser');
   await organiser.goto(`${webUrl}/events/${eventId}`);
   await signIn(organiser, `${webUrl}/events/${eventId}`, env('DEMO_USERNAME'), env('DEMO_PASSWORD'));
+  await openTab(organiser, 'Guests and links');
   await organiser.getByLabel('They may').selectOption('GUEST');
   await organiser.getByRole('button', { name: 'Create invite link' }).click();
   const qr = organiser.getByTestId('guest-qr');
@@ -47,7 +48,7 @@ try {
   const scanned = decoded?.data ?? link;
 
   // 3. a guest without an account opens it on a phone, in a browser that has never seen this site
-  const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'en-US' });
   const guest = await phone.newPage();
   watchConsole(guest, 'guest');
   await guest.goto(scanned);
@@ -93,6 +94,7 @@ try {
 
   // 5. the organiser approves all thirty at once in the review queue
   await organiser.reload();
+  await openTab(organiser, /^Review/);
   const queue = organiser.getByRole('region', { name: 'Review queue' });
   await queue.getByTestId('review-item').nth(29).waitFor();
   check((await queue.getByTestId('review-item').count()) === 30, 'the review queue holds the 30 photos');
@@ -100,7 +102,7 @@ try {
   await accessible(organiser, 'event page, review queue');
   await queue.getByLabel('Select all').check();
   await queue.getByRole('button', { name: 'Approve 30 selected' }).click();
-  await queue.waitFor({ state: 'detached', timeout: 30000 });
+  await queue.getByTestId('review-item').first().waitFor({ state: 'detached', timeout: 30000 });
 
   // 6. the event's gallery holds all thirty, approved, with the guest's name and description
   await organiser.reload();

@@ -3,7 +3,7 @@
 // signed in, runs the event's wall (a wall URL the owner made): it shows the new photo as it arrives.
 // Env: WEB_URL, EVENT_ID (an event the organiser owns), DEMO_USERNAME, DEMO_PASSWORD, PHOTO_1 (a JPEG),
 // CHROMIUM (optional).
-import { env, failureLog, launch, signIn } from './browser.mjs';
+import { actionsOf, env, failureLog, launch, openTab, photoAction, signIn } from './browser.mjs';
 
 const webUrl = env('WEB_URL');
 const eventId = env('EVENT_ID');
@@ -13,7 +13,7 @@ const browser = await launch();
 const { check, accessible, watchConsole, finish } = failureLog();
 try {
   const open = async (name) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     watchConsole(page, name);
     await page.goto(`${webUrl}/events/${eventId}`);
@@ -24,10 +24,12 @@ try {
   const watcher = await open('watcher');
   const uploader = await open('uploader');
   // the owner makes a wall; a TV's browser (no account) opens its URL
+  await openTab(uploader, 'Wall');
   await uploader.getByRole('button', { name: 'Create wall URL' }).click();
   const wallUrl = await uploader.getByTestId('wall-url').first().inputValue();
+  await openTab(uploader, 'Photos');
   check(wallUrl.startsWith(`${webUrl}/events/${eventId}/wall#token=`), `the wall URL is ${wallUrl}`);
-  const tv = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const tv = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-US' });
   const wall = await tv.newPage();
   watchConsole(wall, 'wall');
   await wall.goto(wallUrl.replace('/wall#', '/wall?interval=3000#'));
@@ -63,9 +65,10 @@ try {
   await accessible(wall, 'wall, showing a photo');
 
   // 3. the uploader deletes it: it goes from the other gallery too
-  const own = uploader.getByRole('region', { name: 'Photos' }).getByRole('button', { name: `Delete ${title}` });
-  await own.waitFor({ timeout: 60000 });
-  await own.click();
+  await openTab(uploader, 'Photos');
+  const photos = uploader.getByRole('region', { name: 'Photos' });
+  await actionsOf(photos, title).waitFor({ timeout: 60000 });
+  await photoAction(uploader, photos, title, 'Delete');
   await shown.waitFor({ state: 'detached', timeout: 30000 });
   check(navigations === 0, `the watching page navigated ${navigations} times`);
   await wall.locator('[data-testid=wall-photo]').waitFor({ state: 'detached', timeout: 30000 });

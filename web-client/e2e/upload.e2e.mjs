@@ -3,7 +3,16 @@
 // (the organiser), GUEST_USERNAME, GUEST_PASSWORD, PHOTO_1, PHOTO_2, PHOTO_LARGE (over the threshold of uploads in
 // parts), SCREENSHOT_DIR, CHROMIUM (optional).
 import { mkdirSync } from 'node:fs';
-import { env, failureLog, launch, pollingNotProcessedYet, signIn } from './browser.mjs';
+import {
+  actionsOf,
+  env,
+  failureLog,
+  launch,
+  openTab,
+  photoAction,
+  pollingNotProcessedYet,
+  signIn,
+} from './browser.mjs';
 
 const webUrl = env('WEB_URL');
 const eventId = env('EVENT_ID');
@@ -14,7 +23,7 @@ const koreanTitle = '서울 불꽃축제 🎆 2026';
 const browser = await launch();
 const { failures, check, accessible, keyboardOnly, finish } = failureLog();
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const consoleErrors = [];
   page.on('console', (m) => {
     if (m.type() === 'error' && page.url().startsWith(webUrl) && !pollingNotProcessedYet(m)) {
@@ -68,7 +77,10 @@ try {
     { timeout: 60000 },
   );
   await page.waitForFunction(
-    () => [...document.querySelectorAll('[data-state]')].every((s) => s.dataset.state === 'ready'),
+    () =>
+      [...document.querySelectorAll('[data-testid=upload-item] [data-state]')].every(
+        (s) => s.dataset.state === 'ready',
+      ),
     null,
     { timeout: 60000 },
   );
@@ -150,9 +162,13 @@ try {
     await page.getByTestId('upload-item').waitFor();
     if (await focusOn(() => document.activeElement?.textContent === 'Upload 1 photo', 'the Upload button')) {
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.querySelector('[data-state]')?.dataset.state === 'ready', null, {
-        timeout: 60000,
-      });
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid=upload-item] [data-state]')?.dataset.state === 'ready',
+        null,
+        {
+          timeout: 60000,
+        },
+      );
       const said = await page.getByTestId('upload-announcement').textContent();
       check(said === '1 of 1 photo uploaded', `keyboard upload: live region says "${said}"`);
     }
@@ -177,6 +193,7 @@ try {
   // 9. the organiser makes two invite links: one to contribute to the event, one to view its -keyboard twin
   const inviteLink = async (event, role) => {
     await page.goto(`${webUrl}/events/${event}`);
+    await openTab(page, 'Guests and links');
     await page.getByLabel('They may').selectOption(role);
     await page.getByRole('button', { name: 'Create invite link' }).click();
     await page.getByTestId('invite-link').waitFor();
@@ -188,7 +205,7 @@ try {
   check(contributeLink.startsWith(`${webUrl}/join/${eventId}~`), `invite link ${contributeLink}`);
 
   // 10. the guest (a second user, own browser session) follows the link, signs in, joins and uploads
-  const guestContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const guestContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const guest = await guestContext.newPage();
   // besides polling, one error is expected: the 403 of the upload the test tries as a viewer (step 11)
   const refusedAsViewer = (m) =>
@@ -213,13 +230,15 @@ try {
     "the guest sees the organiser's photos",
   );
   check(
-    (await guest.getByRole('button', { name: `Delete ${koreanTitle}` }).count()) === 0,
-    "a contributor has no delete button on others' photos",
+    (await actionsOf(guest, koreanTitle).count()) === 0,
+    "a contributor has no actions (delete, original) on others' photos",
   );
+  await actionsOf(guest, guestTitle).click();
   check(
-    (await guest.getByRole('button', { name: `Delete ${guestTitle}` }).count()) === 1,
+    (await guest.getByRole('menuitem', { name: 'Delete', exact: true }).count()) === 1,
     'a contributor may delete their own photo',
   );
+  await guest.keyboard.press('Escape');
   await accessible(guest, 'event page as contributor');
 
   // 11. through the viewer link the guest may only look: no upload area, and the API refuses an upload
@@ -253,7 +272,7 @@ try {
     .locator('img')
     .getAttribute('src');
   check((await page.request.get(guestPhotoUrl)).status() === 200, "the guest's photo is served before deletion");
-  await page.getByRole('button', { name: `Delete ${guestTitle}` }).click();
+  await photoAction(page, page, guestTitle, 'Delete');
   await page.getByTestId('gallery-item').filter({ hasText: guestTitle }).waitFor({ state: 'detached' });
   const afterDelete = (await page.request.get(guestPhotoUrl)).status();
   check(afterDelete === 404, `the CDN stand-in still serves a deleted photo (${afterDelete})`);

@@ -1,20 +1,25 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
 import type { User, UserManager } from 'oidc-client-ts';
 import { PhotosApi } from './api';
 import { completeSignInIfRedirected, createUserManager } from './auth';
 import { loadConfig, type AppConfig } from './config';
-import { EventPage } from './components/EventPage';
-import { EventsPage } from './components/EventsPage';
-import { GuestPage } from './components/GuestPage';
-import { WallPage } from './components/WallPage';
-import { JoinPage } from './components/JoinPage';
+
+// each page comes when it is opened: a guest's phone loads neither the organiser's tools nor the wall
+const EventPage = lazy(() => import('./components/EventPage').then((m) => ({ default: m.EventPage })));
+const EventsPage = lazy(() => import('./components/EventsPage').then((m) => ({ default: m.EventsPage })));
+const GuestPage = lazy(() => import('./components/GuestPage').then((m) => ({ default: m.GuestPage })));
+const WallPage = lazy(() => import('./components/WallPage').then((m) => ({ default: m.WallPage })));
+const JoinPage = lazy(() => import('./components/JoinPage').then((m) => ({ default: m.JoinPage })));
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './components/LanguageSwitch';
 
 type Session = { config: AppConfig; manager: UserManager; user: User | null };
 
 export function App() {
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation();
 
   useEffect(() => {
     let cancelled = false;
@@ -35,7 +40,7 @@ export function App() {
         manager.stopSilentRenew();
       };
       setSession({ config, manager, user });
-    })().catch((e: Error) => setError(`Sign-in failed: ${e.message}`));
+    })().catch((e: Error) => setError(e.message));
     return () => {
       cancelled = true;
       stop();
@@ -45,10 +50,10 @@ export function App() {
   if (error)
     return (
       <p role="alert" className="error">
-        {error}
+        {t('app.signInFailed', { detail: error })}
       </p>
     );
-  if (!session) return <p className="muted">Loading…</p>;
+  if (!session) return <p className="muted">{t('app.loading')}</p>;
   return (
     <BrowserRouter>
       <Shell session={session} />
@@ -58,6 +63,7 @@ export function App() {
 
 function Shell({ session }: { session: Session }) {
   const { user, manager, config } = session;
+  const { t } = useTranslation();
   // One API object for the session: it reads the newest token on each call, so a renewal restarts nothing.
   const currentUser = useRef(user);
   currentUser.current = user;
@@ -76,47 +82,53 @@ function Shell({ session }: { session: Session }) {
     <>
       <header className="topbar">
         <Link to="/" className="brand">
-          event-photos
+          {t('app.brand')}
         </Link>
+        <LanguageSwitch />
         {user ? (
           <span className="who">
             {user.profile.preferred_username ?? user.profile.email}
             <button type="button" onClick={() => manager.signoutRedirect()}>
-              Sign out
+              {t('app.signOut')}
             </button>
           </span>
         ) : null}
       </header>
       <main>
-        <Routes>
-          {/* a guest link: no account, signed in or not */}
-          <Route path="/g/:code" element={<GuestPage apiBaseUrl={config.apiBaseUrl} />} />
-          <Route path="/events/:eventId/wall" element={<WallPage apiBaseUrl={config.apiBaseUrl} />} />
-          <Route
-            path="*"
-            element={
-              user ? (
-                <Routes>
-                  <Route path="/" element={<EventsPage api={api} />} />
-                  <Route path="/events/:eventId" element={<EventPage api={api} userId={user.profile.sub} />} />
-                  <Route path="/join/:code" element={<JoinPage api={api} />} />
-                </Routes>
-              ) : (
-                <section className="signin">
-                  <h1>Event photos</h1>
-                  <p>
-                    {window.location.pathname.startsWith('/join/')
-                      ? 'Sign in to join the event you were invited to.'
-                      : "Sign in to upload and see an event's photos."}
-                  </p>
-                  <button type="button" className="primary" onClick={signIn}>
-                    Sign in
-                  </button>
-                </section>
-              )
-            }
-          />
-        </Routes>
+        <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+          <Routes>
+            {/* a guest link: no account, signed in or not */}
+            <Route path="/g/:code" element={<GuestPage apiBaseUrl={config.apiBaseUrl} />} />
+            <Route path="/g/:code/photos/:photoId" element={<GuestPage apiBaseUrl={config.apiBaseUrl} />} />
+            <Route path="/events/:eventId/wall" element={<WallPage apiBaseUrl={config.apiBaseUrl} />} />
+            <Route
+              path="*"
+              element={
+                user ? (
+                  <Routes>
+                    <Route path="/" element={<EventsPage api={api} />} />
+                    <Route path="/events/:eventId" element={<EventPage api={api} userId={user.profile.sub} />} />
+                    <Route
+                      path="/events/:eventId/photos/:photoId"
+                      element={<EventPage api={api} userId={user.profile.sub} />}
+                    />
+                    <Route path="/join/:code" element={<JoinPage api={api} />} />
+                  </Routes>
+                ) : (
+                  <section className="signin">
+                    <h1>{t('app.signInTitle')}</h1>
+                    <p>
+                      {window.location.pathname.startsWith('/join/') ? t('app.signInToJoin') : t('app.signInToSee')}
+                    </p>
+                    <button type="button" className="primary" onClick={signIn}>
+                      {t('app.signIn')}
+                    </button>
+                  </section>
+                )
+              }
+            />
+          </Routes>
+        </Suspense>
       </main>
     </>
   );

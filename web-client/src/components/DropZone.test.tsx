@@ -26,7 +26,7 @@ describe('DropZone', () => {
     await waitFor(() => expect(onFiles).toHaveBeenCalledWith([ok]));
     expect(screen.getByText(/doc.pdf: not a supported image type/)).toBeInTheDocument();
     expect(screen.getByText(/iphone.heic: not a supported image type/)).toBeInTheDocument();
-    expect(screen.getByText(/big.jpg: larger than 10 B/)).toBeInTheDocument();
+    expect(screen.getByText(/big.jpg: larger than 1 kB/)).toBeInTheDocument();
   });
 
   it('can be reached with the keyboard', () => {

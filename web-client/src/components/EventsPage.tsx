@@ -1,19 +1,23 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { EventSummary, PhotosApi } from '../api';
+import { errorText } from '../i18n';
 
 /** My events (with my role in each), and a form to create one: its creator becomes its owner. */
 export function EventsPage({ api }: { api: PhotosApi }) {
   const navigate = useNavigate();
+  const { t } = useTranslation();
   const [events, setEvents] = useState<EventSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [name, setName] = useState('');
   const [creating, setCreating] = useState(false);
 
   useEffect(() => {
     api.listEvents().then(
       (page) => setEvents(page.items),
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(e),
     );
   }, [api]);
 
@@ -23,26 +27,26 @@ export function EventsPage({ api }: { api: PhotosApi }) {
       const event = await api.createEvent(name.trim());
       navigate(`/events/${event.eventId}`);
     } catch (e) {
-      setError((e as Error).message);
+      setError(e);
       setCreating(false);
     }
   };
 
   return (
     <div className="events">
-      <h1>My events</h1>
+      <h1>{t('events.title')}</h1>
       {error ? (
         <p role="alert" className="error">
-          {error}
+          {errorText(t, error)}
         </p>
       ) : null}
-      {events === null && !error ? <p className="muted">Loading…</p> : null}
-      {events?.length === 0 ? <p className="muted">No events yet: create one, or open an invite link.</p> : null}
+      {events === null && !error ? <p className="muted">{t('app.loading')}</p> : null}
+      {events?.length === 0 ? <p className="muted">{t('events.none')}</p> : null}
       <ul className="event-list">
         {events?.map((event) => (
           <li key={event.eventId}>
             <Link to={`/events/${event.eventId}`}>{event.name}</Link>{' '}
-            <span className="role">{roleLabel(event.role)}</span>
+            <span className="role">{roleLabel(t, event.role)}</span>
           </li>
         ))}
       </ul>
@@ -53,23 +57,23 @@ export function EventsPage({ api }: { api: PhotosApi }) {
           if (name.trim()) void create();
         }}
       >
-        <h2>Create an event</h2>
-        <label htmlFor="event-name">Name</label>
+        <h2>{t('events.create')}</h2>
+        <label htmlFor="event-name">{t('events.name')}</label>
         <input
           id="event-name"
           value={name}
           maxLength={100}
           onChange={(e) => setName(e.target.value)}
-          placeholder="e.g. Seoul fireworks 2026"
+          placeholder={t('events.namePlaceholder')}
         />
         <button type="submit" className="primary" disabled={!name.trim() || creating}>
-          Create
+          {t('events.createButton')}
         </button>
       </form>
     </div>
   );
 }
 
-export function roleLabel(role: EventSummary['role']): string {
-  return { OWNER: 'owner', CONTRIBUTOR: 'contributor', VIEWER: 'viewer' }[role];
+export function roleLabel(t: TFunction, role: EventSummary['role']): string {
+  return t(`roles.${role}`);
 }

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { PhotoExport, PhotosApi } from '../api';
-import { ExportPanel, formatBytes } from './ExportPanel';
+import { ExportPanel } from './ExportPanel';
+import { formatBytes } from '../i18n';
 
 const queued: PhotoExport = {
   exportId: 'x1',
@@ -86,9 +87,10 @@ describe('ExportPanel', () => {
   });
 
   it('formats sizes as people read them', () => {
-    expect(formatBytes(5 * 1024 ** 3)).toBe('5.0 GB');
-    expect(formatBytes(3.5 * 1024 ** 2)).toBe('3.5 MB');
-    expect(formatBytes(100)).toBe('1 KB');
+    expect(formatBytes(5 * 1024 ** 3, 'en')).toBe('5 GB');
+    expect(formatBytes(5 * 1024 ** 3, 'ko')).toBe('5GB');
+    expect(formatBytes(3.5 * 1024 ** 2, 'en')).toBe('3.5 MB');
+    expect(formatBytes(100, 'en')).toBe('1 kB');
   });
   it('fetches the export as soon as the live channel says it finished, without waiting for a poll', async () => {
     const startExport = vi.fn(async () => queued);

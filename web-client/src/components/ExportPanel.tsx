@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PhotoExport, PhotosApi } from '../api';
+import { errorText, formatBytes } from '../i18n';
 
 /** How often a running export is asked about (it takes seconds to minutes; the page shows its progress). */
 export const EXPORT_POLL_MS = 2000;
@@ -28,6 +30,7 @@ export function ExportPanel({
   const [current, setCurrent] = useState<PhotoExport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
+  const { t } = useTranslation();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const follow = useCallback(
@@ -39,21 +42,21 @@ export function ExportPanel({
           () => {
             api
               .getExport(eventId, job.exportId)
-              .then(follow, (e: Error) => setError(`could not check the export: ${e.message}`));
+              .then(follow, (e: unknown) => setError(t('exports.checkFailed', { detail: errorText(t, e) })));
           },
           live ? Math.max(pollMs, EXPORT_LIVE_POLL_MS) : pollMs,
         );
       }
     },
-    [api, eventId, pollMs, live],
+    [api, eventId, pollMs, live, t],
   );
 
   useEffect(() => {
     if (!finished) return;
     api
       .getExport(eventId, finished.exportId)
-      .then(follow, (e: Error) => setError(`could not check the export: ${e.message}`));
-  }, [api, eventId, finished, follow]);
+      .then(follow, (e: unknown) => setError(t('exports.checkFailed', { detail: errorText(t, e) })));
+  }, [api, eventId, finished, follow, t]);
 
   useEffect(() => {
     api.listExports(eventId).then(
@@ -75,7 +78,7 @@ export function ExportPanel({
       follow(await api.startExport(eventId));
       setError(null);
     } catch (e) {
-      setError(`could not start the export: ${(e as Error).message}`);
+      setError(t('exports.startFailed', { detail: errorText(t, e) }));
     } finally {
       setStarting(false);
     }
@@ -83,14 +86,11 @@ export function ExportPanel({
 
   const running = current?.status === 'QUEUED' || current?.status === 'RUNNING';
   return (
-    <section aria-label="Download all photos" className="export-panel">
-      <h2>Download all photos</h2>
-      <p className="muted">
-        Every photo guests and members see, as its original file (as uploaded, with its camera data and location), in
-        ZIP archives of at most 4 GiB. Links stay valid for 7 days.
-      </p>
+    <section aria-label={t('exports.region')} className="export-panel">
+      <h2>{t('exports.title')}</h2>
+      <p className="muted">{t('exports.text')}</p>
       <button type="button" onClick={() => void start()} disabled={starting || running}>
-        {running ? 'Preparing…' : 'Download all photos'}
+        {running ? t('exports.preparing') : t('exports.start')}
       </button>
       {error ? (
         <p role="alert" className="error">
@@ -100,33 +100,40 @@ export function ExportPanel({
       {current && running ? (
         <p role="status">
           <label>
-            Preparing {current.photos > 0 ? `${current.photos} photos` : 'the photos'}:{' '}
-            <progress max={1} value={current.progress} aria-label="Export progress" />{' '}
+            {current.photos > 0
+              ? t('exports.preparingPhotos', { count: current.photos })
+              : t('exports.preparingThePhotos')}{' '}
+            <progress max={1} value={current.progress} aria-label={t('exports.progress')} />{' '}
             {Math.round(current.progress * 100)} %
           </label>
         </p>
       ) : null}
       {current?.status === 'WITHDRAWN' ? (
         <p role="status" data-testid="export-withdrawn">
-          The last archive was withdrawn: {current.withdrawnReason ?? 'a photo in it was deleted'}. Its links no longer
-          work; download all photos again for a fresh one.
+          {t('exports.withdrawn', { reason: current.withdrawnReason ?? t('exports.withdrawnReason') })}
         </p>
       ) : null}
       {current?.status === 'FAILED' ? (
         <p role="alert" className="error">
-          The export failed{current.error ? `: ${current.error}` : ''}. Try again.
+          {current.error ? t('exports.failedDetail', { detail: current.error }) : t('exports.failed')}
         </p>
       ) : null}
       {current?.status === 'READY' ? (
         current.archives.length === 0 ? (
-          <p role="status">There are no photos to download yet.</p>
+          <p role="status">{t('exports.nothing')}</p>
         ) : (
-          <ul className="archives" aria-label="Archives">
+          <ul className="archives" aria-label={t('exports.archives')}>
             {current.archives.map((archive, n) => (
               <li key={archive.url}>
                 <a href={archive.url} download data-testid="archive-link">
-                  {current.archives.length > 1 ? `Part ${n + 1} of ${current.archives.length}` : 'All photos'} (ZIP,{' '}
-                  {archive.photos} photos, {formatBytes(archive.bytes)})
+                  {t('exports.archive', {
+                    name:
+                      current.archives.length > 1
+                        ? t('exports.part', { n: n + 1, total: current.archives.length })
+                        : t('exports.all'),
+                    count: archive.photos,
+                    size: formatBytes(archive.bytes),
+                  })}
                 </a>
               </li>
             ))}
@@ -135,10 +142,4 @@ export function ExportPanel({
       ) : null}
     </section>
   );
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }

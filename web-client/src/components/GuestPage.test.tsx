@@ -74,7 +74,7 @@ describe('GuestPage', () => {
     fireEvent.change(screen.getByLabelText('Your name'), { target: { value: 'Kim' } });
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('this guest link was revoked');
+    expect(await screen.findByRole('alert')).toHaveTextContent('This guest link can no longer be used');
   });
 
   it('goes back to the name prompt, saying why, when the API no longer takes the kept token', async () => {

@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useMemo, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
-import { ApiError, PhotosApi, type GuestSession, type Photo, type UploadPolicy } from '../api';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { errorText } from '../i18n';
+import { ApiError, PhotosApi, type GuestSession } from '../api';
 import { guestSessions } from '../guestSessions';
-import { useUploads } from '../upload/useUploads';
-import { Gallery } from './Gallery';
-import { downloadOriginal } from './downloadOriginal';
-import { UploadArea } from './UploadArea';
-import { usePhotoPages } from './usePhotoPages';
-import { useLiveGallery } from '../live/useLiveGallery';
+
+/** The page after the name prompt: its own chunk (uploads, gallery, menus), loaded once the guest has a session. */
+const GuestEvent = lazy(() => import('./GuestEvent'));
+
+export { guestSubject } from './guestSubject';
 
 /**
  * A guest link's page (/g/{code}, what the QR code on the table opens): no account, a name once, then one large
@@ -17,6 +19,7 @@ export function GuestPage({ apiBaseUrl }: { apiBaseUrl: string }) {
   const { code = '' } = useParams();
   const [session, setSession] = useState<GuestSession | null>(() => guestSessions.load(code));
   const [ended, setEnded] = useState<string | null>(null);
+  const { t } = useTranslation();
 
   if (!session) {
     return (
@@ -37,7 +40,17 @@ export function GuestPage({ apiBaseUrl }: { apiBaseUrl: string }) {
     setEnded(why);
     setSession(null);
   };
-  return <GuestEvent key={session.token} apiBaseUrl={apiBaseUrl} session={session} onLeave={leave} />;
+  return (
+    <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+      <GuestEvent
+        key={session.token}
+        apiBaseUrl={apiBaseUrl}
+        session={session}
+        onLeave={leave}
+        base={`/g/${encodeURIComponent(code)}`}
+      />
+    </Suspense>
+  );
 }
 
 function GuestWelcome({
@@ -55,6 +68,7 @@ function GuestWelcome({
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -62,24 +76,22 @@ function GuestWelcome({
     try {
       onSession(await api.startGuestSession(code, name.trim()));
     } catch (failure) {
-      setError(welcomeError(failure));
+      setError(welcomeError(t, failure));
       setBusy(false);
     }
   };
 
   return (
     <section className="guest-welcome">
-      <h1>Add your photos</h1>
+      <h1>{t('guest.welcomeTitle')}</h1>
       {ended ? (
         <p role="alert" className="error">
-          {ended}
+          {t(ended)}
         </p>
       ) : null}
-      <p>
-        You were invited to share your photos of this event. No account needed: your name is shown with your photos.
-      </p>
+      <p>{t('guest.welcomeText')}</p>
       <form onSubmit={(e) => void submit(e)}>
-        <label htmlFor="guest-name">Your name</label>
+        <label htmlFor="guest-name">{t('guest.yourName')}</label>
         <input
           id="guest-name"
           value={name}
@@ -89,7 +101,7 @@ function GuestWelcome({
           onChange={(e) => setName(e.target.value)}
         />
         <button type="submit" className="primary" disabled={busy || name.trim() === ''}>
-          Continue
+          {t('guest.continue')}
         </button>
       </form>
       {error ? (
@@ -101,125 +113,10 @@ function GuestWelcome({
   );
 }
 
-function welcomeError(failure: unknown): string {
-  if (!(failure instanceof ApiError)) return `Could not reach the server: ${(failure as Error).message}`;
-  if (failure.status === 404) return 'This guest link does not exist: check it, or ask the organiser for the link.';
-  if (failure.status === 410)
-    return `This guest link can no longer be used: ${failure.message}. Ask the organiser for a new one.`;
-  if (failure.status === 429) {
-    return `Many people are joining from this network right now: try again in ${failure.retryAfterSeconds ?? 10} s.`;
-  }
-  return failure.message;
-}
-
-/** What the API records as a guest's photos' uploadedBy: their token's subject. */
-export function guestSubject(guestId: string): string {
-  return `guest:${guestId}`;
-}
-
-const LINK_ENDED =
-  'This guest link has ended (the organiser revoked it, or it expired). Ask the organiser for a new one.';
-
-function GuestEvent({
-  apiBaseUrl,
-  session,
-  onLeave,
-}: {
-  apiBaseUrl: string;
-  session: GuestSession;
-  onLeave: (why: string | null) => void;
-}) {
-  const { eventId, guestId, allowView } = session;
-  // a guest token is not renewed: a 401 means the link was revoked or has expired
-  const api = useMemo(() => new PhotosApi(apiBaseUrl, () => session.token), [apiBaseUrl, session.token]);
-  const endIfRefused = useCallback(
-    (e: Error) => {
-      if (e instanceof ApiError && e.status === 401) onLeave(LINK_ENDED);
-    },
-    [onLeave],
-  );
-  const [policy, setPolicy] = useState<UploadPolicy | null>(null);
-  const [policyError, setPolicyError] = useState<string | null>(null);
-  // a guest's own photos on one page as far as the API allows (100): what they look for after an upload
-  const mine = usePhotoPages(api, eventId, { show: 'mine', limit: 100, onError: endIfRefused });
-  const everyone = usePhotoPages(api, eventId, { enabled: allowView, onError: endIfRefused });
-  const live = useLiveGallery(api, eventId, everyone, { enabled: allowView });
-
-  useEffect(() => {
-    api.uploadPolicy().then(setPolicy, (e: Error) => {
-      setPolicyError(e.message);
-      endIfRefused(e);
-    });
-  }, [api, endIfRefused]);
-
-  const { add: addMine } = mine;
-  const { add: addEveryone } = everyone;
-  const showReady = useCallback(
-    (photo: Photo) => {
-      addMine([photo]);
-      if (allowView && photo.reviewStatus !== 'PENDING') addEveryone([photo]);
-    },
-    [addMine, addEveryone, allowView],
-  );
-  const uploads = useUploads(api, eventId, policy, showReady);
-
-  const remove = (photo: Photo) => {
-    void mine.remove(photo);
-    everyone.setPhotos((current) => current.filter((p) => p.photoId !== photo.photoId));
-  };
-  return (
-    <div className="event guest">
-      <h1>{session.eventName}</h1>
-      <p className="muted">
-        Adding photos as{' '}
-        <strong>
-          <bdi>{session.name}</bdi>
-        </strong>
-        .{' '}
-        <button type="button" className="link-button" onClick={() => onLeave(null)}>
-          Not <bdi>{session.name}</bdi>?
-        </button>
-      </p>
-      <p className="muted">
-        {session.requireReview
-          ? 'The organiser approves each photo before anyone else sees it.'
-          : allowView
-            ? "Your photos appear in the event's gallery as soon as they are uploaded."
-            : ''}
-      </p>
-      <p className="muted" data-testid="originals-note">
-        The organiser receives your photos as you upload them: the original files, including the camera&apos;s data and
-        the location (GPS) if your phone recorded it. Photos shown in the gallery have that data removed.
-      </p>
-      {policy ? <UploadArea policy={policy} uploads={uploads} button /> : null}
-      {policyError ? (
-        <p role="alert" className="error">
-          Uploads are unavailable: {policyError}
-        </p>
-      ) : null}
-      <Gallery
-        heading="Your photos"
-        photos={mine.photos}
-        error={mine.error}
-        loading={mine.loading}
-        hasMore={mine.hasMore}
-        onLoadMore={mine.loadMore}
-        canDelete={() => true}
-        onDelete={remove}
-        canDownloadOriginal={() => true}
-        onDownloadOriginal={(photo) => void downloadOriginal(api, eventId, photo)}
-      />
-      {allowView ? (
-        <Gallery
-          heading="Everyone's photos"
-          photos={everyone.photos.filter((photo) => photo.uploadedBy !== guestSubject(guestId))}
-          error={everyone.error}
-          loading={everyone.loading}
-          hasMore={everyone.hasMore}
-          onLoadMore={everyone.loadMore}
-          live={live}
-        />
-      ) : null}
-    </div>
-  );
+function welcomeError(t: TFunction, failure: unknown): string {
+  if (!(failure instanceof ApiError)) return errorText(t, failure);
+  if (failure.status === 404) return t('guest.linkMissing');
+  if (failure.status === 410) return t('guest.linkGone');
+  if (failure.status === 429) return t('guest.busy', { seconds: failure.retryAfterSeconds ?? 10 });
+  return errorText(t, failure);
 }

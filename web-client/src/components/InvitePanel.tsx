@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { QRCodeSVG } from 'qrcode.react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Invite, InviteRequest, PhotosApi } from '../api';
+import { errorText, formatDate } from '../i18n';
 
 /** What the owner picks: sign-in invites by role, or a guest link (no account, QR code). */
 type Kind = 'CONTRIBUTOR' | 'VIEWER' | 'GUEST';
@@ -17,13 +20,14 @@ export function InvitePanel({ api, eventId, eventName }: { api: PhotosApi; event
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [links, setLinks] = useState<Invite[]>([]);
+  const { t, i18n } = useTranslation();
 
   const loadLinks = useCallback(() => {
     api.listInvites(eventId).then(
       (page) => setLinks(page.items.filter((i) => !i.revoked)),
-      (e: Error) => setError(`could not list the invite links: ${e.message}`),
+      (e: unknown) => setError(t('invite.listFailed', { detail: errorText(t, e) })),
     );
-  }, [api, eventId]);
+  }, [api, eventId, t]);
   useEffect(loadLinks, [loadLinks]);
 
   const revoke = async (link: Invite) => {
@@ -32,7 +36,7 @@ export function InvitePanel({ api, eventId, eventName }: { api: PhotosApi; event
       setLinks((current) => current.filter((i) => i.code !== link.code));
       if (invite?.code === link.code) setInvite(null);
     } catch (e) {
-      setError(`could not revoke the link: ${(e as Error).message}`);
+      setError(t('invite.revokeFailed', { detail: errorText(t, e) }));
     }
   };
 
@@ -46,34 +50,34 @@ export function InvitePanel({ api, eventId, eventName }: { api: PhotosApi; event
       setCopied(false);
       setError(null);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(t, e));
     }
   };
 
   return (
-    <section aria-label="Invite" className="invite">
-      <h2>Invite guests</h2>
-      <label htmlFor="invite-role">They may</label>
+    <section aria-label={t('invite.region')} className="invite">
+      <h2>{t('invite.title')}</h2>
+      <label htmlFor="invite-role">{t('invite.theyMay')}</label>
       <select id="invite-role" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-        <option value="CONTRIBUTOR">upload and see photos (with an account)</option>
-        <option value="VIEWER">only see photos (with an account)</option>
-        <option value="GUEST">upload without an account (QR code)</option>
+        <option value="CONTRIBUTOR">{t('invite.contributor')}</option>
+        <option value="VIEWER">{t('invite.viewer')}</option>
+        <option value="GUEST">{t('invite.guest')}</option>
       </select>
       {kind === 'GUEST' ? (
         <fieldset className="guest-options">
-          <legend>Guest link</legend>
+          <legend>{t('invite.guestLink')}</legend>
           <label>
             <input type="checkbox" checked={allowView} onChange={(e) => setAllowView(e.target.checked)} />
-            Guests see the event&apos;s photos (otherwise only their own)
+            {t('invite.allowView')}
           </label>
           <label>
-            <input type="checkbox" checked={requireReview} onChange={(e) => setRequireReview(e.target.checked)} />I
-            approve guests&apos; photos before anyone else sees them
+            <input type="checkbox" checked={requireReview} onChange={(e) => setRequireReview(e.target.checked)} />
+            {t('invite.requireReview')}
           </label>
         </fieldset>
       ) : null}
       <button type="button" onClick={() => void create()}>
-        Create invite link
+        {t('invite.create')}
       </button>
       {error ? (
         <p role="alert" className="error">
@@ -83,9 +87,10 @@ export function InvitePanel({ api, eventId, eventName }: { api: PhotosApi; event
       {invite ? (
         <div className="invite-link">
           <label htmlFor="invite-link">
-            {invite.signInRequired ? 'Invite link' : 'Guest link'} (valid until{' '}
-            {new Date(invite.expiresAt).toLocaleDateString()}, {invite.maxUses}
-            {invite.signInRequired ? ' guests' : ' guest sessions'})
+            {t(invite.signInRequired ? 'invite.inviteLinkLabel' : 'invite.guestLinkLabel', {
+              date: formatDate(invite.expiresAt, i18n.language),
+              count: invite.maxUses,
+            })}
           </label>
           <input id="invite-link" readOnly value={invite.link} data-testid="invite-link" />
           <button
@@ -97,28 +102,32 @@ export function InvitePanel({ api, eventId, eventName }: { api: PhotosApi; event
               );
             }}
           >
-            Copy link
+            {t('invite.copy')}
           </button>
-          <span role="status">{copied ? 'Copied' : ''}</span>
+          <span role="status">{copied ? t('invite.copied') : ''}</span>
           {invite.signInRequired ? null : <GuestCard invite={invite} eventName={eventName} />}
         </div>
       ) : null}
       {links.length > 0 ? (
         <details className="invite-links">
-          <summary>Links in use ({links.length})</summary>
+          <summary>{t('invite.inUse', { count: links.length })}</summary>
           <ul>
             {links.map((link) => (
               <li key={link.code}>
                 <span>
-                  {describe(link)}: {link.uses} of {link.maxUses} used, until{' '}
-                  {new Date(link.expiresAt).toLocaleDateString()}
+                  {t('invite.usage', {
+                    what: describe(t, link),
+                    uses: link.uses,
+                    max: link.maxUses,
+                    date: formatDate(link.expiresAt, i18n.language),
+                  })}
                 </span>
                 <button
                   type="button"
                   onClick={() => void revoke(link)}
-                  aria-label={`Revoke ${describe(link)} ending ${link.code.slice(-4)}`}
+                  aria-label={t('invite.revokeNamed', { what: describe(t, link), end: link.code.slice(-4) })}
                 >
-                  Revoke
+                  {t('invite.revoke')}
                 </button>
               </li>
             ))}
@@ -129,13 +138,14 @@ export function InvitePanel({ api, eventId, eventName }: { api: PhotosApi; event
   );
 }
 
-function describe(link: Invite): string {
-  if (!link.signInRequired) return `Guest link${link.requireReview ? ' (you approve photos)' : ''}`;
-  return link.role === 'VIEWER' ? 'Viewer invite' : 'Contributor invite';
+function describe(t: TFunction, link: Invite): string {
+  if (!link.signInRequired) return t(link.requireReview ? 'invite.describeGuestReviewed' : 'invite.describeGuest');
+  return t(link.role === 'VIEWER' ? 'invite.describeViewer' : 'invite.describeContributor');
 }
 
 /** The card for the tables: event name, QR code, and the link to type where scanning fails. Prints alone. */
 function GuestCard({ invite, eventName }: { invite: Invite; eventName: string }) {
+  const { t } = useTranslation();
   return (
     <>
       <figure className="print-card" data-testid="guest-card">
@@ -147,14 +157,14 @@ function GuestCard({ invite, eventName }: { invite: Invite; eventName: string })
           size={224}
           marginSize={4}
           role="img"
-          aria-label={`QR code of the guest link for ${eventName}`}
+          aria-label={t('invite.qrLabel', { name: eventName })}
           data-testid="guest-qr"
         />
-        <p className="print-card-text">Scan to add your photos, no account needed</p>
+        <p className="print-card-text">{t('invite.scan')}</p>
         <p className="print-card-url">{invite.link}</p>
       </figure>
       <button type="button" onClick={() => window.print()}>
-        Print card
+        {t('invite.print')}
       </button>
     </>
   );

@@ -34,6 +34,8 @@ describe('JoinPage', () => {
       throw new ApiError(410, "this invite expired at 2026-11-01T00:00:00.000Z; ask the event's owner for a new one");
     });
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('this invite expired');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This invite cannot be used: This link can no longer be used.',
+    );
   });
 });

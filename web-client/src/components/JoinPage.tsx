@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
 import type { PhotosApi } from '../api';
+import { errorText } from '../i18n';
 
 /** An invite link's page: accepts the code as the signed-in user, then opens the event. */
 export function JoinPage({ api }: { api: PhotosApi }) {
   const { code = '' } = useParams();
   const navigate = useNavigate();
-  const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation();
+  const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -14,8 +17,8 @@ export function JoinPage({ api }: { api: PhotosApi }) {
       (joined) => {
         if (!cancelled) navigate(`/events/${joined.eventId}`, { replace: true });
       },
-      (e: Error) => {
-        if (!cancelled) setError(e.message);
+      (e: unknown) => {
+        if (!cancelled) setError(e);
       },
     );
     return () => {
@@ -25,13 +28,13 @@ export function JoinPage({ api }: { api: PhotosApi }) {
 
   return (
     <section className="join">
-      <h1>Joining the event</h1>
+      <h1>{t('join.title')}</h1>
       {error ? (
         <p role="alert" className="error">
-          This invite cannot be used: {error}
+          {t('join.cannot', { detail: errorText(t, error) })}
         </p>
       ) : (
-        <p className="muted">One moment…</p>
+        <p className="muted">{t('join.wait')}</p>
       )}
     </section>
   );

@@ -48,8 +48,9 @@ describe('ReviewQueue', () => {
     });
   });
 
-  it('shows nothing when no photo waits', () => {
-    const { container } = render(<ReviewQueue photos={[]} onApprove={vi.fn()} onDelete={vi.fn()} />);
-    expect(container).toBeEmptyDOMElement();
+  it('says so when no photo waits', () => {
+    render(<ReviewQueue photos={[]} onApprove={vi.fn()} onDelete={vi.fn()} />);
+    expect(screen.getByText('No photos are waiting for your approval.')).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Photo } from '../api';
 import { GridPicture } from './Gallery';
 
@@ -17,7 +18,13 @@ export function ReviewQueue({
 }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
-  if (photos.length === 0) return null;
+  const { t } = useTranslation();
+  if (photos.length === 0)
+    return (
+      <section aria-label={t('review.region')} className="review-queue">
+        <p className="muted">{t('review.empty')}</p>
+      </section>
+    );
   const chosen = photos.filter((photo) => selected.has(photo.photoId));
   const toggle = (photo: Photo, on: boolean) =>
     setSelected((current) => {
@@ -37,8 +44,8 @@ export function ReviewQueue({
   };
   const allSelected = chosen.length === photos.length;
   return (
-    <section aria-label="Review queue" className="review-queue">
-      <h2>Waiting for your approval ({photos.length})</h2>
+    <section aria-label={t('review.region')} className="review-queue">
+      <h2>{t('review.title', { count: photos.length })}</h2>
       <div className="review-actions">
         <label>
           <input
@@ -46,7 +53,7 @@ export function ReviewQueue({
             checked={allSelected}
             onChange={(e) => setSelected(new Set(e.target.checked ? photos.map((photo) => photo.photoId) : []))}
           />
-          Select all
+          {t('review.selectAll')}
         </label>
         <button
           type="button"
@@ -54,10 +61,10 @@ export function ReviewQueue({
           disabled={busy || chosen.length === 0}
           onClick={() => void act(onApprove, chosen)}
         >
-          Approve {chosen.length} selected
+          {t('review.approveSelected', { count: chosen.length })}
         </button>
         <button type="button" disabled={busy || chosen.length === 0} onClick={() => void act(onDelete, chosen)}>
-          Delete {chosen.length} selected
+          {t('review.deleteSelected', { count: chosen.length })}
         </button>
       </div>
       <ul className="gallery">
@@ -70,29 +77,29 @@ export function ReviewQueue({
                 checked={selected.has(photo.photoId)}
                 onChange={(e) => toggle(photo, e.target.checked)}
               />
-              {photo.title}
+              <bdi>{photo.title}</bdi>
             </label>
             {photo.uploaderName ? (
               <p className="hidden-note">
-                by <bdi>{photo.uploaderName}</bdi>
+                <Trans i18nKey="gallery.by" values={{ name: photo.uploaderName }} components={{ name: <bdi /> }} />
               </p>
             ) : null}
             <div className="actions">
               <button
                 type="button"
                 disabled={busy}
-                aria-label={`Approve ${photo.title}`}
+                aria-label={t('review.approveNamed', { title: photo.title })}
                 onClick={() => void act(onApprove, [photo])}
               >
-                Approve
+                {t('review.approve')}
               </button>
               <button
                 type="button"
                 disabled={busy}
-                aria-label={`Delete ${photo.title}`}
+                aria-label={t('review.deleteNamed', { title: photo.title })}
                 onClick={() => void act(onDelete, [photo])}
               >
-                Delete
+                {t('review.delete')}
               </button>
             </div>
           </li>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { UploadPolicy } from '../api';
 import { uploadAnnouncement } from '../upload/announcement';
 import type { useUploads } from '../upload/useUploads';
@@ -18,17 +19,18 @@ export function UploadArea({
   button?: boolean;
 }) {
   const { entries, addFiles, start, actions } = uploads;
+  const { t } = useTranslation();
   const pending = entries.filter((e) => e.state === 'pending');
   return (
     <>
       <DropZone policy={policy} onFiles={addFiles} button={button} />
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="upload-announcement">
-        {uploadAnnouncement(entries)}
+        {uploadAnnouncement(entries, t)}
       </p>
       <UploadList entries={entries} actions={actions} />
       {pending.length > 0 ? (
         <button type="button" className="primary" onClick={() => pending.forEach(start)}>
-          Upload {pending.length} photo{pending.length === 1 ? '' : 's'}
+          {t('upload.start', { count: pending.length })}
         </button>
       ) : null}
     </>

@@ -1,33 +1,31 @@
 import { useEffect, useState } from 'react';
-import type { UploadActions, UploadEntry, UploadState } from '../upload/uploadEntry';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { failureText } from '../upload/announcement';
+import type { UploadActions, UploadEntry } from '../upload/uploadEntry';
 
 export type { UploadActions, UploadEntry } from '../upload/uploadEntry';
 
-const LABELS: Record<UploadState, string> = {
-  pending: 'ready to upload',
-  queued: 'waiting',
-  uploading: 'uploading',
-  paused: 'paused',
-  processing: 'processing',
-  ready: 'ready',
-  failed: 'failed',
-};
-
-function stateLabel(entry: UploadEntry): string {
-  if (entry.state === 'uploading') return `uploading ${Math.round(entry.progress * 100)}%`;
+function stateLabel(t: TFunction, language: string, entry: UploadEntry): string {
+  const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(
+    Math.round(entry.progress * 100) / 100,
+  );
+  if (entry.state === 'uploading') return t('upload.uploadingAt', { percent });
   if (entry.state === 'paused') {
-    const at = `${Math.round(entry.progress * 100)}%`;
-    if (entry.needsFile) return `paused at ${at}: select ${entry.file.name} again to resume`;
-    return entry.pausedBy === 'offline' ? `paused at ${at}: offline, resumes when back online` : `paused at ${at}`;
+    if (entry.needsFile) return t('upload.pausedReselect', { percent, name: entry.file.name });
+    return entry.pausedBy === 'offline' ? t('upload.pausedOffline', { percent }) : t('upload.pausedAt', { percent });
   }
-  const label = LABELS[entry.state];
-  return entry.notice === 'already-uploaded' && entry.state !== 'failed' ? `${label} (already uploaded)` : label;
+  const label = t(`upload.state_${entry.state}`);
+  return entry.notice === 'already-uploaded' && entry.state !== 'failed'
+    ? t('upload.alreadyUploaded', { state: label })
+    : label;
 }
 
 /** From this many files on, the picker shows a compact grid: on a phone, 50 cards with two fields are a long scroll. */
 export const COMPACT_FROM = 6;
 
 export function UploadList({ entries, actions }: { entries: UploadEntry[]; actions: UploadActions }) {
+  const { t, i18n } = useTranslation();
   if (entries.length === 0) return null;
   if (entries.length >= COMPACT_FROM) return <UploadGrid entries={entries} actions={actions} />;
   return (
@@ -36,7 +34,7 @@ export function UploadList({ entries, actions }: { entries: UploadEntry[]; actio
         <li key={entry.id} className={`upload ${entry.state}`} data-testid="upload-item">
           <div className="fields">
             <label>
-              Title
+              {t('upload.title')}
               <input
                 value={entry.title}
                 maxLength={200}
@@ -45,7 +43,7 @@ export function UploadList({ entries, actions }: { entries: UploadEntry[]; actio
               />
             </label>
             <label>
-              Description
+              {t('upload.description')}
               <textarea
                 value={entry.description}
                 maxLength={1000}
@@ -59,19 +57,19 @@ export function UploadList({ entries, actions }: { entries: UploadEntry[]; actio
             <progress
               max={100}
               value={Math.round(entry.progress * 100)}
-              aria-label={`upload progress of ${entry.file.name}`}
+              aria-label={t('upload.progressOf', { name: entry.file.name })}
             />
             <span className="state" data-state={entry.state}>
-              {stateLabel(entry)}
+              {stateLabel(t, i18n.language, entry)}
             </span>
             {entry.state === 'uploading' && entry.photoId ? (
               <button type="button" onClick={() => actions.onPause(entry)}>
-                Pause {entry.file.name}
+                {t('upload.pause', { name: entry.file.name })}
               </button>
             ) : null}
             {entry.state === 'paused' && entry.needsFile ? (
               <label className="reselect">
-                Select {entry.file.name}
+                {t('upload.select', { name: entry.file.name })}
                 <input
                   type="file"
                   accept={entry.file.type || 'image/*'}
@@ -84,12 +82,12 @@ export function UploadList({ entries, actions }: { entries: UploadEntry[]; actio
             ) : null}
             {entry.state === 'paused' && !entry.needsFile ? (
               <button type="button" onClick={() => actions.onResume(entry)}>
-                Resume {entry.file.name}
+                {t('upload.resume', { name: entry.file.name })}
               </button>
             ) : null}
             {entry.state === 'paused' ? (
               <button type="button" onClick={() => actions.onDiscard(entry)}>
-                Discard {entry.file.name}
+                {t('upload.discard', { name: entry.file.name })}
               </button>
             ) : null}
             <FailedActions entry={entry} actions={actions} />
@@ -101,14 +99,19 @@ export function UploadList({ entries, actions }: { entries: UploadEntry[]; actio
 }
 
 function FailedActions({ entry, actions }: { entry: UploadEntry; actions: UploadActions }) {
+  const { t } = useTranslation();
   if (entry.state !== 'failed') return null;
   return (
     <>
       <span role="alert" className="error">
-        {entry.error}
+        {failureText(t, entry)}
       </span>
-      <button type="button" onClick={() => actions.onRetry(entry)} aria-label={`Retry ${entry.file.name}`}>
-        Retry
+      <button
+        type="button"
+        onClick={() => actions.onRetry(entry)}
+        aria-label={t('upload.retryNamed', { name: entry.file.name })}
+      >
+        {t('upload.retry')}
       </button>
     </>
   );
@@ -121,6 +124,7 @@ function FailedActions({ entry, actions }: { entry: UploadEntry; actions: Upload
 function UploadGrid({ entries, actions }: { entries: UploadEntry[]; actions: UploadActions }) {
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
+  const { t, i18n } = useTranslation();
   const anyPending = entries.some((entry) => entry.state === 'pending');
   const done = entries.filter((entry) => entry.state === 'ready').length;
   const failed = entries.filter((entry) => entry.state === 'failed').length;
@@ -131,15 +135,15 @@ function UploadGrid({ entries, actions }: { entries: UploadEntry[]; actions: Upl
       entries.reduce((sum, entry) => sum + entry.file.size, 0),
     );
   return (
-    <section aria-label="Uploads" className="upload-grid-section">
+    <section aria-label={t('upload.uploads')} className="upload-grid-section">
       {anyPending ? (
         <div className="bulk-fields">
           <label>
-            Title for all photos (optional)
+            {t('upload.titleAll')}
             <input
               value={title}
               maxLength={200}
-              placeholder="each photo's file name"
+              placeholder={t('upload.titlePlaceholder')}
               onChange={(e) => {
                 setTitle(e.target.value);
                 actions.onChangeAll({ title: e.target.value });
@@ -147,7 +151,7 @@ function UploadGrid({ entries, actions }: { entries: UploadEntry[]; actions: Upl
             />
           </label>
           <label>
-            Description for all photos (optional)
+            {t('upload.descriptionAll')}
             <input
               value={description}
               maxLength={1000}
@@ -160,9 +164,14 @@ function UploadGrid({ entries, actions }: { entries: UploadEntry[]; actions: Upl
         </div>
       ) : null}
       <div className="overall">
-        <progress max={100} value={Math.round(overall * 100)} aria-label="overall upload progress" />
+        <progress max={100} value={Math.round(overall * 100)} aria-label={t('upload.overallProgress')} />
         <span>
-          {done} of {entries.length} uploaded{failed > 0 ? `, ${failed} failed` : ''}
+          {failed > 0
+            ? t('upload.summaryFailed', {
+                summary: t('upload.summary', { done, count: entries.length }),
+                failed,
+              })
+            : t('upload.summary', { done, count: entries.length })}
         </span>
       </div>
       <ul className="upload-grid">
@@ -171,11 +180,15 @@ function UploadGrid({ entries, actions }: { entries: UploadEntry[]; actions: Upl
             <Thumbnail file={entry.file} />
             <span className="file-name">{entry.file.name}</span>
             <span className="state" data-state={entry.state}>
-              {stateLabel(entry)}
+              {stateLabel(t, i18n.language, entry)}
             </span>
             {entry.state === 'pending' ? (
-              <button type="button" onClick={() => actions.onDiscard(entry)} aria-label={`Remove ${entry.file.name}`}>
-                Remove
+              <button
+                type="button"
+                onClick={() => actions.onDiscard(entry)}
+                aria-label={t('upload.removeNamed', { name: entry.file.name })}
+              >
+                {t('upload.remove')}
               </button>
             ) : null}
             <FailedActions entry={entry} actions={actions} />

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { QRCodeSVG } from 'qrcode.react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../i18n';
 import { type Photo, PhotosApi, type WallPage as WallFrame } from '../api';
 import { useLiveGallery } from '../live/useLiveGallery';
 import { largestUrl, SlideOrder } from '../wall/slideOrder';
@@ -26,10 +28,11 @@ export function WallPage({ apiBaseUrl }: { apiBaseUrl: string }) {
   const { eventId = '' } = useParams();
   const token = useMemo(() => wallToken(window.location.hash), []);
   const api = useMemo(() => new PhotosApi(apiBaseUrl, () => token ?? undefined), [apiBaseUrl, token]);
+  const { t } = useTranslation();
   if (!token) {
     return (
-      <section className="wall wall-message" aria-label="Photo wall">
-        <p>This wall needs its URL: open it from the event page (an owner's "Wall for a projector").</p>
+      <section className="wall wall-message" aria-label={t('wall.page')}>
+        <p>{t('wall.needsUrl')}</p>
       </section>
     );
   }
@@ -39,13 +42,14 @@ export function WallPage({ apiBaseUrl }: { apiBaseUrl: string }) {
 function Wall({ api, eventId }: { api: PhotosApi; eventId: string }) {
   const interval = Number(new URLSearchParams(window.location.search).get('interval')) || DEFAULT_INTERVAL_MS;
   const [frame, setFrame] = useState<WallFrame | null>(null);
-  const [refused, setRefused] = useState<string | null>(null);
-  const gallery = usePhotoPages(api, eventId, { limit: 100, onError: (e) => setRefused(e.message) });
+  const [refused, setRefused] = useState<unknown>(null);
+  const { t } = useTranslation();
+  const gallery = usePhotoPages(api, eventId, { limit: 100, onError: (e) => setRefused(e) });
   const { photos, setPhotos } = gallery;
   useLiveGallery(api, eventId, gallery);
 
   useEffect(() => {
-    api.wallPage(eventId).then(setFrame, (e: Error) => setRefused(e.message));
+    api.wallPage(eventId).then(setFrame, (e: unknown) => setRefused(e));
   }, [api, eventId]);
 
   // hours of arrivals: keep the newest only
@@ -98,13 +102,13 @@ function Wall({ api, eventId }: { api: PhotosApi; eventId: string }) {
 
   if (refused) {
     return (
-      <section className="wall wall-message" aria-label="Photo wall">
-        <p role="alert">This wall cannot show the event: {refused}</p>
+      <section className="wall wall-message" aria-label={t('wall.page')}>
+        <p role="alert">{t('wall.refused', { detail: errorText(t, refused) })}</p>
       </section>
     );
   }
   return (
-    <section className="wall" aria-label={frame ? `${frame.eventName}: photo wall` : 'Photo wall'}>
+    <section className="wall" aria-label={frame ? t('wall.pageOf', { name: frame.eventName }) : t('wall.page')}>
       {layers.map((photo, i) =>
         photo ? (
           <img
@@ -128,12 +132,12 @@ function Wall({ api, eventId }: { api: PhotosApi; eventId: string }) {
           ) : null}
         </p>
       ) : (
-        <p className="wall-caption">{frame ? `${frame.eventName}: no photos yet` : ''}</p>
+        <p className="wall-caption">{frame ? t('wall.noPhotos', { name: frame.eventName }) : ''}</p>
       )}
       {frame?.guestLink ? (
         <figure className="wall-qr">
           <QRCodeSVG value={frame.guestLink} level="M" size={160} marginSize={2} />
-          <figcaption>Add your photos</figcaption>
+          <figcaption>{t('wall.addYours')}</figcaption>
         </figure>
       ) : null}
     </section>

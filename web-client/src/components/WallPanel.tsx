@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Invite, PhotosApi, Wall } from '../api';
+import { errorText } from '../i18n';
 
 /**
  * For owners: walls for a projector or TV. Each is a URL that shows the event's photos full screen without anyone
@@ -10,54 +12,49 @@ export function WallPanel({ api, eventId }: { api: PhotosApi; eventId: string })
   const [guestLinks, setGuestLinks] = useState<Invite[]>([]);
   const [shownLink, setShownLink] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation();
 
   const load = useCallback(() => {
     api.listWalls(eventId).then(
       (page) => setWalls(page.items),
-      (e: Error) => setError(`could not list the walls: ${e.message}`),
+      (e: unknown) => setError(t('wall.listFailed', { detail: errorText(t, e) })),
     );
     // the wall shows the QR code of the guest link picked here, never one found by itself
     api.listInvites(eventId).then(
       (page) => setGuestLinks(page.items.filter((invite) => !invite.signInRequired && !invite.revoked)),
       () => setGuestLinks([]),
     );
-  }, [api, eventId]);
+  }, [api, eventId, t]);
   useEffect(load, [load]);
 
-  const act = async (what: string, call: () => Promise<unknown>) => {
+  const act = async (what: 'create' | 'rotate' | 'revoke', call: () => Promise<unknown>) => {
     try {
       await call();
       setError(null);
       load();
     } catch (e) {
-      setError(`could not ${what}: ${(e as Error).message}`);
+      setError(t(`wall.failed_${what}`, { detail: errorText(t, e) }));
     }
   };
 
   return (
-    <section aria-label="Wall for a projector" className="wall-panel">
-      <h2>Wall for a projector</h2>
-      <p className="muted">
-        A full-screen slideshow of the event's photos, new ones first as they arrive. Open its URL on the projector's or
-        TV's browser: no sign-in, and it can only show photos.
-      </p>
+    <section aria-label={t('wall.region')} className="wall-panel">
+      <h2>{t('wall.title')}</h2>
+      <p className="muted">{t('wall.text')}</p>
       <label>
-        Guest link shown as a QR code on the wall
+        {t('wall.qrLink')}
         <select value={shownLink} onChange={(e) => setShownLink(e.target.value)} data-testid="wall-guest-link">
-          <option value="">none</option>
+          <option value="">{t('wall.none')}</option>
           {guestLinks.map((link) => (
             <option key={link.code} value={link.code}>
-              {link.requireReview ? 'photos reviewed' : 'photos shown at once'},{' '}
-              {link.allowView ? 'guests see all' : 'upload only'} (…{link.code.slice(-6)})
+              {link.requireReview ? t('wall.reviewed') : t('wall.atOnce')},{' '}
+              {link.allowView ? t('wall.seeAll') : t('wall.uploadOnly')} (…{link.code.slice(-6)})
             </option>
           ))}
         </select>
       </label>
-      <button
-        type="button"
-        onClick={() => void act('create a wall', () => api.createWall(eventId, shownLink || undefined))}
-      >
-        Create wall URL
+      <button type="button" onClick={() => void act('create', () => api.createWall(eventId, shownLink || undefined))}>
+        {t('wall.create')}
       </button>
       {error ? (
         <p role="alert" className="error">
@@ -68,23 +65,17 @@ export function WallPanel({ api, eventId }: { api: PhotosApi; eventId: string })
         {walls.map((wall, n) => (
           <li key={wall.wallId} data-testid="wall-item">
             <label>
-              Wall URL {walls.length > 1 ? n + 1 : ''}
+              {t('wall.url', { n: walls.length > 1 ? n + 1 : '' })}
               <input readOnly value={wall.url} data-testid="wall-url" onFocus={(e) => e.target.select()} />
             </label>
             <a href={wall.url} target="_blank" rel="noreferrer">
-              Open
+              {t('wall.open')}
             </a>
-            <button
-              type="button"
-              onClick={() => void act('replace the wall URL', () => api.rotateWall(eventId, wall.wallId))}
-            >
-              New URL
+            <button type="button" onClick={() => void act('rotate', () => api.rotateWall(eventId, wall.wallId))}>
+              {t('wall.rotate')}
             </button>
-            <button
-              type="button"
-              onClick={() => void act('revoke the wall', () => api.revokeWall(eventId, wall.wallId))}
-            >
-              Revoke
+            <button type="button" onClick={() => void act('revoke', () => api.revokeWall(eventId, wall.wallId))}>
+              {t('wall.revoke')}
             </button>
           </li>
         ))}

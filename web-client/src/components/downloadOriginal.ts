@@ -1,4 +1,5 @@
 import type { Photo, PhotosApi } from '../api';
+import { errorText, i18n } from '../i18n';
 
 /**
  * Downloads the photo's original: the API answers a short-lived presigned link (asked as JSON, since a redirected
@@ -15,6 +16,6 @@ export async function downloadOriginal(
     const link = await api.originalLink(eventId, photo.photoId);
     go(link.url);
   } catch (e) {
-    window.alert(`Could not download the original of ${photo.title}: ${(e as Error).message}`);
+    window.alert(i18n.t('gallery.downloadFailed', { title: photo.title, detail: errorText(i18n.t, e) }));
   }
 }

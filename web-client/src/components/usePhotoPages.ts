@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Photo, PhotoListing, PhotosApi } from '../api';
 import { mergeNewestFirst } from '../photos';
+import { errorText, i18n } from '../i18n';
 
 /**
  * One listing of an event's photos, page by page, newest first: what a gallery shows. Deleting through it takes the
@@ -38,7 +39,7 @@ export function usePhotoPages(
         setNextToken(page.nextToken);
         setError(null);
       } catch (e) {
-        setError((e as Error).message);
+        setError(i18n.t('gallery.loadFailed', { detail: errorText(i18n.t, e) }));
         onError?.(e as Error);
       } finally {
         setLoading(false);
@@ -60,7 +61,7 @@ export function usePhotoPages(
         await api.deletePhoto(eventId, photo.photoId);
         setPhotos((current) => current.filter((p) => p.photoId !== photo.photoId));
       } catch (e) {
-        setError(`could not delete "${photo.title}": ${(e as Error).message}`);
+        setError(`${i18n.t('event.deleteFailed', { titles: `“${photo.title}”` })}: ${errorText(i18n.t, e)}`);
       }
     },
     [api, eventId],

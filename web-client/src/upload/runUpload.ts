@@ -42,7 +42,13 @@ export async function runUpload(
   signal?: AbortSignal,
   { multipart, store = memoryResumeStore(), starter = createUploadStarter(api, eventId) }: UploadOptions = {},
 ): Promise<Photo | null> {
-  update({ state: 'uploading', progress: entry.photoId ? entry.progress : 0, error: undefined, pausedBy: undefined });
+  update({
+    state: 'uploading',
+    progress: entry.photoId ? entry.progress : 0,
+    error: undefined,
+    failure: undefined,
+    pausedBy: undefined,
+  });
   const onProgress = (progress: number) => update({ progress });
   const inParts = async (upload: MultipartUpload) => {
     const parts = await sendMissingParts(api, eventId, entry.file, upload, onProgress, { signal });
@@ -119,14 +125,26 @@ export async function runUpload(
         return record;
       }
       if (record?.status === 'REJECTED') {
-        update({ state: 'failed', error: `rejected: ${record.rejectionReason ?? 'the photo was refused'}` });
+        update({
+          state: 'failed',
+          error: `rejected: ${record.rejectionReason ?? 'the photo was refused'}`,
+          failure: { kind: 'rejected', reason: record.rejectionReason ?? undefined },
+        });
         return null;
       }
     }
-    update({ state: 'failed', error: 'the photo was not processed within a minute' });
+    update({
+      state: 'failed',
+      error: 'the photo was not processed within a minute',
+      failure: { kind: 'not-processed' },
+    });
   } catch (e) {
     if (isAbort(e) || signal?.aborted) return null;
-    update({ state: 'failed', error: e instanceof ApiError || e instanceof Error ? e.message : String(e) });
+    update({
+      state: 'failed',
+      error: e instanceof ApiError || e instanceof Error ? e.message : String(e),
+      failure: { kind: 'error', error: e },
+    });
   }
   return null;
 }

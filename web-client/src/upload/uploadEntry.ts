@@ -1,6 +1,13 @@
 /** One file on its way: chosen, waiting for a slot, uploading, paused, processing, and how it ended. */
 export type UploadState = 'pending' | 'queued' | 'uploading' | 'paused' | 'processing' | 'ready' | 'failed';
 
+/** Why an upload failed, in terms the page can put in its own language. */
+export type UploadFailure =
+  | { kind: 'rejected'; reason?: string }
+  | { kind: 'not-processed' }
+  | { kind: 'error'; error: unknown }
+  | { kind: 'not-same-file'; name: string };
+
 export interface UploadEntry {
   id: string;
   file: File;
@@ -8,7 +15,9 @@ export interface UploadEntry {
   description: string;
   state: UploadState;
   progress: number;
+  /** The failure in English (logs, tests); what the page shows comes from {@code failure}. */
   error?: string;
+  failure?: UploadFailure;
   /** Not an error: S3 already held this photo when it was sent again (an earlier try got through). */
   notice?: 'already-uploaded';
   /** Set once an upload in parts has started: pausing keeps it, resuming continues it. */

@@ -56,7 +56,7 @@ export function useUploads(
 
   const start = useCallback(
     (entry: UploadEntry) => {
-      update(entry.id, { state: 'queued', error: undefined, pausedBy: undefined });
+      update(entry.id, { state: 'queued', error: undefined, failure: undefined, pausedBy: undefined });
       waiting.current.set(entry.id, entry);
       void queue.add(async () => {
         waiting.current.delete(entry.id);
@@ -166,7 +166,10 @@ export function useUploads(
     onReselect: (entry, file) => {
       void sameFile(file, entry.needsFile).then((same) => {
         if (!same) {
-          update(entry.id, { error: `${file.name} is not the file this upload started with` });
+          update(entry.id, {
+            error: `${file.name} is not the file this upload started with`,
+            failure: { kind: 'not-same-file', name: file.name },
+          });
           return;
         }
         const resumed = { ...entry, file, needsFile: undefined, error: undefined };
