@@ -3,9 +3,9 @@ package com.eventphotos.localstack;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.eventphotos.testsupport.LocalDynamoDb;
-import com.eventphotos.testsupport.LocalS3Server;
-import com.eventphotos.testsupport.LocalSqs;
+import com.eventphotos.emulators.LocalDynamoDb;
+import com.eventphotos.emulators.LocalS3Server;
+import com.eventphotos.emulators.LocalSqs;
 
 /**
  * Environment variables that point a packaged app's S3 and DynamoDB clients at the local servers, with those

@@ -17,12 +17,12 @@ import com.eventphotos.contract.deployment.BucketCors;
 import com.eventphotos.contract.deployment.ExportWorkerEnvironment;
 import com.eventphotos.contract.deployment.LiveEventsEnvironment;
 import com.eventphotos.contract.deployment.ProcessorEnvironment;
+import com.eventphotos.emulators.LocalDynamoDb;
+import com.eventphotos.emulators.LocalS3Server;
+import com.eventphotos.emulators.LocalSqs;
 import com.eventphotos.localstack.live.EventServerOptions;
 import com.eventphotos.localstack.live.LocalEventApi;
 import com.eventphotos.localstack.live.TrustedIssuer;
-import com.eventphotos.testsupport.LocalDynamoDb;
-import com.eventphotos.testsupport.LocalS3Server;
-import com.eventphotos.testsupport.LocalSqs;
 
 import software.amazon.awssdk.services.s3.S3Client;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
-import com.eventphotos.testsupport.LoopbackPorts;
+import com.eventphotos.emulators.LoopbackPorts;
 
 /**
  * Ports and folders of a local stack. Every port can be changed by an environment variable

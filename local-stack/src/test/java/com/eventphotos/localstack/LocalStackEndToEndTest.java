@@ -26,11 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.eventphotos.contract.CdnCaching;
-import com.eventphotos.testsupport.BrowserStylePut;
+import com.eventphotos.emulators.BrowserStylePut;
+import com.eventphotos.emulators.LoopbackPorts;
+import com.eventphotos.emulators.RepositoryPaths;
 import com.eventphotos.testsupport.JpegSegments;
 import com.eventphotos.testsupport.LiveEventsClient;
-import com.eventphotos.testsupport.LoopbackPorts;
-import com.eventphotos.testsupport.RepositoryPaths;
 import com.eventphotos.testsupport.TestImages;
 import com.eventphotos.testsupport.WebpChunks;
 import com.fasterxml.jackson.databind.JsonNode;

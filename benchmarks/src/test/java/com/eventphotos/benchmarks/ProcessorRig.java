@@ -9,15 +9,15 @@ import java.util.UUID;
 import com.eventphotos.contract.PhotoContentType;
 import com.eventphotos.contract.PhotoMetadata;
 import com.eventphotos.contract.deployment.ProcessorEnvironment;
+import com.eventphotos.emulators.LocalDynamoDb;
+import com.eventphotos.emulators.LocalS3Server;
 import com.eventphotos.localstack.BuiltArtifacts;
 import com.eventphotos.localstack.ChildProcess;
 import com.eventphotos.localstack.LambdaFunction;
 import com.eventphotos.localstack.LocalLambdaRuntime;
 import com.eventphotos.localstack.LocalStack;
-import com.eventphotos.testsupport.LocalDynamoDb;
-import com.eventphotos.testsupport.LocalS3Server;
-import com.eventphotos.testsupport.S3EventDocuments;
 import com.eventphotos.testsupport.S3EventDocuments.ObjectEvent;
+import com.eventphotos.testsupport.S3EventDocuments;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;

@@ -1,4 +1,4 @@
-package com.eventphotos.testsupport;
+package com.eventphotos.emulators;
 
 import java.time.Duration;
 import java.util.List;

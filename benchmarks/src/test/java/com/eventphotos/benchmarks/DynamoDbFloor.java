@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.eventphotos.contract.EventTable;
-import com.eventphotos.testsupport.LocalDynamoDb;
+import com.eventphotos.emulators.LocalDynamoDb;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

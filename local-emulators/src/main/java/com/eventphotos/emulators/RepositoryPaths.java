@@ -1,4 +1,4 @@
-package com.eventphotos.testsupport;
+package com.eventphotos.emulators;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package com.eventphotos.testsupport;
+package com.eventphotos.emulators;
 
 /** A server could not listen because its port was taken: starting it on another port may succeed. */
 public class PortTakenException extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.eventphotos.testsupport;
+package com.eventphotos.emulators;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real S3 API server on loopback that checks SigV4 signatures: {@code @20minutes/s3rver}, run by Node
- * from {@code test-support/node} (installed by the Maven build). Every start gets fresh random credentials,
+ * from {@code local-emulators/node} (installed by the Maven build). Every start gets fresh random credentials,
  * so no key is written down anywhere.
  */
 public final class LocalS3Server implements AutoCloseable {
@@ -171,7 +171,7 @@ public final class LocalS3Server implements AutoCloseable {
         }
 
         private LocalS3Server doStart() throws IOException, InterruptedException {
-            Path script = RepositoryPaths.find("test-support/node/s3-server.js");
+            Path script = RepositoryPaths.find("local-emulators/node/s3-server.js");
             if (!Files.isDirectory(script.resolveSibling("node_modules"))) {
                 throw new IllegalStateException("npm packages missing in " + script.getParent()
                         + ": build the repository once with ./mvnw install (it runs npm ci there)");

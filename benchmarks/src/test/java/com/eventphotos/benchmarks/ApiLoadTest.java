@@ -18,11 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.eventphotos.contract.deployment.ApiEnvironment;
+import com.eventphotos.emulators.LocalDynamoDb;
+import com.eventphotos.emulators.LoopbackPorts;
 import com.eventphotos.localstack.ChildProcess;
 import com.eventphotos.localstack.LocalAwsEnvironment;
 import com.eventphotos.localstack.Readiness;
-import com.eventphotos.testsupport.LocalDynamoDb;
-import com.eventphotos.testsupport.LoopbackPorts;
 
 /**
  * The packaged API in production mode, with real token validation against a local issuer, driven over

@@ -1,4 +1,4 @@
-package com.eventphotos.testsupport;
+package com.eventphotos.emulators;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -156,7 +156,7 @@ public final class LocalSqs implements AutoCloseable {
     }
 
     private static String classpath() throws IOException {
-        Path file = RepositoryPaths.find("test-support/target/elasticmq.classpath");
+        Path file = RepositoryPaths.find("local-emulators/target/elasticmq.classpath");
         return Files.readString(file).trim();
     }
 

@@ -1,4 +1,4 @@
-package com.eventphotos.testsupport;
+package com.eventphotos.emulators;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -211,12 +211,12 @@ public final class LocalDynamoDb implements AutoCloseable {
         return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
-    /** sqlite4java loads its native library from this folder, filled by test-support's build. */
+    /** sqlite4java loads its native library from this folder, filled by local-emulators' build. */
     private static void useBundledSqliteNatives() {
         if (System.getProperty("sqlite4java.library.path") == null) {
             System.setProperty(
                     "sqlite4java.library.path",
-                    RepositoryPaths.find("test-support/target/native-libs").toString());
+                    RepositoryPaths.find("local-emulators/target/native-libs").toString());
         }
     }
 

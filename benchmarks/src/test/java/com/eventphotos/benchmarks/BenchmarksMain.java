@@ -10,7 +10,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-import com.eventphotos.testsupport.RepositoryPaths;
+import com.eventphotos.emulators.RepositoryPaths;
 
 /**
  * {@code ./run-benchmarks.sh}: every benchmark, bounded in time, on loopback only; writes

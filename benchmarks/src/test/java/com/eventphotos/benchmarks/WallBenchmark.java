@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.eventphotos.emulators.BrowserStylePut;
 import com.eventphotos.localstack.DemoGuestLink;
 import com.eventphotos.localstack.LocalStack;
 import com.eventphotos.localstack.LocalStackConfig;
-import com.eventphotos.testsupport.BrowserStylePut;
 import com.eventphotos.testsupport.LiveEventsClient;
 import com.eventphotos.testsupport.TestImages;
 import com.fasterxml.jackson.databind.JsonNode;

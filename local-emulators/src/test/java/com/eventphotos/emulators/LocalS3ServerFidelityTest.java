@@ -1,4 +1,4 @@
-package com.eventphotos.testsupport;
+package com.eventphotos.emulators;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +83,7 @@ class LocalS3ServerFidelityTest {
                 + json(LocalS3Server.REGION.id()) + ",\"accessKeyId\":" + json(server.accessKeyId())
                 + ",\"secretAccessKey\":" + json(server.secretAccessKey()) + ",\"bucket\":" + json(BUCKET)
                 + ",\"key\":" + json(key) + ",\"contentType\":" + json(contentType) + ",\"metadata\":{" + meta + "}}";
-        Path script = RepositoryPaths.find("test-support/node/presign-put.mjs");
+        Path script = RepositoryPaths.find("local-emulators/node/presign-put.mjs");
         Process node = new ProcessBuilder(System.getProperty("node.binary", "node"), script.toString())
                 .redirectErrorStream(true)
                 .start();
