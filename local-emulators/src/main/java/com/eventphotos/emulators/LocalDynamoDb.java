@@ -17,9 +17,7 @@ import org.eclipse.jetty.server.ServerConnector;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import com.eventphotos.contract.EventTable;
-import com.eventphotos.contract.PhotoTable;
-import com.eventphotos.contract.export.ExportTable;
+import com.eventphotos.contract.deployment.TableDefinition;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -31,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -129,63 +128,47 @@ public final class LocalDynamoDb implements AutoCloseable {
                 .build();
     }
 
-    /** Creates the photo table with the key schema of {@link PhotoTable}, unless it exists. */
+    /** Creates the photo table as {@link TableDefinition#PHOTOS} says, unless it exists. */
     public void createPhotoTable(String tableName) {
-        try (DynamoDbClient dynamo = newClient()) {
-            dynamo.createTable(t -> t.tableName(tableName)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(
-                            stringAttribute(PhotoTable.EVENT_ID),
-                            stringAttribute(PhotoTable.PHOTO_ID),
-                            stringAttribute(PhotoTable.UPLOADED_AT_PHOTO_ID),
-                            stringAttribute(PhotoTable.VISIBLE_UPLOADED_AT_PHOTO_ID))
-                    .keySchema(key(PhotoTable.EVENT_ID, KeyType.HASH), key(PhotoTable.PHOTO_ID, KeyType.RANGE))
-                    .localSecondaryIndexes(LocalSecondaryIndex.builder()
-                            .indexName(PhotoTable.BY_UPLOAD_TIME_INDEX)
-                            .keySchema(
-                                    key(PhotoTable.EVENT_ID, KeyType.HASH),
-                                    key(PhotoTable.UPLOADED_AT_PHOTO_ID, KeyType.RANGE))
-                            .projection(p -> p.projectionType(ProjectionType.ALL))
-                            .build())
-                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                            .indexName(PhotoTable.VISIBLE_BY_UPLOAD_TIME_INDEX)
-                            .keySchema(
-                                    key(PhotoTable.EVENT_ID, KeyType.HASH),
-                                    key(PhotoTable.VISIBLE_UPLOADED_AT_PHOTO_ID, KeyType.RANGE))
-                            .projection(p -> p.projectionType(ProjectionType.ALL))
-                            .build()));
-        } catch (ResourceInUseException alreadyThere) {
-            // created by an earlier test class in this JVM
-        }
+        createTable(TableDefinition.PHOTOS, tableName);
     }
 
-    /** Creates the events table with the key schema of {@link EventTable}, unless it exists. */
+    /** Creates the events table as {@link TableDefinition#EVENTS} says, unless it exists. */
     public void createEventTable(String tableName) {
-        try (DynamoDbClient dynamo = newClient()) {
-            dynamo.createTable(t -> t.tableName(tableName)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(
-                            stringAttribute(EventTable.PK),
-                            stringAttribute(EventTable.SK),
-                            stringAttribute(EventTable.MEMBER_PK))
-                    .keySchema(key(EventTable.PK, KeyType.HASH), key(EventTable.SK, KeyType.RANGE))
-                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                            .indexName(EventTable.BY_MEMBER_INDEX)
-                            .keySchema(key(EventTable.MEMBER_PK, KeyType.HASH), key(EventTable.PK, KeyType.RANGE))
-                            .projection(p -> p.projectionType(ProjectionType.ALL))
-                            .build()));
-        } catch (ResourceInUseException alreadyThere) {
-            // created by an earlier test class in this JVM
-        }
+        createTable(TableDefinition.EVENTS, tableName);
     }
 
-    /** Creates the export jobs' table with the key schema of {@link ExportTable}, unless it exists. */
+    /** Creates the export jobs' table as {@link TableDefinition#EXPORTS} says, unless it exists. */
     public void createExportTable(String tableName) {
+        createTable(TableDefinition.EXPORTS, tableName);
+    }
+
+    /**
+     * Creates the table {@code definition} describes (keys, indexes, billing) as {@code tableName}, unless it exists.
+     * Its TTL attribute is left off: DynamoDB Local would delete nothing a test or the local run relies on keeping.
+     */
+    public void createTable(TableDefinition definition, String tableName) {
         try (DynamoDbClient dynamo = newClient()) {
-            dynamo.createTable(t -> t.tableName(tableName)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(stringAttribute(ExportTable.EVENT_ID), stringAttribute(ExportTable.EXPORT_ID))
-                    .keySchema(key(ExportTable.EVENT_ID, KeyType.HASH), key(ExportTable.EXPORT_ID, KeyType.RANGE)));
+            dynamo.createTable(t -> {
+                t.tableName(tableName)
+                        .billingMode(BillingMode.fromValue(definition.billingMode()))
+                        .attributeDefinitions(definition.keyAttributes().stream()
+                                .map(LocalDynamoDb::stringAttribute)
+                                .toList())
+                        .keySchema(keys(definition.partitionKey(), definition.sortKey()));
+                t.localSecondaryIndexes(
+                        indexes(definition.localIndexes(), (name, keys, projection) -> LocalSecondaryIndex.builder()
+                                .indexName(name)
+                                .keySchema(keys)
+                                .projection(projection)
+                                .build()));
+                t.globalSecondaryIndexes(
+                        indexes(definition.globalIndexes(), (name, keys, projection) -> GlobalSecondaryIndex.builder()
+                                .indexName(name)
+                                .keySchema(keys)
+                                .projection(projection)
+                                .build()));
+            });
         } catch (ResourceInUseException alreadyThere) {
             // created by an earlier test class in this JVM
         }
@@ -207,8 +190,39 @@ public final class LocalDynamoDb implements AutoCloseable {
                 .build();
     }
 
-    private static KeySchemaElement key(String name, KeyType type) {
-        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    /** Builds one SDK index (local or global) from its name, key schema and projection. */
+    private interface IndexBuilder<T> {
+        T build(String name, List<KeySchemaElement> keys, Projection projection);
+    }
+
+    /** The SDK's form of {@code indexes}; null (none sent) when there are none. */
+    private static <T> List<T> indexes(List<TableDefinition.Index> indexes, IndexBuilder<T> builder) {
+        if (indexes.isEmpty()) {
+            return null;
+        }
+        return indexes.stream()
+                .map(index -> builder.build(
+                        index.name(),
+                        keys(index.partitionKey(), index.sortKey()),
+                        Projection.builder()
+                                .projectionType(ProjectionType.fromValue(index.projection()))
+                                .build()))
+                .toList();
+    }
+
+    private static List<KeySchemaElement> keys(String partitionKey, String sortKey) {
+        List<KeySchemaElement> keys = new ArrayList<>();
+        keys.add(KeySchemaElement.builder()
+                .attributeName(partitionKey)
+                .keyType(KeyType.HASH)
+                .build());
+        if (sortKey != null) {
+            keys.add(KeySchemaElement.builder()
+                    .attributeName(sortKey)
+                    .keyType(KeyType.RANGE)
+                    .build());
+        }
+        return keys;
     }
 
     /** sqlite4java loads its native library from this folder, filled by local-emulators' build. */
