@@ -14,6 +14,7 @@ import com.eventphotos.contract.PhotoRecord;
 import com.eventphotos.localstack.DemoGuestLink;
 import com.eventphotos.localstack.LocalStack;
 import com.eventphotos.localstack.LocalStackConfig;
+import com.eventphotos.localstack.LocalStackProbes;
 import com.eventphotos.testsupport.SeededPhotos;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -47,8 +48,8 @@ final class ExportBenchmark {
         try (LocalStack stack = LocalStack.start(
                         LocalStackConfig.onFreePorts(root, work.resolve("stack-" + System.currentTimeMillis())),
                         System.out);
-                S3Client s3 = stack.newS3Client();
-                DynamoDbClient dynamo = stack.newDynamoDbClient()) {
+                S3Client s3 = LocalStackProbes.newS3Client(stack);
+                DynamoDbClient dynamo = LocalStackProbes.newDynamoDbClient(stack)) {
             HttpClient http = HttpClient.newHttpClient();
             String token = DemoGuestLink.organiserToken(http, stack);
             String eventId = "export-bench-" + UUID.randomUUID().toString().substring(0, 8);
@@ -73,7 +74,7 @@ final class ExportBenchmark {
                         original));
             }
             long originalBytes = (long) photos * bytesEach;
-            long idleHwm = peakRssKib(stack.exportWorkerPid());
+            long idleHwm = peakRssKib(LocalStackProbes.exportWorkerPid(stack));
 
             long started = System.nanoTime();
             String exportId = WallBenchmark.call(http, stack, token, "POST", "/events/" + eventId + "/exports", null)
@@ -93,7 +94,7 @@ final class ExportBenchmark {
             for (JsonNode archive : export.get("archives")) {
                 archiveBytes += archive.get("bytes").asLong();
             }
-            long peak = peakRssKib(stack.exportWorkerPid());
+            long peak = peakRssKib(LocalStackProbes.exportWorkerPid(stack));
 
             long floorStarted = System.nanoTime();
             byte[] copy = new byte[64 * 1024];

@@ -8,16 +8,16 @@ import java.util.UUID;
 
 import com.eventphotos.contract.PhotoContentType;
 import com.eventphotos.contract.PhotoMetadata;
-import com.eventphotos.contract.deployment.ProcessorEnvironment;
+import com.eventphotos.contract.deployment.FunctionSpec;
 import com.eventphotos.emulators.LocalDynamoDb;
 import com.eventphotos.emulators.LocalS3Server;
 import com.eventphotos.localstack.BuiltArtifacts;
 import com.eventphotos.localstack.ChildProcess;
 import com.eventphotos.localstack.LambdaFunction;
+import com.eventphotos.localstack.LocalAwsEnvironment;
 import com.eventphotos.localstack.LocalLambdaRuntime;
-import com.eventphotos.localstack.LocalStack;
-import com.eventphotos.testsupport.S3EventDocuments.ObjectEvent;
 import com.eventphotos.testsupport.S3EventDocuments;
+import com.eventphotos.testsupport.S3EventDocuments.ObjectEvent;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -91,15 +91,14 @@ final class ProcessorRig implements AutoCloseable {
 
     ChildProcess startFunction(LocalLambdaRuntime runtimeApi, List<String> extraJvmOptions, String logName) {
         Map<String, String> env =
-                LocalStack.processorEnvironment(root, s3, dynamoDb, BUCKET, TABLE, "https://cdn.example.com");
+                LocalAwsEnvironment.processor(root, s3, dynamoDb, BUCKET, TABLE, "https://cdn.example.com");
         env.put("QUARKUS_LOG_LEVEL", "WARN");
         return LambdaFunction.start(
-                "process-uploaded-photo",
+                FunctionSpec.PROCESSOR,
                 new BuiltArtifacts(root).processorPackage(),
                 workDir.resolve("task-" + logName),
                 new BuiltArtifacts(root).runtimeClient(),
                 runtimeApi.runtimeApiAddress(),
-                ProcessorEnvironment.MEMORY_MB,
                 env,
                 extraJvmOptions,
                 workDir.resolve("logs/" + logName + ".log"));

@@ -10,7 +10,7 @@ import com.eventphotos.contract.PhotoMetadata;
 import com.eventphotos.contract.PhotoRecord;
 import com.eventphotos.contract.Rendition;
 import com.eventphotos.contract.Renditions;
-import com.eventphotos.contract.deployment.ProcessorEnvironment;
+import com.eventphotos.contract.deployment.FunctionSpec;
 import com.eventphotos.localstack.ChildProcess;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -81,7 +81,7 @@ final class ProcessorThroughput {
                         memory.get("VmHWM") / 1024.0,
                         "MiB",
                         "",
-                        "JVM heap limit " + ProcessorEnvironment.MEMORY_MB * 85 / 100 + " MiB; RSS now "
+                        "JVM heap limit " + FunctionSpec.PROCESSOR.heapLimitMb() + " MiB; RSS now "
                                 + memory.get("VmRSS") / 1024 + " MiB");
             }
             breakdown(rig, keys.subList(0, Math.min(200, keys.size())), results);
