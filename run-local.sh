@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 stamp=local-stack/target/.local-build-stamp
 changed=""
 if [ -f "$stamp" ]; then
-  changed=$(find pom.xml ./*/pom.xml ./*/src test-support/node/package-lock.json test-support/node/s3-server.js \
+  changed=$(find pom.xml ./*/pom.xml ./*/src local-emulators/node/package-lock.json local-emulators/node/s3-server.js \
     -newer "$stamp" -print -quit 2>/dev/null || true)
 fi
 if [ ! -f "$stamp" ] || [ -n "$changed" ]; then

@@ -5,6 +5,7 @@ import java.util.List;
 import com.eventphotos.contract.PhotoTable;
 import com.eventphotos.contract.UploadKey;
 import com.eventphotos.contract.deployment.ExportWorkerEnvironment;
+import com.eventphotos.contract.deployment.FunctionSpec;
 import com.eventphotos.contract.export.ExportKeys;
 
 import software.amazon.awscdk.Duration;
@@ -50,8 +51,7 @@ final class PhotoExports {
                 stack,
                 "ExportPhotos",
                 settings.exportCode(),
-                ExportWorkerEnvironment.MEMORY_MB,
-                Duration.seconds(ExportWorkerEnvironment.TIMEOUT.toSeconds()),
+                FunctionSpec.EXPORT_WORKER,
                 new ExportWorkerEnvironment(
                                 storage.bucket().getBucketName(),
                                 tables.photos().getTableName(),

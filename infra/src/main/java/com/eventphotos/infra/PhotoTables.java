@@ -3,9 +3,7 @@ package com.eventphotos.infra;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.eventphotos.contract.EventTable;
-import com.eventphotos.contract.PhotoTable;
-import com.eventphotos.contract.export.ExportTable;
+import com.eventphotos.contract.deployment.TableDefinition;
 
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -20,8 +18,8 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 
 /**
- * The two tables, with the key schemas of the contract: photo records (the processor writes them, the API reads,
- * hides and tombstones) and the API's own events table (events, members, invites, uploads in progress).
+ * The three tables, shaped as the contract's {@link TableDefinition}s say: photo records, the API's own events table
+ * (events, members, invites, uploads in progress) and the export jobs.
  */
 final class PhotoTables {
 
@@ -30,26 +28,9 @@ final class PhotoTables {
     private final Table exports;
 
     PhotoTables(Stack stack) {
-        photos = table(stack, "PhotoRecords", PhotoTable.EVENT_ID, PhotoTable.PHOTO_ID, null);
-        photos.addLocalSecondaryIndex(LocalSecondaryIndexProps.builder()
-                .indexName(PhotoTable.BY_UPLOAD_TIME_INDEX)
-                .sortKey(stringAttribute(PhotoTable.UPLOADED_AT_PHOTO_ID))
-                .projectionType(ProjectionType.ALL)
-                .build());
-        photos.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
-                .indexName(PhotoTable.VISIBLE_BY_UPLOAD_TIME_INDEX)
-                .partitionKey(stringAttribute(PhotoTable.EVENT_ID))
-                .sortKey(stringAttribute(PhotoTable.VISIBLE_UPLOADED_AT_PHOTO_ID))
-                .projectionType(ProjectionType.ALL)
-                .build());
-        events = table(stack, "Events", EventTable.PK, EventTable.SK, EventTable.TTL);
-        events.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
-                .indexName(EventTable.BY_MEMBER_INDEX)
-                .partitionKey(stringAttribute(EventTable.MEMBER_PK))
-                .sortKey(stringAttribute(EventTable.PK))
-                .projectionType(ProjectionType.ALL)
-                .build());
-        exports = table(stack, "Exports", ExportTable.EVENT_ID, ExportTable.EXPORT_ID, ExportTable.TTL);
+        photos = table(stack, TableDefinition.PHOTOS);
+        events = table(stack, TableDefinition.EVENTS);
+        exports = table(stack, TableDefinition.EXPORTS);
     }
 
     Table photos() {
@@ -75,23 +56,35 @@ final class PhotoTables {
         return arns;
     }
 
-    /**
-     * On demand, point-in-time recovery, encrypted, kept when the stack is deleted.
-     *
-     * @param ttlAttribute the attribute whose epoch seconds let DynamoDB delete an item, or null
-     */
-    private static Table table(Stack stack, String id, String partitionKey, String sortKey, String ttlAttribute) {
-        return Table.Builder.create(stack, id)
-                .timeToLiveAttribute(ttlAttribute)
-                .partitionKey(stringAttribute(partitionKey))
-                .sortKey(stringAttribute(sortKey))
-                .billingMode(BillingMode.PAY_PER_REQUEST)
+    /** The table {@code definition} describes (keys, indexes, TTL, billing), with point-in-time recovery, encrypted, kept when the stack is deleted. */
+    private static Table table(Stack stack, TableDefinition definition) {
+        Table table = Table.Builder.create(stack, definition.id())
+                .timeToLiveAttribute(definition.ttlAttribute())
+                .partitionKey(stringAttribute(definition.partitionKey()))
+                .sortKey(stringAttribute(definition.sortKey()))
+                .billingMode(BillingMode.valueOf(definition.billingMode()))
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
                         .pointInTimeRecoveryEnabled(true)
                         .build())
                 .encryption(TableEncryption.AWS_MANAGED)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+        for (TableDefinition.Index index : definition.localIndexes()) {
+            table.addLocalSecondaryIndex(LocalSecondaryIndexProps.builder()
+                    .indexName(index.name())
+                    .sortKey(stringAttribute(index.sortKey()))
+                    .projectionType(ProjectionType.valueOf(index.projection()))
+                    .build());
+        }
+        for (TableDefinition.Index index : definition.globalIndexes()) {
+            table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                    .indexName(index.name())
+                    .partitionKey(stringAttribute(index.partitionKey()))
+                    .sortKey(stringAttribute(index.sortKey()))
+                    .projectionType(ProjectionType.valueOf(index.projection()))
+                    .build());
+        }
+        return table;
     }
 
     private static Attribute stringAttribute(String name) {

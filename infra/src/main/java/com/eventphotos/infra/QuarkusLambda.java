@@ -3,7 +3,7 @@ package com.eventphotos.infra;
 import java.util.List;
 import java.util.Map;
 
-import com.eventphotos.contract.deployment.LambdaHandlers;
+import com.eventphotos.contract.deployment.FunctionSpec;
 
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -12,6 +12,7 @@ import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.CfnFunction;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.ILayerVersion;
@@ -21,7 +22,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * A Quarkus application as a Java Lambda on {@link LambdaRuntimes#JAVA}: its own role that may only write its own log group (no managed
+ * A Quarkus application as a Java Lambda on {@link LambdaRuntimes#JAVA}, shaped by its {@link FunctionSpec} (handler,
+ * memory, timeout, environment names, reserved concurrency): its own role that may only write its own log group (no managed
  * policy with wildcard resources), SnapStart on published versions, and a "live" alias that callers use
  * so they always hit a snapshotted version.
  */
@@ -32,9 +34,8 @@ public class QuarkusLambda extends Construct {
     private final Function function;
     private final Alias live;
 
-    public QuarkusLambda(
-            Construct scope, String id, Code code, int memoryMb, Duration timeout, Map<String, String> environment) {
-        this(scope, id, code, List.of(), memoryMb, timeout, environment);
+    public QuarkusLambda(Construct scope, String id, Code code, FunctionSpec spec, Map<String, String> environment) {
+        this(scope, id, code, List.of(), spec, environment);
     }
 
     /** @param layers mounted under /opt (a layer's lib/ is on the library path) */
@@ -43,8 +44,7 @@ public class QuarkusLambda extends Construct {
             String id,
             Code code,
             List<ILayerVersion> layers,
-            int memoryMb,
-            Duration timeout,
+            FunctionSpec spec,
             Map<String, String> environment) {
         super(scope, id);
         logs = LogGroup.Builder.create(this, "Logs")
@@ -62,15 +62,19 @@ public class QuarkusLambda extends Construct {
                 .runtime(LambdaRuntimes.JAVA)
                 .layers(layers)
                 .architecture(Architecture.X86_64)
-                .handler(LambdaHandlers.QUARKUS)
+                .handler(spec.handler())
                 .code(code)
-                .memorySize(memoryMb)
-                .timeout(timeout)
+                .memorySize(spec.memoryMb())
+                .timeout(Duration.seconds(spec.timeout().toSeconds()))
                 .role(role)
                 .logGroup(logs)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .environment(environment)
+                .environment(spec.requireKnown(environment))
                 .build();
+        if (spec.reservedConcurrency() != null) {
+            ((CfnFunction) function.getNode().getDefaultChild())
+                    .setReservedConcurrentExecutions(spec.reservedConcurrency());
+        }
         live = Alias.Builder.create(this, "Live")
                 .aliasName("live")
                 .version(function.getCurrentVersion())

@@ -9,6 +9,7 @@ import com.eventphotos.contract.PhotoTable;
 import com.eventphotos.contract.Renditions;
 import com.eventphotos.contract.UploadKey;
 import com.eventphotos.contract.deployment.ApiEnvironment;
+import com.eventphotos.contract.deployment.FunctionSpec;
 
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -44,11 +45,6 @@ import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
  */
 final class UploadApi {
 
-    /** Under API Gateway's 29 s integration limit, so a slow call ends in the function, not as a gateway 504. */
-    static final Duration TIMEOUT = Duration.seconds(15);
-
-    static final int MEMORY_MB = 1024;
-
     /** The authorizer's code, as the build copies it from src/main/resources/authorizer. */
     static final Path AUTHORIZER_CODE = resourceFolder("authorizer");
 
@@ -76,8 +72,7 @@ final class UploadApi {
                 stack,
                 "UploadApi",
                 settings.apiCode(),
-                MEMORY_MB,
-                TIMEOUT,
+                FunctionSpec.API,
                 new ApiEnvironment(
                                 storage.bucket().getBucketName(),
                                 tables.photos().getTableName(),

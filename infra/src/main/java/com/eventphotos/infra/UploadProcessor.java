@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.eventphotos.contract.Renditions;
 import com.eventphotos.contract.UploadKey;
+import com.eventphotos.contract.deployment.FunctionSpec;
 import com.eventphotos.contract.deployment.ProcessorEnvironment;
 
 import software.amazon.awscdk.Duration;
@@ -25,8 +26,6 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
  */
 final class UploadProcessor {
 
-    static final Duration TIMEOUT = Duration.seconds(60);
-
     /** Where the libvips layer's library is once Lambda mounts the layer under /opt. */
     static final String LIBVIPS_LAYER_PATH = "/opt/lib/libvips-cpp.so";
 
@@ -46,8 +45,7 @@ final class UploadProcessor {
                 "UploadProcessor",
                 settings.processorCode(),
                 List.of(libvips),
-                ProcessorEnvironment.MEMORY_MB,
-                TIMEOUT,
+                FunctionSpec.PROCESSOR,
                 new ProcessorEnvironment(
                                 storage.bucket().getBucketName(),
                                 tables.photos().getTableName(),

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.eventphotos.contract.deployment.ExportWorkerEnvironment;
+import com.eventphotos.contract.deployment.FunctionSpec;
 
 import software.amazon.awscdk.assertions.Match;
 
@@ -58,8 +59,9 @@ class PhotoExportsTest extends SynthesizedStack {
                                 List.of(CloudFormation.idOf(resources, "AWS::SQS::Queue", "ExportJobs"), "Arn"))));
         Map<String, Object> worker =
                 CloudFormation.properties(resources.get(CloudFormation.functionOf(resources, "ExportPhotos")));
-        assertEquals(ExportWorkerEnvironment.MEMORY_MB, ((Number) worker.get("MemorySize")).intValue());
-        assertEquals((int) ExportWorkerEnvironment.TIMEOUT.toSeconds(), ((Number) worker.get("Timeout")).intValue());
+        assertEquals(FunctionSpec.EXPORT_WORKER.memoryMb(), ((Number) worker.get("MemorySize")).intValue());
+        assertEquals(
+                (int) FunctionSpec.EXPORT_WORKER.timeout().toSeconds(), ((Number) worker.get("Timeout")).intValue());
         assertTrue(worker.toString().contains("EVENT_PHOTOS_EXPORT_QUEUE_URL"), worker.toString());
     }
 

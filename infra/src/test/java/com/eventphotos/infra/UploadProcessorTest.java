@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.eventphotos.contract.deployment.ProcessorEnvironment;
+import com.eventphotos.contract.deployment.FunctionSpec;
 
 import software.amazon.awscdk.assertions.Match;
 
@@ -131,7 +131,7 @@ class UploadProcessorTest extends SynthesizedStack {
                 .filter(p -> p.containsKey("Layers"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("the processor has the libvips layer"));
-        assertEquals(ProcessorEnvironment.MEMORY_MB, ((Number) processor.get("MemorySize")).intValue());
+        assertEquals(FunctionSpec.PROCESSOR.memoryMb(), ((Number) processor.get("MemorySize")).intValue());
         assertTrue(
                 processor.toString().contains("EVENT_PHOTOS_LIBVIPS_PATH=/opt/lib/libvips-cpp.so"),
                 processor.toString());

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import com.eventphotos.contract.PhotoMetadata;
-import com.eventphotos.testsupport.BrowserStylePut;
+import com.eventphotos.emulators.BrowserStylePut;
 import com.eventphotos.testsupport.LocalS3ServerTestResource;
 import com.eventphotos.testsupport.TestImages;
 

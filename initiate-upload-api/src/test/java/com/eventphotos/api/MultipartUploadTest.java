@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.eventphotos.contract.MultipartUploads;
-import com.eventphotos.testsupport.BrowserStylePut;
+import com.eventphotos.emulators.BrowserStylePut;
 import com.eventphotos.testsupport.FileParts;
 import com.eventphotos.testsupport.LocalDynamoDbTestResource;
 import com.eventphotos.testsupport.LocalS3ServerTestResource;

@@ -52,7 +52,7 @@ final class KeycloakServer implements AutoCloseable {
 
     /**
      * Starts Keycloak on {@code port} and creates the demo realm; stops it again if that fails (a
-     * {@link com.eventphotos.testsupport.PortTakenException} when the port was taken).
+     * {@link com.eventphotos.emulators.PortTakenException} when the port was taken).
      */
     static KeycloakServer start(LocalStackConfig config, int port, List<String> webOrigins) {
         KeycloakServer keycloak = launch(config, port);

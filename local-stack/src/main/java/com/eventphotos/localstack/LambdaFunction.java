@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import com.eventphotos.contract.deployment.LambdaHandlers;
+import com.eventphotos.contract.deployment.FunctionSpec;
 
 /**
  * Runs a function.zip the way Lambda's Java 17 runtime does: the package unpacked as the task root
@@ -30,37 +30,34 @@ public final class LambdaFunction {
 
     private LambdaFunction() {}
 
+    /** The function {@code spec} describes (handler, memory; its name is the process's and the log group's). */
     public static ChildProcess start(
-            String name,
+            FunctionSpec spec,
             Path functionZip,
             Path taskRoot,
             Path runtimeClientDir,
             String runtimeApi,
-            int memoryMb,
             Map<String, String> functionEnv,
             List<String> extraJvmOptions,
             Path log) {
         unpack(functionZip, taskRoot);
+        String name = spec.name();
         Map<String, String> env = new HashMap<>(functionEnv);
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        env.put("_HANDLER", LambdaHandlers.QUARKUS);
+        env.put("_HANDLER", spec.handler());
         env.put("AWS_LAMBDA_FUNCTION_NAME", name);
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + name);
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
         env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = Stream.of(
-                        Stream.of(java, "-Xmx" + (memoryMb * 85 / 100) + "m"),
+                        Stream.of(java, "-Xmx" + spec.heapLimitMb() + "m"),
                         LAMBDA_JVM_OPTIONS.stream(),
                         extraJvmOptions.stream(),
-                        Stream.of(
-                                "-cp",
-                                runtimeClientClasspath(runtimeClientDir),
-                                RUNTIME_CLIENT_MAIN,
-                                LambdaHandlers.QUARKUS))
+                        Stream.of("-cp", runtimeClientClasspath(runtimeClientDir), RUNTIME_CLIENT_MAIN, spec.handler()))
                 .flatMap(s -> s)
                 .toList();
         return ChildProcess.start(name, command, env, taskRoot, log);

@@ -1,11 +1,13 @@
 package com.eventphotos.localstack;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.eventphotos.testsupport.LocalDynamoDb;
-import com.eventphotos.testsupport.LocalS3Server;
-import com.eventphotos.testsupport.LocalSqs;
+import com.eventphotos.contract.deployment.ProcessorEnvironment;
+import com.eventphotos.emulators.LocalDynamoDb;
+import com.eventphotos.emulators.LocalS3Server;
+import com.eventphotos.emulators.LocalSqs;
 
 /**
  * Environment variables that point a packaged app's S3 and DynamoDB clients at the local servers, with those
@@ -57,6 +59,20 @@ public final class LocalAwsEnvironment {
         env.put(
                 "QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY",
                 LocalDynamoDb.ANY_CREDENTIALS.secretAccessKey());
+        return env;
+    }
+
+    /** The processor's environment against local servers: what infra sets in AWS, with local addresses. */
+    public static Map<String, String> processor(
+            Path repositoryRoot,
+            LocalS3Server s3,
+            LocalDynamoDb dynamoDb,
+            String bucket,
+            String table,
+            String cdnBaseUrl) {
+        Map<String, String> env = of(s3, dynamoDb);
+        String libvips = new BuiltArtifacts(repositoryRoot).libvipsLibrary().toString();
+        env.putAll(new ProcessorEnvironment(bucket, table, cdnBaseUrl, libvips).variables());
         return env;
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.eventphotos.contract.deployment.FunctionSpec;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -43,9 +44,13 @@ public final class LocalLambdaRuntime implements AutoCloseable {
      */
     record Function(String name, Duration timeout, String logName) {
 
-        /** The processor: 60 s, as its Lambda in infra. */
-        static final Function PROCESSOR =
-                new Function("process-uploaded-photo", Duration.ofSeconds(60), "lambda-runtime.log");
+        /** The processor, with its Lambda's timeout. */
+        static final Function PROCESSOR = of(FunctionSpec.PROCESSOR, "lambda-runtime.log");
+
+        /** The function {@code spec} describes, named and timed out as its Lambda. */
+        static Function of(FunctionSpec spec, String logName) {
+            return new Function(spec.name(), spec.timeout(), logName);
+        }
     }
 
     /** @param result for a synchronous invocation, completed with its response; null for an asynchronous one */

@@ -1,11 +1,15 @@
 package com.eventphotos.localstack;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
-import com.eventphotos.testsupport.LoopbackPorts;
+import com.eventphotos.contract.deployment.BucketCors;
+import com.eventphotos.contract.deployment.TableDefinition;
+import com.eventphotos.emulators.LoopbackPorts;
 
 /**
  * Ports and folders of a local stack. Every port can be changed by an environment variable
@@ -27,9 +31,11 @@ public record LocalStackConfig(
         IntSupplier portCandidates) {
 
     public static final String BUCKET = "event-photos-local";
-    public static final String TABLE = "event-photos-local";
-    public static final String EVENTS_TABLE = "event-photos-local-events";
-    public static final String EXPORTS_TABLE = "event-photos-local-exports";
+    /** The tables' names: this base and each {@link TableDefinition#localNameSuffix()}. */
+    public static final String TABLE = "event-photos-local" + TableDefinition.PHOTOS.localNameSuffix();
+
+    public static final String EVENTS_TABLE = tableName(TableDefinition.EVENTS);
+    public static final String EXPORTS_TABLE = tableName(TableDefinition.EXPORTS);
     public static final String EXPORT_QUEUE = "export-photos";
     public static final String EXPORT_DEAD_LETTERS = "export-photos-dead-letters";
     public static final String REALM = "event-photos";
@@ -66,6 +72,35 @@ public record LocalStackConfig(
         return new LocalStackConfig(0, 0, 0, 0, 0, 0, 0, 0, repositoryRoot, workDir, portCandidates);
     }
 
+    /** A port set before anything starts: what listens there and the variable that moves it. */
+    private record FixedPort(String component, String variable, int port) {}
+
+    /** Fails, naming the component and the variable that moves it, when a fixed port is taken; 0 (any) passes. */
+    void requireFixedPortsFree() {
+        List.of(
+                        new FixedPort("API", "API", apiPort),
+                        new FixedPort("S3 server", "S3", s3Port),
+                        new FixedPort("DynamoDB Local", "DYNAMODB", dynamoDbPort),
+                        new FixedPort("Keycloak", "KEYCLOAK", keycloakPort),
+                        new FixedPort("CDN stand-in", "CDN", cdnPort),
+                        new FixedPort("Lambda runtime API", "LAMBDA", lambdaRuntimePort),
+                        new FixedPort("web client", "WEB", webPort),
+                        new FixedPort("event server", "LIVE", livePort))
+                .forEach(p -> Ports.requireFree(p.port(), p.component(), "EVENT_PHOTOS_" + p.variable() + "_PORT"));
+    }
+
+    /** The bucket's CORS rules for the S3 server, written into the work folder. */
+    Path writeBucketCors(List<String> webOrigins) {
+        try {
+            Path file = workDir.resolve("bucket-cors.xml");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, BucketCors.toS3Xml(webOrigins));
+            return file;
+        } catch (IOException e) {
+            throw new LocalStackException("cannot write the bucket CORS configuration: " + e.getMessage(), e);
+        }
+    }
+
     public Path logDir() {
         return workDir.resolve("logs");
     }
@@ -85,6 +120,11 @@ public record LocalStackConfig(
             // reported below
         }
         throw new LocalStackException(name + " must be a port number (0-65535), was '" + value + "'");
+    }
+
+    /** The local name of the table {@code definition} describes. */
+    static String tableName(TableDefinition definition) {
+        return "event-photos-local" + definition.localNameSuffix();
     }
 
     static List<String> webOrigins(int webPort) {

@@ -5,8 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
-import com.eventphotos.testsupport.RepositoryPaths;
-import com.eventphotos.testsupport.TestImages;
+import com.eventphotos.emulators.RepositoryPaths;
 
 /** {@code ./run-local.sh}: starts the local stack, prints how to use it, and stops it all on Ctrl-C. */
 public final class LocalStackMain {
@@ -54,7 +53,7 @@ public final class LocalStackMain {
     private static Path samplePhoto(LocalStackConfig config) {
         Path sample = config.workDir().resolve("sample.png");
         try {
-            Files.write(sample, TestImages.png(640, 480));
+            Files.write(sample, SamplePhoto.png(640, 480));
         } catch (IOException e) {
             throw new LocalStackException("cannot write " + sample, e);
         }

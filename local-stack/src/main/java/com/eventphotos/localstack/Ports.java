@@ -7,7 +7,7 @@ import java.net.Socket;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 
-import com.eventphotos.testsupport.LoopbackPorts;
+import com.eventphotos.emulators.LoopbackPorts;
 
 /**
  * Where the stack's components listen. A configured port (the defaults of ./run-local.sh, or an

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
-import com.eventphotos.testsupport.PortTakenException;
+import com.eventphotos.emulators.PortTakenException;
 
 /**
  * Waits for a component to answer, failing with its name and log tail when it dies or takes too long; a

@@ -26,11 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.eventphotos.contract.CdnCaching;
-import com.eventphotos.testsupport.BrowserStylePut;
+import com.eventphotos.emulators.BrowserStylePut;
+import com.eventphotos.emulators.LoopbackPorts;
+import com.eventphotos.emulators.RepositoryPaths;
 import com.eventphotos.testsupport.JpegSegments;
 import com.eventphotos.testsupport.LiveEventsClient;
-import com.eventphotos.testsupport.LoopbackPorts;
-import com.eventphotos.testsupport.RepositoryPaths;
 import com.eventphotos.testsupport.TestImages;
 import com.eventphotos.testsupport.WebpChunks;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,7 +87,8 @@ class LocalStackEndToEndTest {
         // Keycloak, DynamoDB Local and the API are told their port; each was offered the taken one first.
         assertEquals(3, portCandidates.takenOffers(), "servers offered the taken port");
         assertFalse(
-                stack.ports().contains(takenPort.getLocalPort()), stack.ports().toString());
+                StackProbes.ports(stack).contains(takenPort.getLocalPort()),
+                StackProbes.ports(stack).toString());
     }
 
     @Test
@@ -99,11 +100,7 @@ class LocalStackEndToEndTest {
         for (String title : List.of("Mom's 60th (garden)!", "엄마 생신 🎂", "Mom's 60th (garden)!")) {
             byte[] photo = TestImages.phoneJpeg(800, 600, originals.size() + 1);
             JsonNode upload = client.initiateUpload(eventId, title, "", "image/jpeg", (long) photo.length);
-            assertEquals(
-                    200,
-                    BrowserStylePut.put(
-                                    upload.get("s3PutObjectUrl").asText(), WebClientSession.headersOf(upload), photo)
-                            .status());
+            assertEquals(200, WebClientSession.putUpload(upload, photo).status());
             awaitReady(eventId, upload.get("photoId").asText());
             originals.put(upload.get("photoId").asText(), photo);
         }
@@ -248,15 +245,14 @@ class LocalStackEndToEndTest {
                 client.createEvent("e2e-html-" + UUID.randomUUID().toString().substring(0, 8));
         byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
         JsonNode upload = client.initiateUpload(eventId, "not a photo", "", "image/png", (long) html.length);
-        BrowserStylePut.Result put =
-                BrowserStylePut.put(upload.get("s3PutObjectUrl").asText(), WebClientSession.headersOf(upload), html);
+        BrowserStylePut.Result put = WebClientSession.putUpload(upload, html);
         assertEquals(200, put.status(), "S3 stores whatever bytes match the signed size and type");
 
         JsonNode rejected = awaitProcessed(eventId, upload.get("photoId").asText());
         assertEquals("REJECTED", rejected.get("status").asText());
         assertTrue(rejected.get("rejectionReason").asText().contains("not a image/png image"), rejected.toString());
         assertEquals(0, client.list(eventId).get("items").size(), "never listed");
-        assertEquals(0, stack.deadLetteredEvents(), "a rejected upload is handled, not a failed invocation");
+        assertEquals(0, StackProbes.deadLetteredEvents(stack), "a rejected upload is handled, not a failed invocation");
         String original = stack.cdnUrl() + "/" + upload.get("objectKey").asText();
         assertEquals(
                 404,
@@ -471,11 +467,7 @@ class LocalStackEndToEndTest {
             String title = "Mom's 60th (garden)! 생일 🎂";
             JsonNode upload = client.initiateUpload(eventId, title, "", "image/jpeg", (long) photo.length);
             String photoId = upload.get("photoId").asText();
-            assertEquals(
-                    200,
-                    BrowserStylePut.put(
-                                    upload.get("s3PutObjectUrl").asText(), WebClientSession.headersOf(upload), photo)
-                            .status());
+            assertEquals(200, WebClientSession.putUpload(upload, photo).status());
 
             JsonNode visible = gallery.nextEvent(PROCESSING_DEADLINE);
             assertNotNull(visible, "no photo.visible within " + PROCESSING_DEADLINE);
@@ -566,11 +558,7 @@ class LocalStackEndToEndTest {
 
             byte[] photo = TestImages.phoneJpeg(640, 480, 1);
             JsonNode upload = client.initiateUpload(eventId, "after revocation", "", "image/jpeg", (long) photo.length);
-            assertEquals(
-                    200,
-                    BrowserStylePut.put(
-                                    upload.get("s3PutObjectUrl").asText(), WebClientSession.headersOf(upload), photo)
-                            .status());
+            assertEquals(200, WebClientSession.putUpload(upload, photo).status());
             JsonNode visible = gallery.nextEvent(PROCESSING_DEADLINE);
             assertNotNull(visible, "the owner's gallery hears the new photo");
             for (LiveEventsClient subscriber : revoked) {
@@ -653,7 +641,7 @@ class LocalStackEndToEndTest {
     @Test
     @Order(99)
     void close_shouldLeaveNothingListening_afterAFullStart() {
-        List<Integer> ports = stack.ports();
+        List<Integer> ports = StackProbes.ports(stack);
         stack.close();
         stack = null;
         for (int port : ports) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.eventphotos.testsupport.RepositoryPaths;
+import com.eventphotos.emulators.RepositoryPaths;
 import com.eventphotos.testsupport.TestImages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -102,9 +102,9 @@ class LocalStackFaultTest {
         pause(Duration.ofSeconds(2));
         freezeS3();
         pause(Duration.ofSeconds(2));
-        long oldApi = stack.apiPid();
-        stack.restartApi();
-        note("restarted the API (pid " + oldApi + " -> " + stack.apiPid() + ")");
+        long oldApi = StackProbes.apiPid(stack);
+        StackProbes.restartApi(stack);
+        note("restarted the API (pid " + oldApi + " -> " + StackProbes.apiPid(stack) + ")");
         killProcessorWhileItWorks();
         for (Future<?> uploader : running) {
             uploader.get(3, TimeUnit.MINUTES);
@@ -116,13 +116,14 @@ class LocalStackFaultTest {
         note("all " + PHOTOS + " READY " + secondsSinceStart() + " s after the start");
 
         System.out.println("== faults injected:\n  " + String.join("\n  ", injected));
-        System.out.println("== seen: processor restarts " + stack.processorRestarts() + ", failed invocations retried "
-                + countInLambdaLog("FAILED") + ", client retries " + clientRetries.get() + ", dead letters "
-                + stack.deadLetteredEvents());
+        System.out.println(
+                "== seen: processor restarts " + StackProbes.processorRestarts(stack) + ", failed invocations retried "
+                        + countInLambdaLog("FAILED") + ", client retries " + clientRetries.get() + ", dead letters "
+                        + StackProbes.deadLetteredEvents(stack));
 
         assertTrue(status.values().stream().allMatch("READY"::equals), status.toString());
-        assertEquals(2, stack.processorRestarts(), "the processor was replaced after each kill");
-        assertEquals(0, stack.deadLetteredEvents(), "no event was given up on");
+        assertEquals(2, StackProbes.processorRestarts(stack), "the processor was replaced after each kill");
+        assertEquals(0, StackProbes.deadLetteredEvents(stack), "no event was given up on");
         JsonNode listed = session.list(eventId).get("items");
         List<String> listedIds = new ArrayList<>();
         listed.forEach(item -> listedIds.add(item.get("photoId").asText()));
@@ -131,7 +132,7 @@ class LocalStackFaultTest {
         assertNothingHalfWritten(eventId, photoIds);
 
         // a server the stack cannot do without dies: the stack says which, instead of running half-broken
-        long s3 = stack.s3ServerPid();
+        long s3 = StackProbes.s3ServerPid(stack);
         ProcessHandle.of(s3).ifPresent(ProcessHandle::destroyForcibly);
         String failure = stack.failure().get(15, TimeUnit.SECONDS);
         System.out.println("== after killing the S3 server (pid " + s3 + "): " + failure);
@@ -140,7 +141,7 @@ class LocalStackFaultTest {
 
     /** Every photo has its original and exactly its six renditions; no other object of the event exists. */
     private static void assertNothingHalfWritten(String eventId, Set<String> photoIds) {
-        try (S3Client s3 = stack.newS3Client()) {
+        try (S3Client s3 = LocalStackProbes.newS3Client(stack)) {
             Map<String, Integer> renditionsPerPhoto = new TreeMap<>();
             for (S3Object object : s3.listObjectsV2Paginator(
                             l -> l.bucket(LocalStackConfig.BUCKET).prefix("photos/event_" + eventId + "/"))
@@ -254,16 +255,19 @@ class LocalStackFaultTest {
     }
 
     private void killProcessorWhileItWorks() {
-        awaitTrue(() -> stack.processorInvocationsInFlight() > 0, Duration.ofSeconds(60), "the processor busy");
-        long pid = stack.processorPid();
-        int held = stack.processorInvocationsInFlight();
+        awaitTrue(
+                () -> StackProbes.processorInvocationsInFlight(stack) > 0,
+                Duration.ofSeconds(60),
+                "the processor busy");
+        long pid = StackProbes.processorPid(stack);
+        int held = StackProbes.processorInvocationsInFlight(stack);
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         note("killed the processor (pid " + pid + ", SIGKILL) while it held " + held + " invocation(s)");
-        awaitTrue(() -> stack.processorPid() != pid, Duration.ofSeconds(30), "a new processor process");
+        awaitTrue(() -> StackProbes.processorPid(stack) != pid, Duration.ofSeconds(30), "a new processor process");
     }
 
     private void freezeS3() throws Exception {
-        long pid = stack.s3ServerPid();
+        long pid = StackProbes.s3ServerPid(stack);
         signal("STOP", pid);
         note("froze the S3 server (pid " + pid + ", SIGSTOP) for " + FREEZE.toSeconds() + " s");
         pause(FREEZE);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.eventphotos.emulators.BrowserStylePut;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -138,6 +139,11 @@ final class WebClientSession {
                 .fields()
                 .forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
         return headers;
+    }
+
+    /** PUTs {@code body} to an initiated upload's URL with its signed headers, as the browser does. */
+    static BrowserStylePut.Result putUpload(JsonNode upload, byte[] body) {
+        return BrowserStylePut.put(upload.get("s3PutObjectUrl").asText(), headersOf(upload), body);
     }
 
     private HttpRequest.Builder authorized(String path) {

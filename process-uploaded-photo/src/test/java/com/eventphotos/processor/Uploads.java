@@ -11,7 +11,7 @@ import com.eventphotos.contract.PhotoContentType;
 import com.eventphotos.contract.PhotoMetadata;
 import com.eventphotos.contract.UploadKey;
 import com.eventphotos.contract.UploadUrlPresigner;
-import com.eventphotos.testsupport.BrowserStylePut;
+import com.eventphotos.emulators.BrowserStylePut;
 import com.eventphotos.testsupport.FileParts;
 import com.eventphotos.testsupport.LocalS3ServerTestResource;
 import com.eventphotos.testsupport.S3EventDocuments;

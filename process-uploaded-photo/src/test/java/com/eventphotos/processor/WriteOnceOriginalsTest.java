@@ -10,7 +10,7 @@ import com.eventphotos.contract.Renditions;
 import com.eventphotos.contract.ReviewStatus;
 import com.eventphotos.contract.UploadKey;
 import com.eventphotos.contract.UploadUrlPresigner.PresignedUpload;
-import com.eventphotos.testsupport.BrowserStylePut;
+import com.eventphotos.emulators.BrowserStylePut;
 import com.eventphotos.testsupport.LocalS3ServerTestResource;
 import com.eventphotos.testsupport.TestImages;
 

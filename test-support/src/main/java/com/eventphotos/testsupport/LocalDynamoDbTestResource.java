@@ -2,6 +2,9 @@ package com.eventphotos.testsupport;
 
 import java.util.Map;
 
+import com.eventphotos.emulators.LocalDynamoDb;
+import com.eventphotos.emulators.LocalS3Server;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**

@@ -2,6 +2,8 @@ package com.eventphotos.testsupport;
 
 import java.util.Map;
 
+import com.eventphotos.emulators.LocalS3Server;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**

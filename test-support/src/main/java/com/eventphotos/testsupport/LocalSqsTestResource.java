@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.eventphotos.emulators.LocalS3Server;
+import com.eventphotos.emulators.LocalSqs;
+import com.eventphotos.emulators.RepositoryPaths;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**

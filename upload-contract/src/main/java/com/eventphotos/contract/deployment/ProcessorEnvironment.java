@@ -27,13 +27,6 @@ public record ProcessorEnvironment(
     /** glibc keeps freed image memory in per-thread arenas otherwise (measured: README, Performance). */
     public static final String MALLOC_ARENA_MAX = "MALLOC_ARENA_MAX";
 
-    /**
-     * Memory the processor is given in AWS; the local stack gives its JVM the same. Sized from the rendition
-     * benchmark (README, Performance): memory also buys CPU, and 2,048 MB gives more than one vCPU for libvips'
-     * threads; a 25 MiB upload needs the bytes plus a few decoded frames.
-     */
-    public static final int MEMORY_MB = 2048;
-
     /** Name to value, in a stable order. */
     public Map<String, String> variables() {
         Map<String, String> env = new LinkedHashMap<>();
