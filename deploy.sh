@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Deploys event-photos to the AWS account of your shell's credentials (README: Deploy to AWS).
+# Deploys event-photos to the AWS account of your shell's credentials (docs/deployment.md).
 #
 #   ./deploy.sh [--stage NAME] [--dry-run] [key=value ...]
 #

@@ -9,7 +9,7 @@
 //  - CompleteMultipartUpload: InvalidPartOrder, InvalidPart (unknown part, ETag or checksum that differs),
 //    EntityTooSmall (every part but the last at least 5 MiB), and its event named
 //    ObjectCreated:CompleteMultipartUpload (s3rver called it ObjectCreated:Post).
-// Everything else is s3rver's own. Real S3's limits this does not imitate are listed in the README.
+// Everything else is s3rver's own. Real S3's limits this does not imitate are listed in docs/api.md (Uploads in parts).
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');

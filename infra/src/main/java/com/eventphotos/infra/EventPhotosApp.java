@@ -78,7 +78,7 @@ public final class EventPhotosApp {
     private static Code lambdaPackage(String path, String required) {
         if (!Files.isRegularFile(Path.of(path).resolve(required))) {
             throw new IllegalStateException(
-                    path + " is missing: build both Lambda packages first (README: Deploy to AWS)");
+                    path + " is missing: build both Lambda packages first (docs/deployment.md)");
         }
         return Code.fromAsset(path);
     }

@@ -20,7 +20,7 @@ public final class LambdaRuntimes {
     /**
      * Both functions: the newest Java runtime (cdk-nag AwsSolutions-L1 asks for the newest of its family), on Amazon
      * Linux 2023, whose glibc 2.34 the processor's libvips needs (at least 2.28). The code stays Java 17 bytecode; the
-     * local stack runs it on the build's JDK (README: what differs in AWS).
+     * local stack runs it on the build's JDK (docs/deployment.md: what differs in AWS).
      */
     public static final Runtime JAVA = Runtime.JAVA_25;
 

@@ -80,7 +80,7 @@ public class Operations extends Construct {
         }
         alarm(
                 "DeadLettersWaiting",
-                "S3 events the processor gave up on are waiting in the dead-letter queue (README: redrive)",
+                "S3 events the processor gave up on are waiting in the dead-letter queue (docs/deployment.md: redrive)",
                 uploadProcessor
                         .failedEvents()
                         .metricApproximateNumberOfMessagesVisible(every(Duration.minutes(1), "Maximum")));

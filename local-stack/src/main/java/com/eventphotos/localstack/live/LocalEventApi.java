@@ -46,7 +46,7 @@ import io.vertx.core.http.ServerWebSocket;
  * connections (429), a connection lives so long and at most until its token expires, holds at most 200
  * subscriptions, and is dropped when it stops reading. Each subscription is authorised by the API as the deployed
  * authorizer does ({@link SubscriptionCheck}), and again while it is open ({@link SubscriptionRecheck}), so a
- * revoked token stops hearing. The limits: {@link EventServerOptions}. README, "Live galleries", lists what of
+ * revoked token stops hearing. The limits: {@link EventServerOptions}. docs/live.md lists what of
  * AppSync Events it does not imitate.
  */
 public final class LocalEventApi implements AutoCloseable {

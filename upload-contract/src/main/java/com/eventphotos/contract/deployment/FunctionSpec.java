@@ -24,7 +24,7 @@ public record FunctionSpec(
         Integer reservedConcurrency) {
 
     /**
-     * The upload processor. Memory sized from the rendition benchmark (README, Performance): memory also buys CPU,
+     * The upload processor. Memory sized from the rendition benchmark (docs/performance.md): memory also buys CPU,
      * and 2,048 MB gives more than one vCPU for libvips' threads; a 25 MiB upload needs the bytes plus a few decoded
      * frames.
      */
@@ -44,7 +44,7 @@ public record FunctionSpec(
 
     /**
      * The export worker. Memory: one part (8 MiB) plus one original (at most 25 MiB) is what the worker holds; the
-     * rest buys network and CPU (measured peak RSS: README, Exports). Timeout: an invocation stops at a part boundary
+     * rest buys network and CPU (measured peak RSS: docs/exports.md). Timeout: an invocation stops at a part boundary
      * well before (ExportConfig's reserve).
      */
     public static final FunctionSpec EXPORT_WORKER = new FunctionSpec(

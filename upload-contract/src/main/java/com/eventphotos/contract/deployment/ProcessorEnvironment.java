@@ -24,7 +24,7 @@ public record ProcessorEnvironment(
     public static final String CDN_BASE_URL = "EVENT_PHOTOS_CDN_BASE_URL";
     public static final String LIBVIPS_PATH = "EVENT_PHOTOS_LIBVIPS_PATH";
     public static final String CDN_DISTRIBUTION_ID = "EVENT_PHOTOS_CDN_DISTRIBUTION_ID";
-    /** glibc keeps freed image memory in per-thread arenas otherwise (measured: README, Performance). */
+    /** glibc keeps freed image memory in per-thread arenas otherwise (measured: docs/performance.md). */
     public static final String MALLOC_ARENA_MAX = "MALLOC_ARENA_MAX";
 
     /** Name to value, in a stable order. */
