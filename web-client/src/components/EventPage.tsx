@@ -16,6 +16,7 @@ import type { ViewerActions } from './PhotoViewer';
 import { downloadOriginal } from './downloadOriginal';
 import { useLiveGallery } from '../live/useLiveGallery';
 import { errorText } from '../i18n';
+import { ErrorAlert } from './ErrorAlert';
 
 /** One page per event: moving to another event starts afresh (its own uploads, gallery and abort signal). */
 export function EventPage({ api, userId }: { api: PhotosApi; userId: string }) {
@@ -148,11 +149,7 @@ function EventContent({ api, event, userId }: { api: PhotosApi; event: EventSumm
   const photosPanel = (
     <>
       {mayUpload && policy ? <UploadArea policy={policy} uploads={uploads} /> : null}
-      {policyError ? (
-        <p role="alert" className="error">
-          {t('event.uploadsUnavailable', { detail: errorText(t, policyError) })}
-        </p>
-      ) : null}
+      <ErrorAlert message={policyError ? t('event.uploadsUnavailable', { detail: errorText(t, policyError) }) : null} />
       <Gallery
         photos={visible}
         error={gallery.error}

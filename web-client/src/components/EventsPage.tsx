@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { EventSummary, PhotosApi } from '../api';
 import { errorText } from '../i18n';
+import { ErrorAlert } from './ErrorAlert';
 
 /** My events (with my role in each), and a form to create one: its creator becomes its owner. */
 export function EventsPage({ api }: { api: PhotosApi }) {
@@ -35,11 +36,7 @@ export function EventsPage({ api }: { api: PhotosApi }) {
   return (
     <div className="events">
       <h1>{t('events.title')}</h1>
-      {error ? (
-        <p role="alert" className="error">
-          {errorText(t, error)}
-        </p>
-      ) : null}
+      <ErrorAlert message={error ? errorText(t, error) : null} />
       {events === null && !error ? <p className="muted">{t('app.loading')}</p> : null}
       {events?.length === 0 ? <p className="muted">{t('events.none')}</p> : null}
       <ul className="event-list">

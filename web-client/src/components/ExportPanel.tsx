@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhotoExport, PhotosApi } from '../api';
 import { errorText, formatBytes } from '../i18n';
+import { ErrorAlert } from './ErrorAlert';
 
 /** How often a running export is asked about (it takes seconds to minutes; the page shows its progress). */
 export const EXPORT_POLL_MS = 2000;
@@ -92,11 +93,7 @@ export function ExportPanel({
       <button type="button" onClick={() => void start()} disabled={starting || running}>
         {running ? t('exports.preparing') : t('exports.start')}
       </button>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       {current && running ? (
         <p role="status">
           <label>

@@ -1,3 +1,4 @@
+import type { ComponentProps } from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Photo } from '../api';
@@ -28,6 +29,13 @@ describe('Gallery', () => {
   }));
   const ready: Photo = { ...photo('p', '2026-01-01T00:00:00.000Z'), url: renditions[2].url, renditions };
 
+  /** A loaded gallery of {@code photos}, with what the page lets the user do. */
+  function renderGallery(photos: Photo[], actions: Partial<ComponentProps<typeof Gallery>>) {
+    return render(
+      <Gallery photos={photos} error={null} loading={false} hasMore={false} onLoadMore={() => {}} {...actions} />,
+    );
+  }
+
   it('puts the 320 and 640 renditions in srcset, WebP first, and links the largest, never the original', () => {
     const { container } = render(
       <Gallery photos={[ready]} error={null} loading={false} hasMore={false} onLoadMore={() => {}} />,
@@ -45,17 +53,10 @@ describe('Gallery', () => {
     const mine = { ...ready, photoId: 'mine', title: 'mine', uploadedBy: 'me' };
     const theirs = { ...ready, photoId: 'theirs', title: 'theirs', uploadedBy: 'someone' };
     const asked: string[] = [];
-    render(
-      <Gallery
-        photos={[mine, theirs]}
-        error={null}
-        loading={false}
-        hasMore={false}
-        onLoadMore={() => {}}
-        canDownloadOriginal={(p) => p.uploadedBy === 'me'}
-        onDownloadOriginal={(p) => asked.push(p.photoId)}
-      />,
-    );
+    renderGallery([mine, theirs], {
+      canDownloadOriginal: (p) => p.uploadedBy === 'me',
+      onDownloadOriginal: (p) => asked.push(p.photoId),
+    });
 
     expect(screen.queryByRole('button', { name: 'Actions for theirs' })).toBeNull();
     await choose('mine', 'Download original');
@@ -67,19 +68,12 @@ describe('Gallery', () => {
     const theirs = { ...ready, photoId: 'theirs', title: 'theirs', uploadedBy: 'someone', hidden: true };
     const deleted: string[] = [];
     const hidden: [string, boolean][] = [];
-    render(
-      <Gallery
-        photos={[mine, theirs]}
-        error={null}
-        loading={false}
-        hasMore={false}
-        onLoadMore={() => {}}
-        canDelete={(p) => p.uploadedBy === 'me'}
-        canHide
-        onDelete={(p) => deleted.push(p.photoId)}
-        onHide={(p, h) => hidden.push([p.photoId, h])}
-      />,
-    );
+    renderGallery([mine, theirs], {
+      canDelete: (p) => p.uploadedBy === 'me',
+      canHide: true,
+      onDelete: (p) => deleted.push(p.photoId),
+      onHide: (p, h) => hidden.push([p.photoId, h]),
+    });
 
     await choose('mine', 'Delete');
     await choose('theirs', 'Show', ['Delete']); // theirs: not the user's to delete

@@ -3,6 +3,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import type { Photo, Rendition } from '../api';
 import type { LiveStatus } from '../live/liveEvents';
+import { ErrorAlert } from './ErrorAlert';
 
 /** Grid cells are at most ~240 CSS px wide (two columns on a phone): the browser picks 320 or 640 from srcset. */
 const GRID_SIZES = '(max-width: 600px) 50vw, 240px';
@@ -66,11 +67,7 @@ export function Gallery({
           </span>
         ) : null}
       </h2>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       {!loading && !error && photos.length === 0 ? <p className="muted">{t('gallery.empty')}</p> : null}
       <ul className="gallery">
         {photos.map((photo) => (

@@ -11,6 +11,7 @@ import { useLiveGallery } from '../live/useLiveGallery';
 import { useOpenPhoto, ViewerRoute } from './ViewerRoute';
 import type { ViewerActions } from './PhotoViewer';
 import { guestSubject } from './guestSubject';
+import { ErrorAlert } from './ErrorAlert';
 
 /*
  * The guest link's page once the guest has a name: loaded after the name prompt (a lazy chunk), so the first screen
@@ -98,11 +99,7 @@ export default function GuestEvent({
         {t('guest.originals')}
       </p>
       {policy ? <UploadArea policy={policy} uploads={uploads} button /> : null}
-      {policyError ? (
-        <p role="alert" className="error">
-          {t('event.uploadsUnavailable', { detail: errorText(t, policyError) })}
-        </p>
-      ) : null}
+      <ErrorAlert message={policyError ? t('event.uploadsUnavailable', { detail: errorText(t, policyError) }) : null} />
       <Gallery
         heading={t('gallery.yours')}
         photos={mine.photos}

@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { errorText } from '../i18n';
 import { ApiError, PhotosApi, type GuestSession } from '../api';
 import { guestSessions } from '../guestSessions';
+import { ErrorAlert } from './ErrorAlert';
 
 /** The page after the name prompt: its own chunk (uploads, gallery, menus), loaded once the guest has a session. */
 const GuestEvent = lazy(() => import('./GuestEvent'));
@@ -84,11 +85,7 @@ function GuestWelcome({
   return (
     <section className="guest-welcome">
       <h1>{t('guest.welcomeTitle')}</h1>
-      {ended ? (
-        <p role="alert" className="error">
-          {t(ended)}
-        </p>
-      ) : null}
+      <ErrorAlert message={ended ? t(ended) : null} />
       <p>{t('guest.welcomeText')}</p>
       <form onSubmit={(e) => void submit(e)}>
         <label htmlFor="guest-name">{t('guest.yourName')}</label>
@@ -104,11 +101,7 @@ function GuestWelcome({
           {t('guest.continue')}
         </button>
       </form>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
     </section>
   );
 }

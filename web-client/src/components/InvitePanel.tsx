@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Invite, InviteRequest, PhotosApi } from '../api';
 import { errorText, formatDate } from '../i18n';
+import { ErrorAlert } from './ErrorAlert';
 
 /** What the owner picks: sign-in invites by role, or a guest link (no account, QR code). */
 type Kind = 'CONTRIBUTOR' | 'VIEWER' | 'GUEST';
@@ -79,11 +80,7 @@ export function InvitePanel({ api, eventId, eventName }: { api: PhotosApi; event
       <button type="button" onClick={() => void create()}>
         {t('invite.create')}
       </button>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       {invite ? (
         <div className="invite-link">
           <label htmlFor="invite-link">

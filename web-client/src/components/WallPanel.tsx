@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Invite, PhotosApi, Wall } from '../api';
 import { errorText } from '../i18n';
+import { ErrorAlert } from './ErrorAlert';
 
 /**
  * For owners: walls for a projector or TV. Each is a URL that shows the event's photos full screen without anyone
@@ -56,11 +57,7 @@ export function WallPanel({ api, eventId }: { api: PhotosApi; eventId: string })
       <button type="button" onClick={() => void act('create', () => api.createWall(eventId, shownLink || undefined))}>
         {t('wall.create')}
       </button>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       <ul className="walls">
         {walls.map((wall, n) => (
           <li key={wall.wallId} data-testid="wall-item">

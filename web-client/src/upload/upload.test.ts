@@ -34,6 +34,18 @@ class FakeXhr {
   }
 }
 
+/** The XHR double, and fake timers for stalls and back-off, in each test of the block. */
+function withFakeXhrAndTimers() {
+  beforeEach(() => {
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+}
+
 const upload: InitiatedUpload = {
   photoId: 'p1',
   uploadType: 'PUT',
@@ -71,14 +83,7 @@ describe('putToS3', () => {
 });
 
 describe('putToS3 on a real network', () => {
-  beforeEach(() => {
-    vi.stubGlobal('XMLHttpRequest', FakeXhr);
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
+  withFakeXhrAndTimers();
 
   it('cancels the PUT when the page is left', async () => {
     const leaving = new AbortController();
@@ -106,14 +111,7 @@ describe('putToS3 on a real network', () => {
 });
 
 describe('putToS3 to a write-once URL', () => {
-  beforeEach(() => {
-    vi.stubGlobal('XMLHttpRequest', FakeXhr);
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
+  withFakeXhrAndTimers();
 
   it('sends the same PUT again after a stall, and takes 412 (S3 already holds the photo) as done, not as an error', async () => {
     const progress: number[] = [];

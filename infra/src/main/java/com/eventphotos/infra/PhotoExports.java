@@ -88,12 +88,7 @@ final class PhotoExports {
         // the job and the event's #active item, written in one transaction; read and listed; withdrawn (conditional
         // update) when a photo in it is deleted
         api.allow(PolicyStatement.Builder.create()
-                .actions(List.of(
-                        "dynamodb:GetItem",
-                        "dynamodb:PutItem",
-                        "dynamodb:UpdateItem",
-                        "dynamodb:DeleteItem",
-                        "dynamodb:Query"))
+                .actions(PhotoTables.ITEM_ACTIONS)
                 .resources(List.of(tables.exports().getTableArn()))
                 .build());
         // an archive's presigned link can grant no more than its signer's role may; a withdrawn export's plan is read

@@ -23,6 +23,10 @@ import software.amazon.awscdk.services.dynamodb.TableEncryption;
  */
 final class PhotoTables {
 
+    /** Every item action a table's only writer needs (transactions need each action they contain). */
+    static final List<String> ITEM_ACTIONS = List.of(
+            "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query");
+
     private final Table photos;
     private final Table events;
     private final Table exports;

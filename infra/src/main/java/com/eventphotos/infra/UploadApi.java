@@ -138,12 +138,7 @@ final class UploadApi {
                 .build());
         // Events, members and invites are the API's alone (transactions need each action they contain).
         function.allow(PolicyStatement.Builder.create()
-                .actions(List.of(
-                        "dynamodb:GetItem",
-                        "dynamodb:PutItem",
-                        "dynamodb:UpdateItem",
-                        "dynamodb:DeleteItem",
-                        "dynamodb:Query"))
+                .actions(PhotoTables.ITEM_ACTIONS)
                 .resources(PhotoTables.withIndexes(tables.events(), EventTable.BY_MEMBER_INDEX))
                 .build());
     }

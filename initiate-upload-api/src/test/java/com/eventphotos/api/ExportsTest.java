@@ -240,6 +240,8 @@ class ExportsTest {
                 7000,
                 done,
                 null,
+                null,
+                null,
                 null);
         DYNAMO.putItem(p ->
                 p.tableName(LocalDynamoDbTestResource.EXPORTS_TABLE).item(ready.toItem(java.time.Duration.ofDays(7))));

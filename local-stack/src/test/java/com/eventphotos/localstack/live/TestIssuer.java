@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
@@ -13,6 +12,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
+import com.eventphotos.testsupport.TestKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -27,7 +27,7 @@ final class TestIssuer {
 
     private final String issuer;
     private final String keyId = "k-" + UUID.randomUUID().toString().substring(0, 8);
-    private final KeyPair keys = newKeyPair();
+    private final KeyPair keys = TestKeys.newRsaKeyPair();
 
     TestIssuer(String issuer) {
         this.issuer = issuer;
@@ -53,7 +53,7 @@ final class TestIssuer {
                         issuer,
                         subject,
                         Instant.now().plus(Duration.ofHours(1)),
-                        newKeyPair().getPrivate());
+                        TestKeys.newRsaKeyPair().getPrivate());
     }
 
     /** A token signed with this issuer's key that names another issuer. */
@@ -106,15 +106,5 @@ final class TestIssuer {
         byte[] magnitude = new byte[bytes.length - skip];
         System.arraycopy(bytes, skip, magnitude, 0, magnitude.length);
         return BASE64URL.encodeToString(magnitude);
-    }
-
-    private static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

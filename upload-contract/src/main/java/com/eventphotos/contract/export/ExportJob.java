@@ -62,43 +62,24 @@ public record ExportJob(
         archives = archives == null ? List.of() : List.copyOf(archives);
     }
 
-    /** A job that was never withdrawn. */
-    public ExportJob(
-            String eventId,
-            String exportId,
-            ExportStatus status,
-            String requestedBy,
-            Instant createdAt,
-            Instant startedAt,
-            Instant finishedAt,
-            int photos,
-            long bytes,
-            long bytesDone,
-            List<Archive> archives,
-            String error,
-            Instant leaseUntil) {
-        this(
-                eventId,
-                exportId,
-                status,
-                requestedBy,
-                createdAt,
-                startedAt,
-                finishedAt,
-                photos,
-                bytes,
-                bytesDone,
-                archives,
-                error,
-                leaseUntil,
-                null,
-                null);
-    }
-
     /** A new job, waiting for the worker. */
     public static ExportJob queued(String eventId, String exportId, String requestedBy, Instant now) {
         return new ExportJob(
-                eventId, exportId, ExportStatus.QUEUED, requestedBy, now, null, null, 0, 0, 0, List.of(), null, null);
+                eventId,
+                exportId,
+                ExportStatus.QUEUED,
+                requestedBy,
+                now,
+                null,
+                null,
+                0,
+                0,
+                0,
+                List.of(),
+                null,
+                null,
+                null,
+                null);
     }
 
     /** Share of the originals' bytes already in the archives, 0 to 1. */
