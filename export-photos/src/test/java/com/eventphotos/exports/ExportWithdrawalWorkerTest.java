@@ -19,10 +19,9 @@ import com.eventphotos.contract.export.ExportStatus;
 import com.eventphotos.contract.export.ExportTable;
 import com.eventphotos.contract.export.ExportWithdrawal;
 import com.eventphotos.testsupport.LocalS3ServerTestResource;
+import com.eventphotos.testsupport.S3Assertions;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -150,15 +149,6 @@ class ExportWithdrawalWorkerTest {
     }
 
     private void assertGone(String key) {
-        try {
-            fixture.s3.headObject(
-                    h -> h.bucket(LocalS3ServerTestResource.BUCKET).key(key));
-        } catch (NoSuchKeyException e) {
-            return;
-        } catch (S3Exception e) {
-            assertEquals(404, e.statusCode(), key);
-            return;
-        }
-        throw new AssertionError(key + " is still in the bucket");
+        S3Assertions.assertGone(fixture.s3, LocalS3ServerTestResource.BUCKET, key);
     }
 }

@@ -20,6 +20,7 @@ import com.eventphotos.contract.export.ExportTable;
 import com.eventphotos.contract.export.ExportWithdrawal;
 import com.eventphotos.testsupport.LocalDynamoDbTestResource;
 import com.eventphotos.testsupport.LocalS3ServerTestResource;
+import com.eventphotos.testsupport.S3Assertions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,8 +29,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -379,15 +378,7 @@ class ExportWithdrawalTest {
     }
 
     private static void assertGone(String key) {
-        try {
-            S3.headObject(h -> h.bucket(BUCKET).key(key));
-        } catch (NoSuchKeyException e) {
-            return;
-        } catch (S3Exception e) {
-            assertEquals(404, e.statusCode(), key);
-            return;
-        }
-        throw new AssertionError(key + " is still in the bucket");
+        S3Assertions.assertGone(S3, BUCKET, key);
     }
 
     private static Map<String, AttributeValue> key(String eventId, String exportId) {
