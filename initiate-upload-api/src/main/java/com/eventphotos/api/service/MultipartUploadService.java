@@ -138,18 +138,19 @@ public class MultipartUploadService {
             joinParts(session, parts);
         } catch (UploadMissingException e) {
             // completed by an earlier call whose answer was lost (then S3 holds the photo), or aborted
-            if (holdsPhoto(session)) {
-                sessions.markCompleted(session, clock.instant());
-                return completedAnswer(session);
-            }
-            throw uploadGone(session);
+            return completedBefore(session);
         } catch (ObjectExistsException e) {
             // the key holds an object already (write-once): what was joined first stays the photo, these parts go
             abortQuietly(session);
-            if (holdsPhoto(session)) {
-                sessions.markCompleted(session, clock.instant());
-                return completedAnswer(session);
-            }
+            return completedBefore(session);
+        }
+        sessions.markCompleted(session, clock.instant());
+        return completedAnswer(session);
+    }
+
+    /** S3 holds the photo this upload was started for (joined earlier): completed; otherwise the upload is gone. */
+    private CompletedUpload completedBefore(MultipartSession session) {
+        if (!holdsPhoto(session)) {
             throw uploadGone(session);
         }
         sessions.markCompleted(session, clock.instant());

@@ -59,7 +59,12 @@ public class WallService {
     /** @param guestLinkId the guest link the wall shows as a QR code (the owner's pick), or null for none */
     public WallView create(Membership owner, String guestLinkId, String origin, Instant now) {
         EventView event = events.get(owner);
-        String guestLink = guestLinkId == null ? null : usableGuestLink(owner.eventId(), guestLinkId, now);
+        String guestLink = guestLinkId == null
+                ? null
+                : usableGuestLink(owner.eventId(), guestLinkId, now)
+                        .map(link -> link.code().toString())
+                        .orElseThrow(() -> new InvalidRequestException(
+                                "guestLinkId", "is not a guest link of this event that can still be used"));
         Instant expiresAt = now.plus(config.events().maxInviteLifetime());
         InviteItem wall = new InviteItem(
                 InviteCode.generate(event.eventId()),
@@ -113,9 +118,7 @@ public class WallService {
         invites.revoke(old.code());
         String guestLink = old.wallGuestLink() == null
                 ? null
-                : InviteCode.parse(old.wallGuestLink())
-                        .flatMap(invites::find)
-                        .filter(link -> link.unusableAt(now).isEmpty())
+                : usableGuestLink(owner.eventId(), old.wallGuestLink(), now)
                         .map(link -> link.code().toString())
                         .orElse(null);
         return create(owner, guestLink, origin, now);
@@ -133,23 +136,18 @@ public class WallService {
                 .flatMap(session -> guests.find(session.eventId(), session.guestId()))
                 .flatMap(session -> invites.find(new InviteCode(caller.eventId(), session.inviteSecret())))
                 .map(InviteItem::wallGuestLink)
-                .flatMap(InviteCode::parse)
-                .filter(code -> code.eventId().equals(caller.eventId()))
-                .flatMap(invites::find)
-                .filter(link -> isGuestLink(link) && link.unusableAt(now).isEmpty())
+                .flatMap(code -> usableGuestLink(caller.eventId(), code, now))
                 .map(link -> link.toView(links.webClientFor(origin)).link())
                 .orElse(null);
         return new WallPageView(event.eventId(), event.name(), guestLink);
     }
 
-    private String usableGuestLink(String eventId, String guestLinkId, Instant now) {
-        return InviteCode.parse(guestLinkId)
-                .filter(code -> code.eventId().equals(eventId))
+    /** The guest link {@code code} names, if it is one of this event's (not a wall, not a sign-in invite) and usable. */
+    private Optional<InviteItem> usableGuestLink(String eventId, String code, Instant now) {
+        return InviteCode.parse(code)
+                .filter(parsed -> parsed.eventId().equals(eventId))
                 .flatMap(invites::find)
-                .filter(link -> isGuestLink(link) && link.unusableAt(now).isEmpty())
-                .map(link -> link.code().toString())
-                .orElseThrow(() -> new InvalidRequestException(
-                        "guestLinkId", "is not a guest link of this event that can still be used"));
+                .filter(link -> isGuestLink(link) && link.unusableAt(now).isEmpty());
     }
 
     private static boolean isGuestLink(InviteItem invite) {
